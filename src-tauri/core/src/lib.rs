@@ -1,0 +1,7 @@
+//! ringdesk-core: everything ringdesk does, without a GUI.
+//!
+//! The desktop shell (`ringdesk_app`) and the command line are thin faces over this crate.
+#![deny(missing_docs)]
+
+/// The version of ringdesk, as built.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

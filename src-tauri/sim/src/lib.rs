@@ -1,0 +1,2 @@
+//! ringcentral-sim: a RingCentral platform simulator.
+#![deny(missing_docs)]
