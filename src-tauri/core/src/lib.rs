@@ -3,5 +3,7 @@
 //! The desktop shell (`ringdesk_app`) and the command line are thin faces over this crate.
 #![deny(missing_docs)]
 
+pub mod config;
+
 /// The version of ringdesk, as built.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

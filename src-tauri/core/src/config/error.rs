@@ -1,0 +1,49 @@
+//! Errors from reading or writing configuration.
+
+use std::path::PathBuf;
+
+/// Why configuration could not be read, resolved or saved.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The platform has no home or config directory and none was given.
+    #[error("no configuration directory could be found for this user")]
+    NoHomeDirectory,
+    /// The config file exists but cannot be read or written.
+    #[error("cannot access {path}: {source}")]
+    Io {
+        /// The file or directory involved.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// The config file is not valid TOML for ringdesk.
+    #[error("{path} is not a valid ringdesk configuration: {message}")]
+    Invalid {
+        /// The file that failed to parse.
+        path: PathBuf,
+        /// The parser's explanation, with line and column.
+        message: String,
+    },
+    /// A profile name contains characters that cannot name files and keychain entries.
+    #[error("profile name {0:?} is not allowed: use letters, digits, '-' and '_' (at most 64)")]
+    BadProfileName(String),
+    /// A server URL is not an absolute http(s) URL.
+    #[error("server {0:?} is not a URL: use production, sandbox or an https:// address")]
+    BadServer(String),
+}
+
+impl ConfigError {
+    /// What the user can do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::NoHomeDirectory => {
+                "Set RINGDESK_CONFIG_DIR and RINGDESK_DATA_DIR to writable folders."
+            }
+            Self::Io { .. } => "Check that the folder exists and that you may write to it.",
+            Self::Invalid { .. } => "Fix the line shown, or move the file away to start fresh.",
+            Self::BadProfileName(_) => "Choose a profile name like \"work\" or \"sales-eu\".",
+            Self::BadServer(_) => "Use production, sandbox or an https:// address.",
+        }
+    }
+}

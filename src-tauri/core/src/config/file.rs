@@ -1,0 +1,129 @@
+//! The TOML configuration file: one `[profiles.NAME]` table per RingCentral account.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::ConfigError;
+
+/// What a clicked `tel:` / `callto:` link does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkAction {
+    /// Show the number in the dial view; the agent presses Call.
+    #[default]
+    Prefill,
+    /// Place the call at once.
+    Dial,
+}
+
+/// The settings of one profile. No field here may ever hold a secret.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProfileSettings {
+    /// `production`, `sandbox` or an explicit base URL.
+    pub server: Option<String>,
+    /// The RingCentral app's client id (public, not a secret).
+    pub client_id: Option<String>,
+    /// RingOut "ring me at" number (E.164) or forwarding-number id.
+    pub ring_me_at: Option<String>,
+    /// Caller ID shown to the customer (E.164).
+    pub caller_id: Option<String>,
+    /// The SMS sender number (E.164).
+    pub sms_sender: Option<String>,
+    /// Default country (ISO 3166 alpha-2) for numbers typed without a country code;
+    /// unset means the account's home country.
+    pub country: Option<String>,
+    /// What a clicked link does.
+    pub link_action: LinkAction,
+}
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Settings per profile name.
+    pub profiles: BTreeMap<String, ProfileSettings>,
+}
+
+impl ConfigFile {
+    /// Reads the file; a missing file is an empty configuration.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(source) => return Err(io_error(path, source)),
+        };
+        toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Writes the file atomically (a temporary file renamed over the old one).
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+        }
+        let text = toml::to_string_pretty(self).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let tmp = path.with_extension("toml.tmp");
+        std::fs::write(&tmp, text).map_err(|e| io_error(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))
+    }
+
+    /// The settings of `profile`, empty if it has none.
+    pub fn profile(&self, profile: &str) -> ProfileSettings {
+        self.profiles.get(profile).cloned().unwrap_or_default()
+    }
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> ConfigError {
+    ConfigError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_disk() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("nested/config.toml");
+        let mut file = ConfigFile::default();
+        file.profiles.insert(
+            "work".into(),
+            ProfileSettings {
+                server: Some("sandbox".into()),
+                country: Some("GB".into()),
+                link_action: LinkAction::Dial,
+                ..Default::default()
+            },
+        );
+        file.save(&path).expect("save");
+        assert_eq!(
+            ConfigFile::load(&path).expect("load"),
+            file,
+            "what was saved is read back"
+        );
+    }
+
+    #[test]
+    fn missing_file_is_empty_and_unknown_keys_are_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("config.toml");
+        assert_eq!(
+            ConfigFile::load(&path).expect("missing is fine"),
+            ConfigFile::default()
+        );
+        std::fs::write(&path, "[profiles.a]\nclient_secret = \"x\"\n").expect("write");
+        let err = ConfigFile::load(&path).expect_err("a secret key must not be accepted");
+        assert!(matches!(err, ConfigError::Invalid { .. }), "{err}");
+    }
+}

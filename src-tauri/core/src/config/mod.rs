@@ -1,0 +1,21 @@
+//! Where ringdesk keeps its files and how a profile is configured.
+//!
+//! Configuration is a TOML file in the platform config directory with one section per profile,
+//! overridden by environment variables (`RINGCENTRAL_SERVER_URL`, `RINGCENTRAL_CLIENT_ID`,
+//! `RINGCENTRAL_CLIENT_SECRET`, `RINGCENTRAL_JWT`, `RINGDESK_DATA_DIR`, `RINGDESK_CONFIG_DIR`).
+//! Secrets are never read from or written to the file.
+
+mod environment;
+mod error;
+mod file;
+mod paths;
+mod profile;
+
+pub use environment::Environment;
+pub use error::ConfigError;
+pub use file::{ConfigFile, LinkAction, ProfileSettings};
+pub use paths::Paths;
+pub use profile::{Mode, Profile, Server};
+
+/// The profile used when none is named.
+pub const DEFAULT_PROFILE: &str = "default";

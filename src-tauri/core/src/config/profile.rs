@@ -1,0 +1,200 @@
+//! Resolving a profile: file settings, then environment overrides, then demo or live.
+
+use serde::Serialize;
+
+use super::{ConfigError, ConfigFile, Environment, ProfileSettings};
+
+/// RingCentral's production API.
+pub const PRODUCTION_URL: &str = "https://platform.ringcentral.com";
+/// RingCentral's developer sandbox.
+pub const SANDBOX_URL: &str = "https://platform.devtest.ringcentral.com";
+
+/// Which RingCentral platform a profile talks to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "url", rename_all = "snake_case")]
+pub enum Server {
+    /// `platform.ringcentral.com`.
+    Production,
+    /// `platform.devtest.ringcentral.com`.
+    Sandbox,
+    /// Any other base URL (a simulator, a proxy).
+    Custom(String),
+}
+
+impl Server {
+    /// Parses `production`, `sandbox` or an http(s) URL.
+    pub fn parse(text: &str) -> Result<Self, ConfigError> {
+        let text = text.trim();
+        match text.to_ascii_lowercase().as_str() {
+            "production" | "prod" => Ok(Self::Production),
+            "sandbox" | "devtest" => Ok(Self::Sandbox),
+            lower if lower.starts_with("https://") || lower.starts_with("http://") => {
+                Ok(Self::Custom(text.trim_end_matches('/').to_string()))
+            }
+            _ => Err(ConfigError::BadServer(text.to_string())),
+        }
+    }
+
+    /// The base URL requests go to.
+    pub fn url(&self) -> &str {
+        match self {
+            Self::Production => PRODUCTION_URL,
+            Self::Sandbox => SANDBOX_URL,
+            Self::Custom(url) => url,
+        }
+    }
+}
+
+/// Whether ringdesk talks to RingCentral or to its built-in simulator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// A RingCentral app is configured.
+    Live,
+    /// No app is configured (or `--demo`): the built-in simulator, clearly labelled.
+    Demo,
+}
+
+/// A profile with every override applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// The profile's name.
+    pub name: String,
+    /// Demo or live.
+    pub mode: Mode,
+    /// The platform (meaningless in demo mode, where the simulator's URL is used).
+    pub server: Server,
+    /// The RingCentral app's client id, when live.
+    pub client_id: Option<String>,
+    /// The file settings, with no secrets.
+    pub settings: ProfileSettings,
+}
+
+impl Profile {
+    /// Resolves `name` from the file and the environment; `force_demo` is `--demo`.
+    pub fn resolve(
+        name: &str,
+        file: &ConfigFile,
+        env: &Environment,
+        force_demo: bool,
+    ) -> Result<Self, ConfigError> {
+        check_name(name)?;
+        let settings = file.profile(name);
+        let server = match env
+            .get("RINGCENTRAL_SERVER_URL")
+            .or(settings.server.as_deref())
+        {
+            Some(text) => Server::parse(text)?,
+            None => Server::Production,
+        };
+        let client_id = env
+            .get("RINGCENTRAL_CLIENT_ID")
+            .map(str::to_string)
+            .or_else(|| settings.client_id.clone())
+            .filter(|id| !id.trim().is_empty());
+        let mode = if force_demo || client_id.is_none() {
+            Mode::Demo
+        } else {
+            Mode::Live
+        };
+        Ok(Self {
+            name: name.to_string(),
+            mode,
+            server,
+            client_id,
+            settings,
+        })
+    }
+}
+
+fn check_name(name: &str) -> Result<(), ConfigError> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(ConfigError::BadProfileName(name.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_with(name: &str, settings: ProfileSettings) -> ConfigFile {
+        let mut file = ConfigFile::default();
+        file.profiles.insert(name.into(), settings);
+        file
+    }
+
+    #[test]
+    fn no_client_id_means_demo() {
+        let profile = Profile::resolve(
+            "default",
+            &ConfigFile::default(),
+            &Environment::default(),
+            false,
+        )
+        .expect("resolves");
+        assert_eq!(
+            profile.mode,
+            Mode::Demo,
+            "no RingCentral app configured → demo"
+        );
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let file = file_with(
+            "work",
+            ProfileSettings {
+                server: Some("sandbox".into()),
+                client_id: Some("from-file".into()),
+                ..Default::default()
+            },
+        );
+        let env = Environment::from_pairs([
+            ("RINGCENTRAL_SERVER_URL", "http://127.0.0.1:9000/"),
+            ("RINGCENTRAL_CLIENT_ID", "from-env"),
+        ]);
+        let profile = Profile::resolve("work", &file, &env, false).expect("resolves");
+        assert_eq!(profile.mode, Mode::Live);
+        assert_eq!(
+            profile.client_id.as_deref(),
+            Some("from-env"),
+            "env beats file"
+        );
+        assert_eq!(
+            profile.server.url(),
+            "http://127.0.0.1:9000",
+            "trailing slash trimmed"
+        );
+    }
+
+    #[test]
+    fn demo_flag_wins_and_bad_names_are_refused() {
+        let env = Environment::from_pairs([("RINGCENTRAL_CLIENT_ID", "id")]);
+        let profile =
+            Profile::resolve("default", &ConfigFile::default(), &env, true).expect("resolves");
+        assert_eq!(profile.mode, Mode::Demo, "--demo forces the simulator");
+        for bad in ["", "../etc", "a b", &"x".repeat(65)] {
+            assert!(
+                Profile::resolve(bad, &ConfigFile::default(), &env, false).is_err(),
+                "{bad:?} must be refused: it names files and keychain entries"
+            );
+        }
+    }
+
+    #[test]
+    fn servers_parse() {
+        assert_eq!(Server::parse("Sandbox").expect("ok").url(), SANDBOX_URL);
+        assert_eq!(
+            Server::parse("production").expect("ok").url(),
+            PRODUCTION_URL
+        );
+        assert!(Server::parse("ftp://x").is_err());
+    }
+}
