@@ -1,0 +1,3 @@
+//! Tauri commands: a few lines each over `ringdesk_core`.
+
+pub mod app;

@@ -1,0 +1,38 @@
+//! How this process was launched: profile, mode, paths and an optional link.
+
+use ringdesk_core::config::{ConfigError, ConfigFile, Environment, Paths, Profile};
+
+use crate::Cli;
+
+/// Everything resolved once at start-up, shared with commands as Tauri state.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// The resolved profile (demo or live).
+    pub profile: Profile,
+    /// Config and data directories.
+    pub paths: Paths,
+    /// A link given on the command line, to act on once the UI is ready.
+    pub link: Option<String>,
+    /// Start hidden (autostart).
+    pub minimized: bool,
+}
+
+impl Launch {
+    /// Resolves the launch from parsed arguments and the process environment.
+    pub fn from_cli(cli: &Cli) -> Result<Self, ConfigError> {
+        Self::resolve(cli, &Environment::from_process())
+    }
+
+    /// Resolves the launch from parsed arguments and an explicit environment.
+    pub fn resolve(cli: &Cli, env: &Environment) -> Result<Self, ConfigError> {
+        let paths = Paths::resolve(env)?;
+        let file = ConfigFile::load(&paths.config_file())?;
+        let profile = Profile::resolve(&cli.profile, &file, env, cli.demo)?;
+        Ok(Self {
+            profile,
+            paths,
+            link: cli.link.clone(),
+            minimized: cli.minimized,
+        })
+    }
+}
