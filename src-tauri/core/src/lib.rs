@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 pub mod config;
+pub mod phone;
 
 /// The version of ringdesk, as built.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
