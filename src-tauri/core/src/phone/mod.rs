@@ -49,6 +49,9 @@ mod subscriber;
 mod target;
 mod text;
 
+#[cfg(test)]
+mod tests;
+
 pub use country::Country;
 pub use error::PhoneError;
 pub use link::parse_link;
