@@ -1,0 +1,118 @@
+//! The outermost middleware: applies injected faults and records every request in the log.
+
+use crate::api_error::ApiError;
+use crate::faults::{default_code, FaultSpec};
+use crate::request_log::Entry;
+use crate::sim::{lock, Sim};
+use crate::time_fmt::iso;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::Notify;
+
+/// Inserted into every request by the accept loop: notifying it drops the TCP connection.
+#[derive(Clone, Debug)]
+pub struct ConnectionKill(pub Arc<Notify>);
+
+/// Logs the request and applies the first matching fault.
+pub async fn observe(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Response {
+    let method = req.method().as_str().to_owned();
+    let path = req.uri().path().to_owned();
+    let query = req.uri().query().unwrap_or("").to_owned();
+    let started = Instant::now();
+    let timestamp = iso(sim.now());
+    let fault = if path.starts_with("/sim/") {
+        None
+    } else {
+        lock(&sim.faults).take(&method, &path)
+    };
+    let log = |status: u16, fault: Option<&'static str>| {
+        if path != "/sim/requests" {
+            let duration_ms = started.elapsed().as_millis() as u64;
+            let entry = Entry {
+                seq: 0,
+                method: method.clone(),
+                path: path.clone(),
+                query: query.clone(),
+                status,
+                timestamp: timestamp.clone(),
+                duration_ms,
+                fault,
+            };
+            lock(&sim.log).push(entry);
+        }
+    };
+    let Some(spec) = fault else {
+        let response = next.run(req).await;
+        log(response.status().as_u16(), None);
+        return response;
+    };
+    if let Some(ms) = spec.delay_ms {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    let kind = fault_kind(&spec);
+    if spec.drop {
+        log(0, kind);
+        if let Some(ConnectionKill(kill)) = req.extensions().get::<ConnectionKill>().cloned() {
+            kill.notify_one();
+            std::future::pending::<()>().await;
+        }
+        return ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "CMN-211",
+            "Connection dropped",
+        )
+        .into_response();
+    }
+    let response = match spec.status.and_then(|s| StatusCode::from_u16(s).ok()) {
+        Some(status) => {
+            let code = spec
+                .error_code
+                .clone()
+                .unwrap_or_else(|| default_code(status.as_u16()).to_owned());
+            let reason = status.canonical_reason().unwrap_or("Injected fault");
+            let mut response = ApiError::new(status, &code, reason).into_response();
+            if let Some(seconds) = spec.retry_after {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            response
+        }
+        None => next.run(req).await,
+    };
+    let response = if spec.malformed {
+        malformed(response)
+    } else {
+        response
+    };
+    log(response.status().as_u16(), kind);
+    response
+}
+
+fn fault_kind(spec: &FaultSpec) -> Option<&'static str> {
+    Some(if spec.drop {
+        "drop"
+    } else if spec.malformed {
+        "malformed"
+    } else if spec.status.is_some() {
+        "status"
+    } else {
+        "delay"
+    })
+}
+
+/// Keeps the handler's status and headers but truncates the body into invalid JSON.
+fn malformed(response: Response) -> Response {
+    let (mut parts, _) = response.into_parts();
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(r#"{"uri":"http://"#))
+}

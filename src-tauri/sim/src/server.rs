@@ -1,0 +1,214 @@
+//! Binding, serving and stopping a simulator. Connections are served by hand (hyper-util) rather
+//! than `axum::serve` so that a fault can drop one connection without answering.
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::SimConfig;
+use crate::credentials::SimCredentials;
+use crate::error::SimError;
+use crate::observe::ConnectionKill;
+use crate::sim::Sim;
+use crate::state::account::MAIN_NUMBER;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto::Builder;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Notify};
+use tokio::task::JoinHandle;
+use tower::ServiceExt;
+
+/// A simulator serving in the background. Dropping it stops the server.
+#[derive(Debug)]
+pub struct RunningSim {
+    credentials: SimCredentials,
+    addr: SocketAddr,
+    clock: Arc<dyn Clock>,
+    stop: watch::Sender<bool>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl RunningSim {
+    /// Server URL and credentials (the startup JSON line).
+    pub fn credentials(&self) -> &SimCredentials {
+        &self.credentials
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The simulator's clock.
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+
+    /// Stops serving and waits until the listener is closed.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+
+    /// Serves until the process gets Ctrl-C or SIGTERM.
+    pub async fn wait_for_signal(self) {
+        shutdown_signal().await;
+        self.shutdown().await;
+    }
+}
+
+impl Drop for RunningSim {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = ctrl_c => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = ctrl_c.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}
+
+fn validate(config: &SimConfig) -> Result<(), SimError> {
+    if config.access_ttl.is_zero() || config.refresh_ttl.is_zero() {
+        return Err(SimError::Config("token lifetimes must be positive".into()));
+    }
+    let r = &config.rate_limits;
+    if r.enabled && (r.window.is_zero() || [r.light, r.medium, r.heavy, r.auth].contains(&0)) {
+        return Err(SimError::Config(
+            "rate limits and window must be positive".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Binds the listener (port 0 picks one), seeds the state and serves in the background.
+pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
+    validate(&config)?;
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| SimError::Bind {
+            addr: config.listen,
+            source,
+        })?;
+    let addr = listener.local_addr()?;
+    let host = if addr.ip().is_unspecified() {
+        SocketAddr::from(([127, 0, 0, 1], addr.port()))
+    } else {
+        addr
+    };
+    let clock: Arc<dyn Clock> = match (&config.clock, config.start_time) {
+        (Some(clock), _) => clock.clone(),
+        (None, Some(start)) => Arc::new(SystemClock::starting_at(start)),
+        (None, None) => Arc::new(SystemClock::new()),
+    };
+    let sim = Arc::new(Sim::new(config, clock.clone(), format!("http://{host}")));
+    let router = crate::routes::router(sim.clone());
+    let _ = sim.router.set(router.clone());
+    let (extension_id, jwt) = {
+        let world = sim.world();
+        let id = world.account.extension_id;
+        (id, sim.mint_jwt(id, None, "startup"))
+    };
+    let credentials = SimCredentials {
+        server_url: sim.base_url.clone(),
+        client_id: sim.app.client_id.clone(),
+        client_secret: sim.app.client_secret.clone(),
+        jwt,
+        extension_id: extension_id.to_string(),
+        main_number: MAIN_NUMBER.to_owned(),
+    };
+    let (stop, stopped) = watch::channel(false);
+    let task = tokio::spawn(serve(listener, router, sim, stopped));
+    Ok(RunningSim {
+        credentials,
+        addr,
+        clock,
+        stop,
+        task: Some(task),
+    })
+}
+
+async fn serve(
+    listener: TcpListener,
+    router: axum::Router,
+    sim: Arc<Sim>,
+    mut stopped: watch::Receiver<bool>,
+) {
+    let ticker = tokio::spawn(tick(sim.clone(), stopped.clone()));
+    loop {
+        tokio::select! {
+            _ = stopped.changed() => break,
+            accepted = listener.accept() => {
+                let Ok((stream, _peer)) = accepted else {
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
+                };
+                tokio::spawn(connection(stream, router.clone(), stopped.clone()));
+            }
+        }
+    }
+    ticker.abort();
+    sim.world().hub.drop_all();
+}
+
+async fn connection(
+    stream: tokio::net::TcpStream,
+    router: axum::Router,
+    mut stopped: watch::Receiver<bool>,
+) {
+    let kill = Arc::new(Notify::new());
+    let handle = kill.clone();
+    let service =
+        hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+            req.extensions_mut().insert(ConnectionKill(handle.clone()));
+            crate::routes::trim_trailing_slash(&mut req);
+            router.clone().oneshot(req)
+        });
+    let builder = Builder::new(TokioExecutor::new());
+    let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        _ = kill.notified() => {}
+        _ = stopped.changed() => {}
+    }
+}
+
+/// Moves time-driven state along even when nobody polls, so subscribers hear about SMS status
+/// changes, and forgets WebSocket sessions past their recovery window.
+async fn tick(sim: Arc<Sim>, mut stopped: watch::Receiver<bool>) {
+    let period = sim
+        .timings
+        .sms_sent
+        .min(Duration::from_millis(250))
+        .max(Duration::from_millis(20));
+    let recovery = chrono::Duration::from_std(sim.config.ws.recovery_timeout).unwrap_or_default();
+    loop {
+        tokio::select! {
+            _ = stopped.changed() => return,
+            _ = tokio::time::sleep(period) => {
+                let now = sim.now();
+                sim.world().hub.prune(now, recovery);
+            }
+        }
+    }
+}
