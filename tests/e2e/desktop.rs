@@ -1,0 +1,191 @@
+//! The `Desktop` fixture: a private X display, D-Bus session and keyring, WebKitWebDriver,
+//! and a WebDriver session on the real `ringdesk` binary.
+
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Map, Value};
+
+/// How long any single wait in a test may take before it fails (never hangs CI).
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// One running ringdesk window under test, torn down on drop.
+pub struct Desktop {
+    /// The WebDriver session on the ringdesk window.
+    pub client: Client,
+    /// `xvfb-run`, the root of the test's process tree.
+    session: Child,
+    /// The test's private folders (config, data, logs), removed on drop.
+    dirs: tempfile::TempDir,
+}
+
+impl Desktop {
+    /// Starts ringdesk with `args` and extra environment, and waits for its window.
+    pub async fn launch(args: &[&str], env: &[(&str, &str)]) -> Desktop {
+        let dirs = tempfile::tempdir().expect("temp dir");
+        let port = free_port();
+        // `exec` keeps WebKitWebDriver's pid equal to the shell's, which we record to stop it.
+        let script = format!(
+            "eval \"$(printf e2e | gnome-keyring-daemon --unlock --components=secrets)\" >/dev/null; \
+             echo $$ > '{pidfile}'; exec WebKitWebDriver --port={port}",
+            pidfile = dirs.path().join("driver.pid").display(),
+        );
+        let mut command = Command::new("xvfb-run");
+        command
+            .args([
+                "-a",
+                "-s",
+                "-screen 0 1280x800x24",
+                "dbus-run-session",
+                "--",
+                "sh",
+                "-c",
+            ])
+            .arg(script)
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            .env("NO_AT_BRIDGE", "1")
+            .env("RINGDESK_CONFIG_DIR", dirs.path().join("config"))
+            .env("RINGDESK_DATA_DIR", dirs.path().join("data"))
+            .env_remove("RINGCENTRAL_CLIENT_ID")
+            .envs(env.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log_file(dirs.path())))
+            .process_group(0);
+        let session = command
+            .spawn()
+            .expect("xvfb-run starts (is xvfb installed?)");
+        wait_for_port(port);
+
+        let mut options = Map::new();
+        options.insert(
+            "webkitgtk:browserOptions".into(),
+            json!({ "binary": env!("CARGO_BIN_EXE_ringdesk"), "args": args }),
+        );
+        let client = ClientBuilder::rustls()
+            .expect("TLS roots")
+            .capabilities(options)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session on ringdesk");
+        let desktop = Desktop {
+            client,
+            session,
+            dirs,
+        };
+        desktop.wait_for_css(".status-strip").await;
+        desktop
+    }
+
+    /// Waits until an element matching `css` exists, and returns it.
+    pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+    }
+
+    /// Runs `script` in the window and returns its value.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Waits until `script` returns `true` (polling), or fails with `what`.
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            if self.eval(script).await == Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("timed out waiting for {what}");
+    }
+
+    /// Saves a PNG of the window to `target/e2e-screenshots/NAME.png` and returns the path.
+    ///
+    /// WebKit snapshots the last painted frame, which can trail the DOM: wait until two
+    /// animation frames (so at least one paint) have passed since the last change.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        self.client
+            .execute_async(
+                "const done = arguments[0]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .expect("two animation frames");
+        let png = self.client.screenshot().await.expect("screenshot");
+        assert!(png.starts_with(b"\x89PNG"), "WebDriver returned a PNG");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+
+    /// Ends the WebDriver session (closing ringdesk) and lets the session tear itself down.
+    pub async fn close(mut self) {
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.client.clone().close()).await;
+        self.shut_down();
+    }
+
+    /// Stops WebKitWebDriver so `dbus-run-session` removes its bus (and the keyring with it)
+    /// and `xvfb-run` stops the display; kills the whole group only if that stalls.
+    fn shut_down(&mut self) {
+        if let Ok(pid) = std::fs::read_to_string(self.dirs.path().join("driver.pid")) {
+            signal("-TERM", pid.trim());
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if !matches!(self.session.try_wait(), Ok(None)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        signal("-KILL", &format!("-{}", self.session.id()));
+        let _ = self.session.wait();
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        // After `close` this returns at once; after a panic it leaves no processes behind.
+        self.shut_down();
+    }
+}
+
+fn signal(signal: &str, target: &str) {
+    let _ = Command::new("kill")
+        .args([signal, "--", target])
+        .stderr(Stdio::null())
+        .status();
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("addr").port()
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + PATIENCE;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "WebKitWebDriver never listened on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn log_file(dir: &Path) -> std::fs::File {
+    std::fs::File::create(dir.join("desktop.log")).expect("log file")
+}

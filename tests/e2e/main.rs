@@ -1,0 +1,9 @@
+//! End-to-end tests of the real `ringdesk` binary in a real WebKitGTK window.
+//!
+//! Each test gets its own Xvfb display, its own D-Bus session with an unlocked gnome-keyring,
+//! its own config and data folders, and drives the window through WebKitWebDriver. They are
+//! `#[ignore]`d in a plain `cargo test` (they need Xvfb, D-Bus and WebKitWebDriver installed);
+//! `scripts/test` runs them with `cargo test --test e2e -- --ignored --test-threads=1`.
+
+mod desktop;
+mod frame;
