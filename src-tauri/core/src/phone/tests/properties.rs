@@ -181,3 +181,23 @@ fn generated_input_never_panics_and_every_success_is_well_formed() {
         }
     }
 }
+
+/// Inputs the fuzzer found, kept as regression cases: (pasted text, home country, other home).
+const FUZZ_FINDINGS: [(&str, &str, &str); 1] = [
+    // A US local number whose E.164 form, read again, matched Dominica's rule for dialling local
+    // numbers at home (`767 0767` → `767 767 0767`).
+    (" 76Q0 Q6 Q", "US", "GB"),
+];
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    for (text, home, other_home) in FUZZ_FINDINGS {
+        let first = external(text, home);
+        let again = external(first.e164(), other_home);
+        assert_eq!(
+            again.e164(),
+            first.e164(),
+            "{text:?} from {home}, then {other_home}"
+        );
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# A short libFuzzer run of the phone parsers, for CI: each target runs for SECONDS (default 30)
+# from the committed seeds; any crash or failed property fails the run.
+#
+#   src-tauri/core/fuzz/smoke.sh [SECONDS]
+#
+# Installs cargo-fuzz if missing. Only the stable toolchain is needed: RUSTC_BOOTSTRAP lets it
+# accept the sanitizer flags. Builds into fuzz/target, never the workspace's target directory.
+set -euo pipefail
+
+seconds="${1:-30}"
+fuzz_dir="$(cd "$(dirname "$0")" && pwd)"
+cd "$fuzz_dir/.."
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+    echo "smoke.sh: installing cargo-fuzz" >&2
+    cargo install cargo-fuzz --locked
+fi
+
+export RUSTC_BOOTSTRAP=1
+for target in parse_link normalize; do
+    mkdir -p "fuzz/corpus/$target"
+    echo "smoke.sh: fuzzing $target for ${seconds}s" >&2
+    # The working corpus comes first so new inputs land there, not among the committed seeds.
+    cargo fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
+        -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+done
+echo "smoke.sh: no findings"
