@@ -116,14 +116,41 @@ pub fn caller_id(a: &Account, urls: &Urls) -> Value {
     })
 }
 
+/// `ExtensionPresenceEventBody` (or the detailed variant with `activeCalls`).
+pub fn presence_event(a: &Account, telephony: &str, sequence: u64, detailed: bool) -> Value {
+    let p = &a.presence;
+    let mut v = json!({
+        "extensionId": a.extension_id.to_string(),
+        "telephonyStatus": telephony,
+        "sequence": sequence,
+        "presenceStatus": aggregate(&p.user_status, telephony),
+        "userStatus": p.user_status,
+        "dndStatus": p.dnd_status,
+        "allowSeeMyPresence": p.allow_see,
+        "ringOnMonitoredCall": false,
+        "pickUpCallsOnHold": false,
+        "ownerId": a.extension_id.to_string(),
+    });
+    if detailed {
+        v["activeCalls"] = json!([]);
+        v["meetingStatus"] = json!("Disconnected");
+    }
+    v
+}
+
+/// The aggregated `presenceStatus`: busy on a call or when set busy.
+fn aggregate<'a>(user_status: &'a str, telephony: &str) -> &'a str {
+    if telephony != "NoCall" {
+        "Busy"
+    } else {
+        user_status
+    }
+}
+
 /// `PresenceInfoResponse`.
 pub fn presence(a: &Account, telephony: &str, urls: &Urls) -> Value {
     let p = &a.presence;
-    let aggregated = if telephony != "NoCall" || p.user_status == "Busy" {
-        "Busy"
-    } else {
-        p.user_status.as_str()
-    };
+    let aggregated = aggregate(&p.user_status, telephony);
     json!({
         "uri": urls.ext("/presence"),
         "extension": { "id": a.extension_id, "uri": urls.ext(""), "extensionNumber": a.extension_number },

@@ -6,7 +6,9 @@ mod calls;
 mod contacts;
 mod messages;
 
-pub use account::{caller_id, extension, forwarding_number, phone_number, presence};
+pub use account::{
+    caller_id, extension, forwarding_number, phone_number, presence, presence_event,
+};
 pub use calls::call_record;
 pub use contacts::{contact, directory_entry};
 pub use messages::{instant_sms, message};

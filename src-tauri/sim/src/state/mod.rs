@@ -53,6 +53,7 @@ pub struct World {
     /// WebSocket sessions.
     pub hub: Hub,
     next_record: u64,
+    presence_sequence: u64,
 }
 
 impl World {
@@ -104,6 +105,7 @@ impl World {
             directory,
             hub: Hub::default(),
             next_record: 0,
+            presence_sequence: 0,
         }
     }
 
@@ -173,8 +175,15 @@ impl World {
     /// Tells presence subscribers the current presence.
     pub fn publish_presence(&mut self, now: DateTime<Utc>, timings: &Timings, urls: &Urls) {
         let telephony = self.telephony_status(timings, now);
-        let presence = render::presence(&self.account, telephony, urls);
-        self.publish(EventKind::Presence, now, urls, &|_| presence.clone());
+        self.presence_sequence += 1;
+        let (sequence, account) = (self.presence_sequence, self.account.clone());
+        self.publish(EventKind::Presence, now, urls, &|filter| {
+            let detailed = matches!(
+                filter,
+                crate::ws::filters::Filter::Presence { detailed: true }
+            );
+            render::presence_event(&account, telephony, sequence, detailed)
+        });
     }
 
     /// `telephonyStatus` from live RingOut calls.

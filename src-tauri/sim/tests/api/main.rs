@@ -1,0 +1,16 @@
+//! End-to-end tests: every endpoint over real HTTP and WebSocket on 127.0.0.1:0, every JSON answer
+//! validated against the vendored OpenAPI spec.
+
+mod common;
+
+mod account;
+mod admin;
+mod calls;
+mod contacts;
+mod limits;
+mod messages;
+mod oauth;
+mod ringout;
+mod robustness;
+mod spec_check;
+mod websocket;
