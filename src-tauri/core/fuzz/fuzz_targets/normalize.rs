@@ -40,6 +40,9 @@ fuzz_target!(|data: &[u8]| {
     let again = phone::parse_input(number.e164()).and_then(|t| phone::normalize(&t, other_home));
     match again {
         Ok(again) => assert_eq!(again.e164(), number.e164(), "{text:?} from {home_code}"),
-        Err(error) => panic!("{text:?} from {home_code} gave {} which fails: {error}", number.e164()),
+        Err(error) => panic!(
+            "{text:?} from {home_code} gave {} which fails: {error}",
+            number.e164()
+        ),
     }
 });

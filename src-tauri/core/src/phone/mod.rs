@@ -12,11 +12,32 @@
 //! 2. **Resolve** it against the agent's home country ([`Country`], from RingCentral's
 //!    `regionalSettings.homeCountry`): [`resolve`] says whether it is an outside number
 //!    ([`Destination::External`] with a [`NormalizedNumber`]) or an internal extension
-//!    ([`Destination::Extension`]); [`normalize`] is the shortcut when only outside numbers make sense.
+//!    ([`Destination::Internal`]); [`normalize`] is the shortcut when only outside numbers make sense.
 //! 3. **Compare** with [`numbers_match`] or the stored [`MatchKey`].
 //!
 //! Every rejection is a [`PhoneError`] whose message names the problem and whose
 //! [`hint`](PhoneError::hint) says what to do about it.
+//!
+//! # Behaviour decisions
+//!
+//! - **Nothing is dropped or guessed.** Extensions (`x 12`, `ext. 227`, `;ext=`, RingCentral's
+//!   `*101` / `#101` after a number) and post-dial DTMF (`,`, `p`, `w`, `;postd=`) are kept apart
+//!   from the number, never folded into it. Two different extensions are a
+//!   [`PhoneError::Conflict`], not a choice.
+//! - **Short numbers** without `+`: 3–6 digits not starting with `0` (`101`, `*227`, `ext. 227`)
+//!   are internal extensions ([`Destination::Internal`]); emergency numbers of the home country
+//!   (and 112 / 911 everywhere) are refused, never dialled as an extension.
+//! - **`phone-context`**: a `+` prefix completes a local number; a domain marks a private plan
+//!   (short numbers are extensions, others use the home country); on a `+` number it is ignored.
+//!   Without one, the home country applies — what real links need.
+//! - **Letters** spell digits on the E.161 keypad where they continue a number (`1-800-FLOWERS`,
+//!   `1 800 FLOWERS`); a word after a complete number is a note and ignored (`(mobile)`); any other
+//!   word is an error, so `650-555-0100 or …` is never dialled as digits.
+//! - **`;isub=`** is kept for display ([`DialTarget::subaddress`]) and never dialled; other unknown
+//!   parameters are ignored.
+//! - **Limits**: input is capped at [`MAX_INPUT_BYTES`] ([`MAX_SMS_LINK_BYTES`] for `sms:` links,
+//!   whose body may be long) before it is read; control characters, bidi overrides and emoji are
+//!   rejected; invisible marks and Unicode spaces and dashes are separators.
 //!
 //! ```
 //! use ringdesk_core::phone::{self, Country, Link};

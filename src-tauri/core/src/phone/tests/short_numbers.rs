@@ -96,3 +96,18 @@ fn an_emergency_refusal_tells_the_agent_to_use_a_phone() {
     );
     assert!(error.hint().contains("from a phone"));
 }
+
+#[test]
+fn a_destination_serialises_with_its_kind() {
+    let internal = resolve(&parse_input("*227").expect("parses"), country("US")).expect("ext");
+    let json = serde_json::to_value(&internal).expect("serialisable");
+    assert_eq!(
+        json,
+        serde_json::json!({ "kind": "internal", "extension": "227" })
+    );
+    let external =
+        resolve(&parse_input("+16505550100").expect("parses"), country("US")).expect("a number");
+    let json = serde_json::to_value(&external).expect("serialisable");
+    assert_eq!(json["kind"], "external");
+    assert_eq!(json["e164"], "+16505550100");
+}
