@@ -13,7 +13,7 @@ fn word(text: &str) -> String {
 
 /// (pasted text, the error)
 #[rustfmt::skip]
-fn rejected_text() -> Vec<(&'static str, PhoneError)> {
+pub(super) fn rejected_text() -> Vec<(&'static str, PhoneError)> {
     vec![
         ("", Empty),
         ("   ", Empty),
@@ -52,7 +52,7 @@ fn rejected_text() -> Vec<(&'static str, PhoneError)> {
 
 /// (link, the error)
 #[rustfmt::skip]
-fn rejected_links() -> Vec<(&'static str, PhoneError)> {
+pub(super) fn rejected_links() -> Vec<(&'static str, PhoneError)> {
     vec![
         ("  ", Empty),
         ("tel:", NoDigits),

@@ -20,12 +20,15 @@ fn case_count() {
         super::short_numbers::SHORT.len(),
         super::matching::PAIRS.len(),
         super::matching::KEYS.len(),
+        super::hostile::rejected_text().len(),
+        super::hostile::rejected_links().len(),
     ];
     let total: usize = tables.iter().sum();
     assert!(
         total >= 150,
         "the issue asks for at least 150 table cases, found {total}"
     );
+    eprintln!("phone: {total} table cases"); // shown with --nocapture
 }
 
 #[test]
