@@ -113,18 +113,17 @@ impl World {
     /// progress, and subscribers hear about message changes.
     pub fn advance(&mut self, now: DateTime<Utc>, timings: &Timings, urls: &Urls) {
         for i in 0..self.ringouts.len() {
+            if self.ringouts[i].logged {
+                continue;
+            }
             let snapshot = self.ringouts[i].status(timings, now);
-            if self.ringouts[i].logged || snapshot.ended.is_none_or(|end| end > now) {
+            if snapshot.ended.is_none_or(|end| end > now) {
                 continue;
             }
             self.next_record += 1;
             let id = format!("{}B", self.next_record + 7_000_000);
-            let record = self.ringouts[i].record(
-                id,
-                &self.account.name(),
-                self.account.extension_id,
-                &snapshot,
-            );
+            let name = self.account.name();
+            let record = self.ringouts[i].record(id, &name, self.account.extension_id, &snapshot);
             self.call_log.add(record);
             self.ringouts[i].logged = true;
         }

@@ -1,0 +1,226 @@
+//! OAuth tokens: refresh rotation, revoke, JWT credentials, token-endpoint and bearer errors.
+
+use crate::common::{config, logged_in, start, EXT};
+
+#[tokio::test]
+async fn refresh_rotates_tokens_and_kills_the_old_access_token() {
+    let (_sim, mut api) = logged_in(config()).await;
+    let (old_access, old_refresh) = (
+        api.token.clone().unwrap_or_default(),
+        api.refresh.clone().unwrap_or_default(),
+    );
+    let reply = api
+        .form(
+            "/restapi/oauth/token",
+            &[
+                ("grant_type", "refresh_token"),
+                ("refresh_token", &old_refresh),
+                ("access_token_ttl", "3600"),
+                ("refresh_token_ttl", "604800"),
+            ],
+            true,
+        )
+        .await;
+    assert_eq!(reply.status, 200, "refresh works: {}", reply.text);
+    api.keep(&reply);
+    assert_ne!(
+        api.refresh.as_deref(),
+        Some(old_refresh.as_str()),
+        "a new refresh token each time"
+    );
+    assert_eq!(api.get(EXT).await.status, 200, "the new access token works");
+    let stale = crate::common::Api {
+        token: Some(old_access),
+        http: api.http.clone(),
+        creds: api.creds.clone(),
+        refresh: None,
+    };
+    let dead = stale.get(EXT).await;
+    assert_eq!(
+        (dead.status, dead.code()),
+        (401, "OAU-213"),
+        "the old access token is dead after a refresh"
+    );
+}
+
+#[tokio::test]
+async fn token_errors_use_the_oauth_shape() {
+    let (_sim, api) = start(config()).await;
+    let no_client = api
+        .form(
+            "/restapi/oauth/token",
+            &[("grant_type", "refresh_token"), ("refresh_token", "x")],
+            false,
+        )
+        .await;
+    assert_eq!(
+        (
+            no_client.status,
+            no_client.json["errors"][0]["errorCode"].as_str()
+        ),
+        (400, Some("OAU-123")),
+        "client authentication is required"
+    );
+    let unknown = api
+        .form(
+            "/restapi/oauth/token",
+            &[
+                ("grant_type", "refresh_token"),
+                ("refresh_token", "nonsense"),
+            ],
+            true,
+        )
+        .await;
+    assert_eq!(
+        (unknown.status, unknown.json["error"].as_str()),
+        (400, Some("invalid_grant")),
+        "unknown refresh token"
+    );
+    let bad_jwt = api
+        .form(
+            "/restapi/oauth/token",
+            &[
+                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                ("assertion", "a.b.c"),
+            ],
+            true,
+        )
+        .await;
+    assert_eq!(
+        bad_jwt.json["errors"][0]["errorCode"], "OAU-140",
+        "forged JWTs are refused"
+    );
+    let grant = api
+        .form(
+            "/restapi/oauth/token",
+            &[("grant_type", "password"), ("username", "x")],
+            true,
+        )
+        .await;
+    assert_eq!(
+        grant.json["error"], "unsupported_grant_type",
+        "unknown grants"
+    );
+    let wrong_secret = api
+        .http
+        .post(format!("{}/restapi/oauth/token", api.creds.server_url))
+        .basic_auth(&api.creds.client_id, Some("wrong"))
+        .form(&[("grant_type", "refresh_token")])
+        .send()
+        .await;
+    assert_eq!(
+        wrong_secret.map(|r| r.status().as_u16()).ok(),
+        Some(401),
+        "a wrong client secret is 401"
+    );
+}
+
+#[tokio::test]
+async fn revoke_kills_the_whole_session_and_minted_jwts_work() {
+    let (_sim, mut api) = logged_in(config()).await;
+    let refresh = api.refresh.clone().unwrap_or_default();
+    let revoke = api
+        .form("/restapi/oauth/revoke", &[("token", &refresh)], true)
+        .await;
+    assert_eq!(revoke.status, 200, "revoke answers 200");
+    let dead = api.get(EXT).await;
+    assert_eq!(
+        dead.status, 401,
+        "revoking the refresh token also kills the access token"
+    );
+    let minted = api
+        .admin(
+            reqwest::Method::POST,
+            "/sim/jwt",
+            serde_json::json!({ "expires_in": 3600 }),
+        )
+        .await;
+    api.creds.jwt = minted.json["jwt"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(
+        api.jwt_login().await.status,
+        200,
+        "any JWT the simulator minted logs in"
+    );
+    let expired = api
+        .admin(
+            reqwest::Method::POST,
+            "/sim/jwt",
+            serde_json::json!({ "expires_in": -10 }),
+        )
+        .await;
+    api.creds.jwt = expired.json["jwt"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(
+        api.jwt_login().await.json["error"],
+        "invalid_grant",
+        "expired JWTs are refused"
+    );
+}
+
+#[tokio::test]
+async fn bearer_errors_name_missing_expired_and_revoked_tokens() {
+    let (_sim, mut api) = logged_in(config()).await;
+    let token = api.token.take();
+    let missing = api.get(EXT).await;
+    assert_eq!(
+        (missing.status, missing.code()),
+        (401, "OAU-123"),
+        "missing token"
+    );
+    api.token = Some("garbage".into());
+    assert_eq!(
+        api.get(EXT).await.code(),
+        "OAU-129",
+        "a token never issued is corrupted"
+    );
+    api.token = token;
+    let lower = api
+        .http
+        .get(format!("{}{EXT}", api.creds.server_url))
+        .header(
+            "Authorization",
+            format!("bearer {}", api.token.clone().unwrap_or_default()),
+        )
+        .send()
+        .await;
+    assert_eq!(
+        lower.map(|r| r.status().as_u16()).ok(),
+        Some(200),
+        "lower-case bearer (Python SDK) is accepted"
+    );
+    api.admin(
+        reqwest::Method::POST,
+        "/sim/tokens/expire",
+        serde_json::json!({}),
+    )
+    .await;
+    let expired = api.get(EXT).await;
+    assert_eq!(
+        (expired.status, expired.code()),
+        (401, "OAU-128"),
+        "expired access token"
+    );
+    let refresh = api.refresh.clone().unwrap_or_default();
+    let renewed = api
+        .form(
+            "/restapi/oauth/token",
+            &[("grant_type", "refresh_token"), ("refresh_token", &refresh)],
+            true,
+        )
+        .await;
+    assert_eq!(
+        renewed.status, 200,
+        "an expired access token can still be refreshed"
+    );
+    api.keep(&renewed);
+    api.admin(
+        reqwest::Method::POST,
+        "/sim/tokens/revoke",
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(
+        api.get(EXT).await.code(),
+        "OAU-213",
+        "revoked sessions are gone"
+    );
+}
