@@ -50,7 +50,7 @@ impl Destination {
     pub fn match_key(&self) -> MatchKey {
         match self {
             Self::External(number) => number.match_key(),
-            Self::Internal { extension } => MatchKey(format!("ext:{extension}")),
+            Self::Internal { extension, .. } => MatchKey(format!("ext:{extension}")),
         }
     }
 }

@@ -31,6 +31,8 @@ pub enum Destination {
     Internal {
         /// The extension number, digits only.
         extension: String,
+        /// DTMF to send once connected, as for an outside number.
+        post_dial: Option<String>,
     },
 }
 
@@ -42,20 +44,19 @@ pub enum Destination {
 ///
 /// let us: Country = "US".parse().unwrap();
 /// let extension = resolve(&parse_input("101").unwrap(), us).unwrap();
-/// assert_eq!(extension, Destination::Internal { extension: "101".into() });
+/// assert_eq!(extension, Destination::Internal { extension: "101".into(), post_dial: None });
 /// let Destination::External(number) = resolve(&parse_input("650.555.0100").unwrap(), us).unwrap()
 /// else { unreachable!("ten digits are an outside number") };
 /// assert_eq!(number.e164(), "+16505550100");
 /// ```
 pub fn resolve(target: &DialTarget, default_country: Country) -> Result<Destination, PhoneError> {
     let digits = target.number();
+    let internal = |extension: &str| Destination::Internal {
+        extension: extension.to_owned(),
+        post_dial: target.post_dial().map(str::to_owned),
+    };
     if digits.is_empty() {
-        return match target.extension() {
-            Some(extension) => Ok(Destination::Internal {
-                extension: extension.to_owned(),
-            }),
-            None => Err(PhoneError::NoDigits),
-        };
+        return target.extension().map(internal).ok_or(PhoneError::NoDigits);
     }
     let prefix = match target.phone_context() {
         Some(PhoneContext::Prefix(prefix)) if !target.is_global() => Some(prefix.as_str()),
@@ -71,16 +72,21 @@ pub fn resolve(target: &DialTarget, default_country: Country) -> Result<Destinat
             if target.extension().is_some() {
                 return Err(PhoneError::Conflict { what: "extension" });
             }
-            return Ok(Destination::Internal {
-                extension: digits.to_owned(),
-            });
+            return Ok(internal(digits));
         }
     }
     let dialled = match prefix {
         Some(prefix) => format!("{prefix}{digits}"),
         None => digits.to_owned(),
     };
-    numbering::normalize(&dialled, default_country, target).map(Destination::External)
+    let number = numbering::normalize(&dialled, default_country, target)?;
+    if numbering::is_emergency(&number) {
+        // `+1 911`, `+44 999`: the same emergency numbers, written with a country code.
+        return Err(PhoneError::EmergencyNumber {
+            number: number.e164().to_owned(),
+        });
+    }
+    Ok(Destination::External(number))
 }
 
 /// Resolves `target` to an outside number; an internal extension is an
@@ -93,7 +99,7 @@ pub fn normalize(
 ) -> Result<NormalizedNumber, PhoneError> {
     match resolve(target, default_country)? {
         Destination::External(number) => Ok(number),
-        Destination::Internal { extension } => Err(PhoneError::InternalExtension { extension }),
+        Destination::Internal { extension, .. } => Err(PhoneError::InternalExtension { extension }),
     }
 }
 

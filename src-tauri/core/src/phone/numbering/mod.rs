@@ -15,8 +15,10 @@ use std::fmt::Write as _;
 
 use phonenumber::{Mode, ParseError, PhoneNumber};
 
+use phonenumber::metadata::DATABASE;
+
 use super::target::DialTarget;
-use super::{Country, NormalizedNumber, PhoneError};
+use super::{emergency, Country, NormalizedNumber, PhoneError};
 
 /// The most digits of a national significant number the metadata knows (libphonenumber's limit).
 const MAX_NATIONAL_DIGITS: usize = 17;
@@ -47,6 +49,23 @@ pub(crate) fn normalize(
         number_type: classified.number_type,
         e164,
     })
+}
+
+/// Whether `number` is an emergency number of its country (`+1 911`, `+44 999`); a number that
+/// fits no region is judged by the main region of its calling code.
+pub(crate) fn is_emergency(number: &NormalizedNumber) -> bool {
+    let national = number
+        .e164()
+        .get(1 + number.calling_code().to_string().len()..)
+        .unwrap_or_default();
+    let region = number.country().or_else(|| {
+        let main = DATABASE
+            .by_code(&number.calling_code())?
+            .into_iter()
+            .next()?;
+        main.id().parse().ok().map(Country::from_id)
+    });
+    region.is_some_and(|region| emergency::is_emergency(national, region))
 }
 
 /// Formats through the metadata, falling back to E.164 if it has no format for the number.

@@ -42,7 +42,7 @@ fn local_numbers_resolve_through_their_context_or_the_home_country() {
             .unwrap_or_else(|error| panic!("{link:?} in {home}: {error}"));
         let found = match &destination {
             Destination::External(number) => number.e164().to_owned(),
-            Destination::Internal { extension } => format!("ext:{extension}"),
+            Destination::Internal { extension, .. } => format!("ext:{extension}"),
         };
         assert_eq!(found, expected, "{link:?} in {home}");
     }

@@ -20,7 +20,7 @@ pub(super) enum Outcome {
 use Outcome::{Conflict, Emergency, Extension, Number, TooShort};
 
 /// (as written, home country, outcome)
-pub(super) const SHORT: [(&str, &str, Outcome); 24] = [
+pub(super) const SHORT: [(&str, &str, Outcome); 26] = [
     ("101", "US", Extension("101")),
     ("2270", "US", Extension("2270")),
     ("12345", "GB", Extension("12345")),
@@ -45,6 +45,8 @@ pub(super) const SHORT: [(&str, &str, Outcome); 24] = [
     ("101", "IN", Emergency),
     ("110", "JP", Emergency),
     ("190", "BR", Emergency),
+    ("+1 911", "GB", Emergency),
+    ("+44 999", "US", Emergency),
     ("12", "US", TooShort),
     ("101 x 5", "US", Conflict),
 ];
@@ -56,7 +58,7 @@ fn short_numbers_are_extensions_unless_they_are_emergencies() {
         let target = parse_input(text).unwrap_or_else(|error| panic!("{case}: {error}"));
         let outcome = resolve(&target, country(home));
         match (expected, &outcome) {
-            (Extension(want), Ok(Destination::Internal { extension })) => {
+            (Extension(want), Ok(Destination::Internal { extension, .. })) => {
                 assert_eq!(extension, want, "{case}");
             }
             (Number(want), Ok(Destination::External(number))) => {
@@ -103,11 +105,23 @@ fn a_destination_serialises_with_its_kind() {
     let json = serde_json::to_value(&internal).expect("serialisable");
     assert_eq!(
         json,
-        serde_json::json!({ "kind": "internal", "extension": "227" })
+        serde_json::json!({ "kind": "internal", "extension": "227", "post_dial": null })
     );
     let external =
         resolve(&parse_input("+16505550100").expect("parses"), country("US")).expect("a number");
     let json = serde_json::to_value(&external).expect("serialisable");
     assert_eq!(json["kind"], "external");
     assert_eq!(json["e164"], "+16505550100");
+}
+
+#[test]
+fn an_extension_keeps_its_post_dial_digits() {
+    let destination = resolve(&parse_input("ext. 227,,5").expect("parses"), country("US"));
+    assert_eq!(
+        destination,
+        Ok(Destination::Internal {
+            extension: "227".into(),
+            post_dial: Some(",,5".into())
+        })
+    );
 }
