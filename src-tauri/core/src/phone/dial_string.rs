@@ -99,7 +99,7 @@ impl Reader<'_> {
             '+' | '\u{FF0B}' => self.plus(position),
             '*' | '\u{FF0A}' => self.star_or_hash('*', from, rest),
             '#' | '\u{FF03}' => self.star_or_hash('#', from, rest),
-            ',' => self.pause(',', position, c),
+            ',' => self.pause(',', position, c, rest),
             ';' => self.semicolon(rest, position),
             _ => match classify(c) {
                 CharKind::Digit(digit) => self.digit(digit).map(|()| Step::Next),
@@ -179,8 +179,27 @@ impl Reader<'_> {
         }
     }
 
-    /// `,` pauses (and `w` waits) before post-dial DTMF.
-    fn pause(&mut self, mark: char, position: usize, written: char) -> Result<Step, PhoneError> {
+    /// `,` pauses (and `;` waits) before post-dial DTMF, written tight (`…,,22`). Followed by a
+    /// space, they separate a list: another number is an error, anything else (`, ext. 12`,
+    /// `, mobile`) reads on as if the mark were a space.
+    fn pause(
+        &mut self,
+        mark: char,
+        position: usize,
+        written: char,
+        rest: &str,
+    ) -> Result<Step, PhoneError> {
+        if rest.starts_with(char::is_whitespace) {
+            let next = rest.trim_start().chars().next();
+            let another_number = next.is_some_and(|c| {
+                matches!(c, '+' | '(' | '\u{FF0B}') || matches!(classify(c), CharKind::Digit(_))
+            });
+            return if another_number && self.part != Part::PostDial {
+                Err(PhoneError::SeveralNumbers)
+            } else {
+                Ok(Step::Next)
+            };
+        }
         if self.part == Part::Number && self.digits == 0 {
             return Err(PhoneError::InvalidCharacter {
                 character: written,
@@ -209,7 +228,7 @@ impl Reader<'_> {
             self.part = Part::PostDial;
             return Ok(Step::Skip(6));
         }
-        self.pause('w', position, ';')
+        self.pause('w', position, ';', rest)
     }
 
     /// A run of ASCII letters: an extension word, pauses, keypad letters or a trailing note.

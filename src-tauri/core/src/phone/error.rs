@@ -56,6 +56,9 @@ pub enum PhoneError {
         /// Where it is.
         position: usize,
     },
+    /// A list of numbers (`650-555-0100, 650-555-0101`) where one was expected.
+    #[error("the text holds more than one phone number")]
+    SeveralNumbers,
     /// A word that is neither keypad letters, an extension marker nor a trailing note.
     #[error("{word:?} is text, not part of a phone number")]
     UnexpectedText {
@@ -178,6 +181,7 @@ impl PhoneError {
             Self::MisplacedPlus { .. } => {
                 "Keep a single + before the country code; paste one number at a time."
             }
+            Self::SeveralNumbers => "Paste one number at a time.",
             Self::UnexpectedText { .. } => {
                 "Paste just the number; keypad letters such as 1-800-FLOWERS are fine."
             }

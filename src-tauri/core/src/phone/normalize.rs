@@ -10,6 +10,7 @@
 //!    numbers start at 7 digits (a US local number, `555-0100`), and a local number without its
 //!    area code cannot be placed by RingOut anyway. A `phone-context` domain (a private plan) does
 //!    not change this; a `phone-context` `+` prefix does, since it makes the number global.
+//!    An extension marked as one (`ext. 227`, `*227`) may have 1 to 8 digits.
 //! 3. Everything else goes to Google's numbering metadata with the home country as default:
 //!    national prefixes (`0`, `1`), international prefixes (`00`, `011`) and `(0)` are understood.
 
@@ -20,6 +21,10 @@ use super::{emergency, numbering, Country, NormalizedNumber, PhoneError};
 
 /// How many digits a bare number may have to be read as an internal extension.
 const INTERNAL_EXTENSION_DIGITS: std::ops::RangeInclusive<usize> = 3..=6;
+
+/// How many digits an extension written as one (`ext. 227`, `*227`) may have: RingCentral's
+/// extension numbers, with a site code in front.
+const MAX_MARKED_EXTENSION_DIGITS: usize = 8;
 
 /// Where a dial target leads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,7 +61,15 @@ pub fn resolve(target: &DialTarget, default_country: Country) -> Result<Destinat
         post_dial: target.post_dial().map(str::to_owned),
     };
     if digits.is_empty() {
-        return target.extension().map(internal).ok_or(PhoneError::NoDigits);
+        return match target.extension() {
+            Some(extension) if extension.len() <= MAX_MARKED_EXTENSION_DIGITS => {
+                Ok(internal(extension))
+            }
+            Some(extension) => Err(PhoneError::InvalidExtension {
+                value: extension.to_owned(),
+            }),
+            None => Err(PhoneError::NoDigits),
+        };
     }
     let prefix = match target.phone_context() {
         Some(PhoneContext::Prefix(prefix)) if !target.is_global() => Some(prefix.as_str()),

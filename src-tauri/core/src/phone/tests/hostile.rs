@@ -36,6 +36,9 @@ pub(super) fn rejected_text() -> Vec<(&'static str, PhoneError)> {
         (",,22", InvalidCharacter { character: ',', position: 1 }),
         ("+1 650 555 0100 or +1 650 555 0101", UnexpectedText { word: word("or") }),
         ("+1 650 555 0100 +1 650 555 0101", MisplacedPlus { position: 17 }),
+        ("650-555-0100, 650-555-0101", SeveralNumbers),
+        ("650-555-0100; +1 650 555 0101", SeveralNumbers),
+        ("(650) 555-0100 x 12, (650) 555-0101", SeveralNumbers),
         ("hello", UnexpectedText { word: word("hello") }),
         ("Call me at 650-555-0100", UnexpectedText { word: word("me") }),
         ("*67 650 555 0100", ServiceCode { code: word("*67 650 555 0100") }),
@@ -150,7 +153,7 @@ fn an_sms_link_may_name_at_most_ten_recipients() {
 }
 
 #[test]
-fn numbers_the_metadata_cannot_place_are_rejected() {
+fn resolving_rejects_what_cannot_be_dialled() {
     let cases = [
         (
             "+999 123456",
@@ -159,6 +162,12 @@ fn numbers_the_metadata_cannot_place_are_rejected() {
             },
         ),
         ("+1", NotANumber { number: word("+1") }),
+        (
+            "x 12 650-555-0100",
+            InvalidExtension {
+                value: word("126505550100"),
+            },
+        ),
         (
             "+1 2345678901234567890",
             TooManyDigits {

@@ -4,7 +4,7 @@ use super::{parts, Parts};
 use crate::phone::parse_input;
 
 /// (pasted text, expected number, extension, post-dial)
-pub(super) const PASTED: [(&str, Parts<'static>); 48] = [
+pub(super) const PASTED: [(&str, Parts<'static>); 50] = [
     // The brief's examples.
     ("(650) 555-0100 x 12", ("6505550100", Some("12"), None)),
     ("555.555.5555 x 9", ("5555555555", Some("9"), None)),
@@ -76,6 +76,8 @@ pub(super) const PASTED: [(&str, Parts<'static>); 48] = [
     ),
     ("+1 650 555 0100 (mobile)", ("+16505550100", None, None)),
     ("+1 650 555 0100 [work]", ("+16505550100", None, None)),
+    ("+1 650 555 0100, mobile", ("+16505550100", None, None)),
+    ("(650) 555-0100, ext. 12", ("6505550100", Some("12"), None)),
     // Keypad letters where they continue the number.
     ("1 800 FLOWERS", ("18003569377", None, None)),
     ("1-800-Flowers", ("18003569377", None, None)),
