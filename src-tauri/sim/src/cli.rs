@@ -45,6 +45,12 @@ pub struct SimArgs {
     /// Parallel sessions per user and app before the oldest is ended.
     #[arg(long, default_value_t = 5)]
     pub max_sessions: usize,
+    /// Absolute session timeout in seconds (0 = not enforced).
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub session_ttl: u64,
+    /// Session idle timeout in seconds (0 = not enforced).
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub session_idle: u64,
     /// Seeded call-log records (generated lazily; millions are fine).
     #[arg(long = "call-log", value_name = "N", default_value_t = 1000)]
     pub call_log: u64,
@@ -104,6 +110,8 @@ impl From<SimArgs> for SimConfig {
             access_ttl: secs(a.access_ttl),
             refresh_ttl: secs(a.refresh_ttl),
             max_sessions: a.max_sessions,
+            session_ttl: (a.session_ttl > 0).then(|| secs(a.session_ttl)),
+            session_idle: (a.session_idle > 0).then(|| secs(a.session_idle)),
             call_log: a.call_log,
             contacts: a.contacts,
             messages: a.messages,

@@ -21,6 +21,10 @@ pub struct SimConfig {
     pub refresh_ttl: Duration,
     /// Parallel sessions allowed per user and app; logging in once more ends the oldest one.
     pub max_sessions: usize,
+    /// Absolute session timeout (`None` = not enforced; TokenInfo then omits `session_*`).
+    pub session_ttl: Option<Duration>,
+    /// Session idle timeout (`None` = not enforced).
+    pub session_idle: Option<Duration>,
     /// Number of seeded call-log records (generated lazily, so millions are cheap).
     pub call_log: u64,
     /// Number of seeded personal contacts.
@@ -49,6 +53,8 @@ impl Default for SimConfig {
             access_ttl: Duration::from_secs(3600),
             refresh_ttl: Duration::from_secs(604_800),
             max_sessions: 5,
+            session_ttl: None,
+            session_idle: None,
             call_log: 1000,
             contacts: 200,
             messages: 300,

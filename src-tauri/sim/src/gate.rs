@@ -91,6 +91,7 @@ fn authenticate(sim: &Sim, req: &Request) -> Result<Principal, ApiError> {
         }),
         Err(AccessFailure::Expired) => Err(unauthorized("OAU-128", "Access token expired")),
         Err(AccessFailure::Revoked) => Err(unauthorized("OAU-213", "Token not found")),
+        Err(AccessFailure::SessionExpired) => Err(unauthorized("OAU-213", "Session has expired")),
         Err(AccessFailure::Unknown) => Err(unauthorized("OAU-129", "Access token corrupted")),
     }
 }

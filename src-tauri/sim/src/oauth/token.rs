@@ -9,7 +9,8 @@ use crate::api_error::ApiError;
 use crate::rest::{ok, Shared};
 use crate::sim::Sim;
 use crate::state::codes::CodeFailure;
-use crate::state::sessions::{Lifetimes, RefreshFailure, Session, SCOPE};
+use crate::state::sessions::{Lifetimes, RefreshFailure, Session, SessionPolicy, SCOPE};
+use crate::time_fmt::iso;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -23,9 +24,19 @@ fn grant_error(error: &'static str, code: &str, message: &str) -> ApiError {
     ApiError::oauth(StatusCode::BAD_REQUEST, error, code, message)
 }
 
+/// The app's session rules from the configuration.
+fn session_policy(sim: &Sim) -> SessionPolicy {
+    let limit = |d: Option<std::time::Duration>| d.and_then(|d| Duration::from_std(d).ok());
+    SessionPolicy {
+        max: sim.config.max_sessions,
+        absolute: limit(sim.config.session_ttl),
+        idle: limit(sim.config.session_idle),
+    }
+}
+
 /// `TokenInfo` for a session.
 pub fn token_info(s: &Session, now: DateTime<Utc>) -> serde_json::Value {
-    json!({
+    let mut info = json!({
         "access_token": s.access,
         "token_type": "bearer",
         "expires_in": s.expires_in(now),
@@ -35,7 +46,16 @@ pub fn token_info(s: &Session, now: DateTime<Utc>) -> serde_json::Value {
         "owner_id": s.owner.to_string(),
         "endpoint_id": s.endpoint_id,
         "session_id": s.id,
-    })
+    });
+    // Present only when session timeouts are enforced, as on RingCentral.
+    if let Some(end) = s.expires_at {
+        info["session_expires_in"] = json!((end - now).num_seconds().max(0));
+        info["session_expiration_time"] = json!(iso(end));
+    }
+    if let Some(idle) = s.idle {
+        info["session_idle_timeout"] = json!(idle.num_seconds());
+    }
+    info
 }
 
 /// Lifetimes: what the client asks for (`access_token_ttl`, `refresh_token_ttl`), capped by
@@ -139,11 +159,11 @@ fn code_grant(
         (None, _) => {}
     }
     let owner = world.account.extension_id;
-    let max = sim.config.max_sessions;
+    let policy = session_policy(sim);
     let world = &mut *world;
     Ok(world
         .sessions
-        .login(&mut world.ids, owner, &client.id, life, max, now))
+        .login(&mut world.ids, owner, &client.id, life, policy, now))
 }
 
 fn refresh_grant(
@@ -170,6 +190,9 @@ fn refresh_grant(
                 "OAU-211",
                 "Token was issued to another client",
             ),
+            RefreshFailure::SessionExpired => {
+                grant_error("invalid_grant", "OAU-211", "Session has expired")
+            }
         })
 }
 
@@ -208,9 +231,9 @@ fn jwt_grant(
             "Invalid resource owner credentials",
         ));
     }
-    let max = sim.config.max_sessions;
+    let policy = session_policy(sim);
     let world = &mut *world;
     Ok(world
         .sessions
-        .login(&mut world.ids, owner, &client.id, life, max, now))
+        .login(&mut world.ids, owner, &client.id, life, policy, now))
 }

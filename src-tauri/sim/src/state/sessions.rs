@@ -37,6 +37,12 @@ pub struct Session {
     pub refresh_expires: DateTime<Utc>,
     /// The refresh token this one replaced, and when.
     pub previous_refresh: Option<(String, DateTime<Utc>)>,
+    /// Absolute session end, when session timeouts are enforced.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Idle timeout, when enforced.
+    pub idle: Option<Duration>,
+    /// Last use of any of its tokens.
+    pub last_used: DateTime<Utc>,
 }
 
 impl Session {
@@ -49,6 +55,23 @@ impl Session {
     pub fn refresh_expires_in(&self, now: DateTime<Utc>) -> i64 {
         (self.refresh_expires - now).num_seconds().max(0)
     }
+
+    /// Whether the session is within its absolute and idle timeouts.
+    pub fn alive(&self, now: DateTime<Utc>) -> bool {
+        self.expires_at.is_none_or(|end| now < end)
+            && self.idle.is_none_or(|idle| now - self.last_used < idle)
+    }
+}
+
+/// Session rules of the simulated app.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    /// Parallel sessions per user and app; a new login ends the oldest beyond this.
+    pub max: usize,
+    /// Absolute session lifetime (`None` = not enforced).
+    pub absolute: Option<Duration>,
+    /// Idle timeout (`None` = not enforced).
+    pub idle: Option<Duration>,
 }
 
 /// Why a bearer token was refused.
@@ -60,6 +83,8 @@ pub enum AccessFailure {
     Expired,
     /// Revoked, rotated away or its session ended.
     Revoked,
+    /// The session passed its absolute or idle timeout.
+    SessionExpired,
 }
 
 /// Why a refresh was refused.
@@ -73,6 +98,8 @@ pub enum RefreshFailure {
     Revoked,
     /// Issued to another app.
     WrongClient,
+    /// The session passed its absolute or idle timeout.
+    SessionExpired,
 }
 
 /// Requested lifetimes for new tokens (already capped by the app's maximum).
@@ -94,14 +121,15 @@ pub struct Sessions {
 }
 
 impl Sessions {
-    /// Starts a session for `owner`, ending the oldest ones beyond `max` for that user and app.
+    /// Starts a session for `owner`, ending the oldest ones beyond `policy.max` for that user and
+    /// app.
     pub fn login(
         &mut self,
         ids: &mut Ids,
         owner: u64,
         client_id: &str,
         life: Lifetimes,
-        max: usize,
+        policy: SessionPolicy,
         now: DateTime<Utc>,
     ) -> Session {
         let session = Session {
@@ -116,6 +144,9 @@ impl Sessions {
             refresh: ids.secret("SIMRT", 48),
             refresh_expires: now + life.refresh,
             previous_refresh: None,
+            expires_at: policy.absolute.map(|d| now + d),
+            idle: policy.idle,
+            last_used: now,
         };
         self.by_access
             .insert(session.access.clone(), session.id.clone());
@@ -129,7 +160,7 @@ impl Sessions {
             .map(|s| (s.created, s.id.clone()))
             .collect();
         same.sort();
-        while same.len() > max.max(1) {
+        while same.len() > policy.max.max(1) {
             let (_, oldest) = same.remove(0);
             self.end(&oldest);
         }
@@ -149,11 +180,17 @@ impl Sessions {
                 AccessFailure::Unknown
             });
         };
-        let session = self.sessions.get_mut(id).ok_or(AccessFailure::Revoked)?;
+        let id = id.clone();
+        let session = self.sessions.get_mut(&id).ok_or(AccessFailure::Revoked)?;
+        if !session.alive(now) {
+            self.end(&id);
+            return Err(AccessFailure::SessionExpired);
+        }
         if session.access_expires <= now {
             return Err(AccessFailure::Expired);
         }
         session.access_first_used.get_or_insert(now);
+        session.last_used = now;
         Ok(session.clone())
     }
 
@@ -176,6 +213,11 @@ impl Sessions {
             });
         };
         let session = self.sessions.get_mut(&id).ok_or(RefreshFailure::Revoked)?;
+        if !session.alive(now) {
+            self.end(&id);
+            return Err(RefreshFailure::SessionExpired);
+        }
+        session.last_used = now;
         if session.client_id != client_id {
             return Err(RefreshFailure::WrongClient);
         }
@@ -289,6 +331,60 @@ impl Sessions {
 mod tests {
     use super::*;
 
+    fn policy(max: usize) -> SessionPolicy {
+        SessionPolicy {
+            max,
+            absolute: None,
+            idle: None,
+        }
+    }
+
+    #[test]
+    fn session_timeouts_end_sessions() {
+        let (mut ids, mut s, now) = (Ids::new(1, 9), Sessions::default(), Utc::now());
+        let idle = SessionPolicy {
+            max: 5,
+            absolute: Some(Duration::hours(8)),
+            idle: Some(Duration::minutes(30)),
+        };
+        let session = s.login(&mut ids, 42, "app", life(), idle, now);
+        assert!(
+            s.authenticate(&session.access, now + Duration::minutes(29))
+                .is_ok(),
+            "used within the idle window"
+        );
+        let late = s.authenticate(&session.access, now + Duration::minutes(60));
+        assert_eq!(
+            late.err(),
+            Some(AccessFailure::SessionExpired),
+            "idle for 31 minutes ends the session"
+        );
+        let day = Lifetimes {
+            access: Duration::days(1),
+            refresh: Duration::days(7),
+        };
+        let absolute = s.login(&mut ids, 42, "app", day, idle, now);
+        for minutes in (20..480).step_by(20) {
+            assert!(
+                s.authenticate(&absolute.access, now + Duration::minutes(minutes))
+                    .is_ok(),
+                "active use at {minutes} min"
+            );
+        }
+        let over = s.refresh(
+            &mut ids,
+            &absolute.refresh,
+            "app",
+            life(),
+            now + Duration::minutes(481),
+        );
+        assert_eq!(
+            over.err(),
+            Some(RefreshFailure::SessionExpired),
+            "the absolute timeout ends even an active session"
+        );
+    }
+
     fn life() -> Lifetimes {
         Lifetimes {
             access: Duration::seconds(3600),
@@ -299,7 +395,7 @@ mod tests {
     #[test]
     fn refresh_rotates_and_kills_the_old_access_token() {
         let (mut ids, mut s, now) = (Ids::new(1, 9), Sessions::default(), Utc::now());
-        let first = s.login(&mut ids, 42, "app", life(), 5, now);
+        let first = s.login(&mut ids, 42, "app", life(), policy(5), now);
         let second = s
             .refresh(&mut ids, &first.refresh, "app", life(), now)
             .map_err(|e| format!("{e:?}"));
@@ -344,9 +440,23 @@ mod tests {
     #[test]
     fn revoke_ends_the_session_and_session_limit_evicts_the_oldest() {
         let (mut ids, mut s, now) = (Ids::new(1, 9), Sessions::default(), Utc::now());
-        let first = s.login(&mut ids, 42, "app", life(), 2, now);
-        let _second = s.login(&mut ids, 42, "app", life(), 2, now + Duration::seconds(1));
-        let third = s.login(&mut ids, 42, "app", life(), 2, now + Duration::seconds(2));
+        let first = s.login(&mut ids, 42, "app", life(), policy(2), now);
+        let _second = s.login(
+            &mut ids,
+            42,
+            "app",
+            life(),
+            policy(2),
+            now + Duration::seconds(1),
+        );
+        let third = s.login(
+            &mut ids,
+            42,
+            "app",
+            life(),
+            policy(2),
+            now + Duration::seconds(2),
+        );
         assert_eq!(
             s.authenticate(&first.access, now).err(),
             Some(AccessFailure::Revoked),
@@ -371,7 +481,7 @@ mod tests {
     #[test]
     fn expired_access_token_is_refused() {
         let (mut ids, mut s, now) = (Ids::new(1, 9), Sessions::default(), Utc::now());
-        let session = s.login(&mut ids, 42, "app", life(), 5, now);
+        let session = s.login(&mut ids, 42, "app", life(), policy(5), now);
         assert_eq!(
             s.authenticate(&session.access, now + Duration::seconds(3600))
                 .err(),

@@ -224,3 +224,51 @@ async fn bearer_errors_name_missing_expired_and_revoked_tokens() {
         "revoked sessions are gone"
     );
 }
+
+#[tokio::test]
+async fn enforced_session_timeouts_appear_in_token_info() {
+    let mut cfg = config();
+    cfg.session_ttl = Some(std::time::Duration::from_secs(8 * 3600));
+    cfg.session_idle = Some(std::time::Duration::from_secs(1800));
+    let (_sim, api) = start(cfg).await;
+    let jwt = api.creds.jwt.clone();
+    let reply = api
+        .form(
+            "/restapi/oauth/token",
+            &[
+                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                ("assertion", &jwt),
+            ],
+            true,
+        )
+        .await;
+    assert_eq!(
+        reply.json["session_idle_timeout"], 1800,
+        "idle timeout reported"
+    );
+    assert!(
+        reply.json["session_expires_in"]
+            .as_i64()
+            .is_some_and(|s| s > 28_000),
+        "absolute timeout reported"
+    );
+    assert!(
+        reply.json["session_expiration_time"].is_string(),
+        "with its end time"
+    );
+    let (_plain, plain_api) = logged_in(config()).await;
+    let plain = plain_api
+        .form(
+            "/restapi/oauth/token",
+            &[
+                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                ("assertion", &plain_api.creds.jwt),
+            ],
+            true,
+        )
+        .await;
+    assert!(
+        plain.json.get("session_idle_timeout").is_none(),
+        "without enforcement the session fields are omitted"
+    );
+}
