@@ -7,6 +7,7 @@ mod account;
 mod admin;
 mod calls;
 mod contacts;
+mod endpoints;
 mod limits;
 mod messages;
 mod oauth_code;

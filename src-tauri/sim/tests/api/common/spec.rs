@@ -219,6 +219,22 @@ impl Spec {
         }
     }
 
+    /// `x-throttling-group` of an operation.
+    pub fn throttling_group(&self, method: &str, template: &str) -> Option<String> {
+        let op = self.root["paths"][template].get(method.to_ascii_lowercase())?;
+        op.get("x-throttling-group")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+
+    /// `operationId` of an operation.
+    pub fn operation_id(&self, method: &str, template: &str) -> Option<String> {
+        let op = self.root["paths"][template].get(method.to_ascii_lowercase())?;
+        op.get("operationId")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+
     /// Validates a value against a named component schema (WebSocket payloads).
     pub fn validate_named(&self, name: &str, body: &Value) -> Result<(), String> {
         self.check(
