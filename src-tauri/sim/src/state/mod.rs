@@ -8,6 +8,7 @@ pub mod directory;
 pub mod ids;
 pub mod messages;
 pub mod ringout;
+pub mod session;
 pub mod sessions;
 
 use crate::config::{SimConfig, Timings};
@@ -54,6 +55,7 @@ pub struct World {
     pub hub: Hub,
     next_record: u64,
     presence_sequence: u64,
+    last_telephony: &'static str,
 }
 
 impl World {
@@ -106,6 +108,7 @@ impl World {
             hub: Hub::default(),
             next_record: 0,
             presence_sequence: 0,
+            last_telephony: "NoCall",
         }
     }
 
@@ -134,6 +137,9 @@ impl World {
         let changed = self.messages.advance(now, delivery);
         if !changed.is_empty() {
             self.publish_messages(&[], changed.len(), Direction::Outbound, now, urls);
+        }
+        if self.telephony_status(timings, now) != self.last_telephony {
+            self.publish_presence(now, timings, urls);
         }
     }
 
@@ -174,6 +180,7 @@ impl World {
     /// Tells presence subscribers the current presence.
     pub fn publish_presence(&mut self, now: DateTime<Utc>, timings: &Timings, urls: &Urls) {
         let telephony = self.telephony_status(timings, now);
+        self.last_telephony = telephony;
         self.presence_sequence += 1;
         let (sequence, account) = (self.presence_sequence, self.account.clone());
         self.publish(EventKind::Presence, now, urls, &|filter| {

@@ -2,114 +2,13 @@
 //! documented grace rules), revoke, and expire. Pure state; the HTTP side is in `oauth/`.
 
 use super::ids::Ids;
+pub use super::session::{AccessFailure, Lifetimes, RefreshFailure, Session, SessionPolicy, SCOPE};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::HashMap;
-
-/// Scope string granted to every session (the simulated app's permissions).
-pub const SCOPE: &str = "Contacts EditExtensions EditMessages EditPresence ReadAccounts ReadCallLog ReadContacts ReadMessages ReadPresence RingOut SMS SubscriptionWebSocket WebSocket";
+use std::collections::{HashMap, HashSet};
 
 /// Grace rules for a superseded refresh token (DOCS `refresh-tokens.md`).
 const REUSE_AFTER_USE: i64 = 10;
 const REUSE_UNUSED_MINUTES: i64 = 60;
-
-/// An authenticated session (one login).
-#[derive(Clone, Debug)]
-pub struct Session {
-    /// `session_id`.
-    pub id: String,
-    /// `endpoint_id`.
-    pub endpoint_id: String,
-    /// Extension id of the owner.
-    pub owner: u64,
-    /// The app that logged in.
-    pub client_id: String,
-    /// Login time.
-    pub created: DateTime<Utc>,
-    /// Current access token and its expiry.
-    pub access: String,
-    /// Expiry of `access`.
-    pub access_expires: DateTime<Utc>,
-    /// First use of the current access token.
-    pub access_first_used: Option<DateTime<Utc>>,
-    /// Current refresh token.
-    pub refresh: String,
-    /// Expiry of `refresh`.
-    pub refresh_expires: DateTime<Utc>,
-    /// The refresh token this one replaced, and when.
-    pub previous_refresh: Option<(String, DateTime<Utc>)>,
-    /// Absolute session end, when session timeouts are enforced.
-    pub expires_at: Option<DateTime<Utc>>,
-    /// Idle timeout, when enforced.
-    pub idle: Option<Duration>,
-    /// Last use of any of its tokens.
-    pub last_used: DateTime<Utc>,
-}
-
-impl Session {
-    /// Seconds until the access token expires.
-    pub fn expires_in(&self, now: DateTime<Utc>) -> i64 {
-        (self.access_expires - now).num_seconds().max(0)
-    }
-
-    /// Seconds until the refresh token expires.
-    pub fn refresh_expires_in(&self, now: DateTime<Utc>) -> i64 {
-        (self.refresh_expires - now).num_seconds().max(0)
-    }
-
-    /// Whether the session is within its absolute and idle timeouts.
-    pub fn alive(&self, now: DateTime<Utc>) -> bool {
-        self.expires_at.is_none_or(|end| now < end)
-            && self.idle.is_none_or(|idle| now - self.last_used < idle)
-    }
-}
-
-/// Session rules of the simulated app.
-#[derive(Clone, Copy, Debug)]
-pub struct SessionPolicy {
-    /// Parallel sessions per user and app; a new login ends the oldest beyond this.
-    pub max: usize,
-    /// Absolute session lifetime (`None` = not enforced).
-    pub absolute: Option<Duration>,
-    /// Idle timeout (`None` = not enforced).
-    pub idle: Option<Duration>,
-}
-
-/// Why a bearer token was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AccessFailure {
-    /// Never issued by this simulator.
-    Unknown,
-    /// Issued but expired.
-    Expired,
-    /// Revoked, rotated away or its session ended.
-    Revoked,
-    /// The session passed its absolute or idle timeout.
-    SessionExpired,
-}
-
-/// Why a refresh was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RefreshFailure {
-    /// Never issued.
-    Unknown,
-    /// Expired.
-    Expired,
-    /// Revoked, or reused outside the grace window.
-    Revoked,
-    /// Issued to another app.
-    WrongClient,
-    /// The session passed its absolute or idle timeout.
-    SessionExpired,
-}
-
-/// Requested lifetimes for new tokens (already capped by the app's maximum).
-#[derive(Clone, Copy, Debug)]
-pub struct Lifetimes {
-    /// Access-token lifetime.
-    pub access: Duration,
-    /// Refresh-token lifetime.
-    pub refresh: Duration,
-}
 
 /// All sessions.
 #[derive(Debug, Default)]
@@ -117,7 +16,7 @@ pub struct Sessions {
     sessions: HashMap<String, Session>,
     by_access: HashMap<String, String>,
     by_refresh: HashMap<String, String>,
-    retired: HashMap<String, ()>,
+    retired: HashSet<String>,
 }
 
 impl Sessions {
@@ -174,7 +73,7 @@ impl Sessions {
         now: DateTime<Utc>,
     ) -> Result<Session, AccessFailure> {
         let Some(id) = self.by_access.get(token) else {
-            return Err(if self.retired.contains_key(token) {
+            return Err(if self.retired.contains(token) {
                 AccessFailure::Revoked
             } else {
                 AccessFailure::Unknown
@@ -206,7 +105,7 @@ impl Sessions {
         now: DateTime<Utc>,
     ) -> Result<Session, RefreshFailure> {
         let Some(id) = self.by_refresh.get(token).cloned() else {
-            return Err(if self.retired.contains_key(token) {
+            return Err(if self.retired.contains(token) {
                 RefreshFailure::Revoked
             } else {
                 RefreshFailure::Unknown
@@ -243,7 +142,7 @@ impl Sessions {
         let old_refresh = std::mem::replace(&mut session.refresh, ids.secret("SIMRT", 48));
         if let Some((older, _)) = session.previous_refresh.take() {
             self.by_refresh.remove(&older);
-            self.retired.insert(older, ());
+            self.retired.insert(older);
         }
         session.previous_refresh = Some((old_refresh, now));
         session.access_expires = now + life.access;
@@ -251,7 +150,7 @@ impl Sessions {
         session.access_first_used = None;
         let session = session.clone();
         self.by_access.remove(&old_access);
-        self.retired.insert(old_access, ());
+        self.retired.insert(old_access);
         self.by_access.insert(session.access.clone(), id.clone());
         self.by_refresh.insert(session.refresh.clone(), id);
         Ok(session)
@@ -321,7 +220,7 @@ impl Sessions {
             {
                 self.by_access.remove(&token);
                 self.by_refresh.remove(&token);
-                self.retired.insert(token, ());
+                self.retired.insert(token);
             }
         }
     }

@@ -288,3 +288,32 @@ async fn idle_timeout_and_single_use_tokens() {
         "WS tokens are single-use"
     );
 }
+
+#[tokio::test]
+async fn presence_follows_a_ringout_call() {
+    let (_sim, api) = logged_in(config()).await;
+    let mut socket = connect(&api, None).await;
+    next(&mut socket).await;
+    subscribe(
+        &mut socket,
+        &["/restapi/v1.0/account/~/extension/~/presence?detailedTelephonyState=true"],
+    )
+    .await;
+    api.post(&format!("{EXT}/ring-out"), json!({ "from": { "phoneNumber": "+16505550110" }, "to": { "phoneNumber": "+14155550120" } })).await;
+    let mut seen = Vec::new();
+    while seen.last().map(String::as_str) != Some("NoCall") || seen.len() < 2 {
+        let frame = next(&mut socket).await;
+        valid("DetailedExtensionPresenceEvent", &frame[1]);
+        seen.push(
+            frame[1]["body"]["telephonyStatus"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned(),
+        );
+    }
+    assert_eq!(
+        seen,
+        ["Ringing", "CallConnected", "NoCall"],
+        "telephony status follows the call"
+    );
+}
