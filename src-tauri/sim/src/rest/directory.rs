@@ -40,7 +40,7 @@ fn page(q_page: Option<&str>) -> Result<usize, ApiError> {
         Some(v) => v
             .parse::<usize>()
             .ok()
-            .filter(|p| *p >= 1)
+            .filter(|p| (1..=1000).contains(p))
             .ok_or_else(|| adg_invalid("page")),
     }
 }

@@ -4,6 +4,10 @@ use super::query::Query;
 use crate::api_error::ApiError;
 use serde_json::{json, Value};
 
+/// Highest page number: the spec's paging models cap `page` at 1000, so deeper history is
+/// reached with date windows or sync, as on RingCentral.
+pub const MAX_PAGE: i64 = 1000;
+
 /// A requested page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PageRequest {
@@ -21,7 +25,7 @@ impl PageRequest {
         max_per_page: u64,
         allow_max: bool,
     ) -> Result<Self, ApiError> {
-        let page = q.int("page", 1, i64::from(u32::MAX))?.unwrap_or(1) as u64;
+        let page = q.int("page", 1, MAX_PAGE)?.unwrap_or(1) as u64;
         let per_page = match q.one("perPage") {
             Some(v) if allow_max && (v == "max" || v == "all") => max_per_page,
             Some(v) => match v.parse::<i64>() {
