@@ -84,17 +84,31 @@ async fn client_request(
             Err(e) => error_reply(message_id, &e, &request_id),
         };
     }
-    tunnel(
-        sim,
-        conn,
-        &method,
+    let request = Tunnelled {
+        method: &method,
         path,
-        meta.get("query"),
+        query: meta.get("query"),
         body,
-        message_id,
-        &request_id,
-    )
-    .await
+    };
+    let ids = Ids {
+        message: message_id,
+        request: &request_id,
+    };
+    tunnel(sim, conn, request, ids).await
+}
+
+/// A REST request carried in a `ClientRequest` frame.
+struct Tunnelled<'a> {
+    method: &'a str,
+    path: &'a str,
+    query: Option<&'a Value>,
+    body: Option<Value>,
+}
+
+/// The ids a reply frame carries.
+struct Ids<'a> {
+    message: &'a str,
+    request: &'a str,
 }
 
 /// Creates (or replaces: one per connection) the subscription of this connection.
@@ -167,17 +181,17 @@ fn plain(v: &Value) -> String {
 }
 
 /// Runs a REST request through the router as the connection's OAuth session.
-#[allow(clippy::too_many_arguments)]
-async fn tunnel(
-    sim: &Arc<Sim>,
-    conn: &Connection,
-    method: &str,
-    path: &str,
-    query: Option<&Value>,
-    body: Option<Value>,
-    message_id: &str,
-    request_id: &str,
-) -> String {
+async fn tunnel(sim: &Arc<Sim>, conn: &Connection, req: Tunnelled<'_>, ids: Ids<'_>) -> String {
+    let Tunnelled {
+        method,
+        path,
+        query,
+        body,
+    } = req;
+    let Ids {
+        message: message_id,
+        request: request_id,
+    } = ids;
     let access = sim.world().ws_access_token(&conn.wsc);
     let Some(access) = access else {
         let e = ApiError::new(StatusCode::UNAUTHORIZED, "OAU-213", "Token not found");

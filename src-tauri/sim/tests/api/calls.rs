@@ -127,3 +127,43 @@ async fn call_log_sync_full_incremental_and_errors() {
         "ISync needs a token"
     );
 }
+
+#[tokio::test]
+async fn isync_beyond_250_changes_demands_a_full_sync() {
+    let (_sim, api) = logged_in(config()).await;
+    let full = api
+        .get(&format!("{EXT}/call-log-sync?syncType=FSync&recordCount=1"))
+        .await;
+    let token = full.json["syncInfo"]["syncToken"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let mut last = String::new();
+    for _ in 0..251 {
+        let call = api.post(&format!("{EXT}/ring-out"), json!({ "from": { "phoneNumber": "+16505550110" }, "to": { "phoneNumber": "+16505550154" } })).await;
+        last = call.json["id"].as_str().unwrap_or_default().to_owned();
+    }
+    poll(&api, &format!("{EXT}/ring-out/{last}"), |s| {
+        s["status"]["callStatus"] == "InternationalDisabled"
+    })
+    .await;
+    let over = poll(
+        &api,
+        &format!("{EXT}/call-log-sync?syncType=ISync&syncToken={token}"),
+        |r| r["errors"].is_array(),
+    )
+    .await;
+    assert_eq!(
+        over["errors"][0]["errorCode"], "CLG-104",
+        "more than 250 changes since the token: run FSync again"
+    );
+    let again = api
+        .get(&format!(
+            "{EXT}/call-log-sync?syncType=FSync&recordCount=250"
+        ))
+        .await;
+    assert_eq!(
+        again.json["records"][0]["result"], "International Disabled",
+        "a new FSync starts from the newest records"
+    );
+}

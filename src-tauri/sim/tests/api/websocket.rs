@@ -317,3 +317,29 @@ async fn presence_follows_a_ringout_call() {
         "telephony status follows the call"
     );
 }
+
+#[tokio::test]
+async fn absolute_timeout_ends_even_a_busy_connection() {
+    let mut cfg = config();
+    cfg.ws.absolute_timeout = Duration::from_millis(400);
+    let (_sim, api) = logged_in(cfg).await;
+    let mut socket = connect(&api, None).await;
+    next(&mut socket).await;
+    let mut frame = Value::Null;
+    for i in 0..40 {
+        send(
+            &mut socket,
+            json!([{ "type": "Heartbeat", "messageId": format!("hb-{i}") }]),
+        )
+        .await;
+        frame = next(&mut socket).await;
+        if frame[0]["type"] == "Error" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        frame[1]["errorCode"], "WSG-903",
+        "the absolute timeout ends the connection: {frame}"
+    );
+}
