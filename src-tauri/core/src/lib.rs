@@ -1,10 +1,28 @@
 //! ringdesk-core: everything ringdesk does, without a GUI.
 //!
-//! The desktop shell (`ringdesk_app`) and the command line are thin faces over this crate.
+//! The desktop shell (`ringdesk_app`) and the command line are thin faces over this crate:
+//! [`connection::Connection`] connects a profile (live through the keychain, or demo through the
+//! built-in simulator), [`calls`] places and follows RingOut calls, [`messaging`] sends SMS,
+//! [`status`] reports, and [`auth`] signs in and out. Every error maps to a [`Recovery`].
 #![deny(missing_docs)]
 
+pub mod api;
+pub mod auth;
+pub mod calls;
+pub mod clock;
 pub mod config;
+pub mod connection;
+pub mod demo;
+mod error;
+pub mod messaging;
 pub mod phone;
+pub mod recovery;
+pub mod secret;
+pub mod status;
+
+pub use error::Error;
+pub use recovery::Recovery;
+pub use secret::Secret;
 
 /// The version of ringdesk, as built.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,204 @@
+//! Whether and when to repeat a request: a pure function of what happened, the attempt number,
+//! the time and a jitter sample, so every rule is unit-tested without a network or a real clock.
+
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+
+/// How hard to try.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in total, the first included.
+    pub max_attempts: u32,
+    /// The first backoff (RingCentral suggests 2 s, doubling).
+    pub base: Duration,
+    /// The longest backoff.
+    pub cap: Duration,
+    /// The longest `Retry-After` worth waiting for inside one call; longer ones are reported.
+    pub max_rate_wait: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 4,
+            base: Duration::from_secs(2),
+            cap: Duration::from_secs(60),
+            max_rate_wait: Duration::from_secs(60),
+        }
+    }
+}
+
+/// `Retry-After` when a 429 comes without one (RingCentral's documented advice).
+pub const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(30);
+
+/// What one attempt came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome<'a> {
+    /// The server answered.
+    Answered {
+        /// HTTP status.
+        status: u16,
+        /// Response headers.
+        headers: &'a HeaderMap,
+    },
+    /// The connection could not be made: nothing was sent.
+    NotSent,
+    /// Sent, but no answer in time.
+    TimedOut,
+    /// Sent, then the connection broke.
+    Lost,
+}
+
+/// The decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Use this answer (success or an error to report).
+    Accept,
+    /// Wait this long, then try again.
+    RetryAfter(Duration),
+    /// Stop: report the failure.
+    GiveUp,
+}
+
+/// Decides what to do after attempt number `attempt` (1-based) of a request.
+///
+/// `jitter` is a sample in `0.0..1.0`; `now` reads HTTP-date `Retry-After` values.
+pub fn decide(
+    outcome: Outcome<'_>,
+    attempt: u32,
+    idempotent: bool,
+    now: SystemTime,
+    policy: &RetryPolicy,
+    jitter: f64,
+) -> Decision {
+    let last = attempt >= policy.max_attempts;
+    let backoff = || Decision::RetryAfter(backoff(attempt, policy, jitter));
+    match outcome {
+        Outcome::Answered { status, headers } => match status {
+            429 => {
+                let wait = retry_after(headers, now).unwrap_or(DEFAULT_RETRY_AFTER);
+                if last || wait > policy.max_rate_wait {
+                    Decision::GiveUp
+                } else {
+                    Decision::RetryAfter(wait)
+                }
+            }
+            // 503 means "not processed, try later": safe to repeat even a send.
+            503 if !last => match retry_after(headers, now) {
+                Some(wait) if wait <= policy.max_rate_wait => Decision::RetryAfter(wait),
+                Some(_) => Decision::GiveUp,
+                None => backoff(),
+            },
+            500..=599 if idempotent && !last => backoff(),
+            500..=599 => Decision::GiveUp,
+            _ => Decision::Accept,
+        },
+        Outcome::NotSent if !last => backoff(),
+        Outcome::TimedOut | Outcome::Lost if idempotent && !last => backoff(),
+        Outcome::NotSent | Outcome::TimedOut | Outcome::Lost => Decision::GiveUp,
+    }
+}
+
+/// Exponential backoff with jitter: `base · 2^(attempt-1)`, capped, then between half and all of it.
+pub fn backoff(attempt: u32, policy: &RetryPolicy, jitter: f64) -> Duration {
+    let exponent = attempt.saturating_sub(1).min(16);
+    let full = policy.base.saturating_mul(1 << exponent).min(policy.cap);
+    full.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
+}
+
+/// `Retry-After` as seconds or an HTTP date, relative to `now`.
+pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(now).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn headers(retry_after: Option<&str>) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        if let Some(v) = retry_after {
+            h.insert(RETRY_AFTER, HeaderValue::from_str(v).expect("header"));
+        }
+        h
+    }
+
+    fn policy() -> RetryPolicy {
+        RetryPolicy::default()
+    }
+
+    fn answered(status: u16, h: &HeaderMap) -> Outcome<'_> {
+        Outcome::Answered { status, headers: h }
+    }
+
+    #[test]
+    fn rate_limits_honour_retry_after_or_thirty_seconds() {
+        let now = SystemTime::UNIX_EPOCH;
+        let h = headers(Some("40"));
+        assert_eq!(
+            decide(answered(429, &h), 1, false, now, &policy(), 0.5),
+            Decision::RetryAfter(Duration::from_secs(40)),
+            "Retry-After is obeyed, even for a send: a 429 was not processed"
+        );
+        let none = headers(None);
+        assert_eq!(
+            decide(answered(429, &none), 1, true, now, &policy(), 0.5),
+            Decision::RetryAfter(DEFAULT_RETRY_AFTER),
+            "no header means 30 s"
+        );
+        let long = headers(Some("600"));
+        assert_eq!(
+            decide(answered(429, &long), 1, true, now, &policy(), 0.5),
+            Decision::GiveUp,
+            "a ten-minute penalty is reported, not slept through"
+        );
+        let date = headers(Some("Thu, 01 Jan 1970 00:00:45 GMT"));
+        assert_eq!(
+            retry_after(&date, now),
+            Some(Duration::from_secs(45)),
+            "HTTP dates count from now"
+        );
+    }
+
+    #[test]
+    fn server_errors_back_off_only_when_repeating_is_safe() {
+        let now = SystemTime::UNIX_EPOCH;
+        let h = headers(None);
+        assert!(
+            matches!(decide(answered(500, &h), 1, true, now, &policy(), 0.0), Decision::RetryAfter(_)),
+            "a GET is repeated after a 500"
+        );
+        assert_eq!(
+            decide(answered(500, &h), 1, false, now, &policy(), 0.0),
+            Decision::GiveUp,
+            "a RingOut or SMS may have happened: never repeat it blindly"
+        );
+        assert_eq!(decide(Outcome::TimedOut, 1, false, now, &policy(), 0.0), Decision::GiveUp);
+        assert!(
+            matches!(decide(Outcome::NotSent, 1, false, now, &policy(), 0.0), Decision::RetryAfter(_)),
+            "nothing left the machine, so even a send may be repeated"
+        );
+        assert_eq!(decide(answered(404, &h), 1, true, now, &policy(), 0.0), Decision::Accept);
+        assert_eq!(
+            decide(answered(502, &h), 4, true, now, &policy(), 0.0),
+            Decision::GiveUp,
+            "attempts are bounded"
+        );
+    }
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_is_capped() {
+        let p = policy();
+        assert_eq!(backoff(1, &p, 1.0), Duration::from_secs(2), "starts at 2 s");
+        assert_eq!(backoff(3, &p, 1.0), Duration::from_secs(8), "doubles");
+        assert_eq!(backoff(3, &p, 0.0), Duration::from_secs(4), "jitter takes up to half off");
+        assert_eq!(backoff(30, &p, 1.0), Duration::from_secs(60), "capped at a minute");
+    }
+}

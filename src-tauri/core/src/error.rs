@@ -1,0 +1,78 @@
+//! The one error type at the edge of the core, for faces that handle everything the same way.
+
+use crate::api::ApiError;
+use crate::auth::{AuthError, KeychainError};
+use crate::calls::CallError;
+use crate::config::ConfigError;
+use crate::messaging::SmsError;
+use crate::phone::PhoneError;
+use crate::recovery::Recovery;
+
+/// Any failure of a core operation, with its recovery.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Configuration.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A RingCentral request.
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// Signing in or out.
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+    /// The keychain.
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    /// Placing or following a call.
+    #[error(transparent)]
+    Call(#[from] CallError),
+    /// Sending a text.
+    #[error(transparent)]
+    Sms(#[from] SmsError),
+    /// A phone number.
+    #[error(transparent)]
+    Phone(#[from] PhoneError),
+    /// The built-in simulator of demo mode could not start.
+    #[error("the demo simulator could not start: {0}")]
+    Demo(String),
+    /// Live mode without a RingCentral app.
+    #[error("no RingCentral app is configured for profile {profile:?}")]
+    NotConfigured {
+        /// The profile.
+        profile: String,
+    },
+}
+
+impl Error {
+    /// What the agent can do about it.
+    pub fn recovery(&self) -> Recovery {
+        match self {
+            Self::Config(_) | Self::NotConfigured { .. } => Recovery::FixConfig,
+            Self::Api(e) => e.recovery(),
+            Self::Auth(e) => e.recovery(),
+            Self::Keychain(e) => e.recovery(),
+            Self::Call(e) => e.recovery(),
+            Self::Sms(e) => e.recovery(),
+            Self::Phone(_) => Recovery::CheckNumber,
+            Self::Demo(_) => Recovery::Report,
+        }
+    }
+
+    /// One sentence: what to do next.
+    pub fn hint(&self) -> String {
+        match self {
+            Self::Config(e) => e.hint().into(),
+            Self::Api(e) => e.hint(),
+            Self::Auth(e) => e.hint(),
+            Self::Keychain(e) => e.hint().into(),
+            Self::Call(e) => e.hint(),
+            Self::Sms(e) => e.hint(),
+            Self::Phone(e) => e.hint().into(),
+            Self::Demo(_) => "Try `ringdesk --demo` again; if it keeps failing, report it with the log.".into(),
+            Self::NotConfigured { .. } => {
+                "Set RINGCENTRAL_CLIENT_ID (and RINGCENTRAL_CLIENT_SECRET), or use --demo.".into()
+            }
+        }
+    }
+}
