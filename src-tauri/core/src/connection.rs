@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::api::extension::read_extension;
 use crate::api::{Client, ClientOptions, Transport};
-use crate::auth::{OAuthApp, Session, TokenStore, MemoryStore, REDIRECT_URI};
+use crate::auth::{MemoryStore, OAuthApp, Session, TokenStore, REDIRECT_URI};
 use crate::config::{Environment, Mode, Profile};
 use crate::demo::Demo;
 use crate::error::Error;
@@ -23,7 +23,12 @@ pub struct Connection {
 impl Connection {
     /// Connects `profile`: in live mode its tokens come from `store` (the keychain), in demo mode
     /// the simulator starts and signs in with memory-held tokens.
-    pub async fn open(profile: &Profile, env: &Environment, store: Arc<dyn TokenStore>, options: ClientOptions) -> Result<Self, Error> {
+    pub async fn open(
+        profile: &Profile,
+        env: &Environment,
+        store: Arc<dyn TokenStore>,
+        options: ClientOptions,
+    ) -> Result<Self, Error> {
         match profile.mode {
             Mode::Demo => Self::open_demo(profile, Demo::start().await?, options).await,
             Mode::Live => Self::open_live(profile, env, store, options).await,
@@ -31,7 +36,11 @@ impl Connection {
     }
 
     /// Connects `profile` to an already started demo simulator.
-    pub async fn open_demo(profile: &Profile, demo: Demo, options: ClientOptions) -> Result<Self, Error> {
+    pub async fn open_demo(
+        profile: &Profile,
+        demo: Demo,
+        options: ClientOptions,
+    ) -> Result<Self, Error> {
         let credentials = demo.credentials().clone();
         let app = OAuthApp {
             server: credentials.server_url.clone(),
@@ -42,7 +51,9 @@ impl Connection {
         let transport = Arc::new(Transport::new(&app.server, options)?);
         let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::default());
         let session = Session::open(&profile.name, app, transport.clone(), store, None).await?;
-        session.sign_in_with_jwt(&Secret::new(credentials.jwt), false).await?;
+        session
+            .sign_in_with_jwt(&Secret::new(credentials.jwt), false)
+            .await?;
         Ok(Self {
             profile: profile.clone(),
             client: Client::new(transport, Arc::new(session)),
@@ -50,10 +61,18 @@ impl Connection {
         })
     }
 
-    async fn open_live(profile: &Profile, env: &Environment, store: Arc<dyn TokenStore>, options: ClientOptions) -> Result<Self, Error> {
-        let client_id = profile.client_id.clone().ok_or_else(|| Error::NotConfigured {
-            profile: profile.name.clone(),
-        })?;
+    async fn open_live(
+        profile: &Profile,
+        env: &Environment,
+        store: Arc<dyn TokenStore>,
+        options: ClientOptions,
+    ) -> Result<Self, Error> {
+        let client_id = profile
+            .client_id
+            .clone()
+            .ok_or_else(|| Error::NotConfigured {
+                profile: profile.name.clone(),
+            })?;
         let app = OAuthApp {
             server: profile.server.url().to_string(),
             client_id,

@@ -69,7 +69,9 @@ impl Error {
             Self::Call(e) => e.hint(),
             Self::Sms(e) => e.hint(),
             Self::Phone(e) => e.hint().into(),
-            Self::Demo(_) => "Try `ringdesk --demo` again; if it keeps failing, report it with the log.".into(),
+            Self::Demo(_) => {
+                "Try `ringdesk --demo` again; if it keeps failing, report it with the log.".into()
+            }
             Self::NotConfigured { .. } => {
                 "Set RINGCENTRAL_CLIENT_ID (and RINGCENTRAL_CLIENT_SECRET), or use --demo.".into()
             }

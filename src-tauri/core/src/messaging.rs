@@ -58,7 +58,8 @@ impl SmsError {
             Self::Empty => "Write something to send.".into(),
             Self::Number(e) => e.hint().into(),
             Self::Api(ApiError::UnknownOutcome { .. }) => {
-                "The text may have been sent: check the conversation before sending it again.".into()
+                "The text may have been sent: check the conversation before sending it again."
+                    .into()
             }
             _ => self.recovery().hint(),
         }
@@ -82,7 +83,10 @@ impl SmsText {
         if units > MAX_SMS_UNITS {
             return Err(SmsError::TooLong { units });
         }
-        Ok(Self { text: text.to_string(), units })
+        Ok(Self {
+            text: text.to_string(),
+            units,
+        })
     }
 
     /// The text.
@@ -97,19 +101,32 @@ impl SmsText {
 
     /// Carrier segments: 160 GSM-7 characters (153 when split), otherwise 70 (67) UCS-2 units.
     pub fn segments(&self) -> usize {
-        let (single, part) = if is_gsm7(&self.text) { (160, 153) } else { (70, 67) };
+        let (single, part) = if is_gsm7(&self.text) {
+            (160, 153)
+        } else {
+            (70, 67)
+        };
         let length = if is_gsm7(&self.text) {
-            self.text.chars().map(|c| if "^{}\\[~]|€".contains(c) { 2 } else { 1 }).sum()
+            self.text
+                .chars()
+                .map(|c| if "^{}\\[~]|€".contains(c) { 2 } else { 1 })
+                .sum()
         } else {
             self.units
         };
-        if length <= single { 1 } else { length.div_ceil(part) }
+        if length <= single {
+            1
+        } else {
+            length.div_ceil(part)
+        }
     }
 }
 
 fn is_gsm7(text: &str) -> bool {
-    const EXTRA: &str = "@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!\"#¤%&'()*+,-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~]|€\n\r ";
-    text.chars().all(|c| c.is_ascii_alphanumeric() || EXTRA.contains(c))
+    const EXTRA: &str =
+        "@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ!\"#¤%&'()*+,-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~]|€\n\r ";
+    text.chars()
+        .all(|c| c.is_ascii_alphanumeric() || EXTRA.contains(c))
 }
 
 /// The sender: `preferred` if given (RingCentral checks it), else the primary `SmsSender` number,
@@ -132,10 +149,19 @@ pub fn pick_sender(numbers: &[PhoneNumber]) -> Option<String> {
 }
 
 /// Sends `text` from `from` to `to`. Never repeated after an ambiguous failure.
-pub async fn send_sms(client: &Client, from: &str, to: &NormalizedNumber, text: &SmsText) -> Result<Message, SmsError> {
+pub async fn send_sms(
+    client: &Client,
+    from: &str,
+    to: &NormalizedNumber,
+    text: &SmsText,
+) -> Result<Message, SmsError> {
     let request = CreateSms {
-        from: PhoneRef { phone_number: from.to_string() },
-        to: vec![PhoneRef { phone_number: to.e164().to_string() }],
+        from: PhoneRef {
+            phone_number: from.to_string(),
+        },
+        to: vec![PhoneRef {
+            phone_number: to.e164().to_string(),
+        }],
         text: text.as_str().to_string(),
     };
     Ok(create_sms(client, &request).await?)
@@ -149,15 +175,37 @@ mod tests {
     fn limit_counts_utf16_units_and_segments() {
         assert!(matches!(SmsText::new("  "), Err(SmsError::Empty)));
         let emoji = "😀".repeat(500);
-        assert_eq!(SmsText::new(&emoji).map(|t| t.units()).ok(), Some(1000), "an emoji is two units");
+        assert_eq!(
+            SmsText::new(&emoji).map(|t| t.units()).ok(),
+            Some(1000),
+            "an emoji is two units"
+        );
         assert!(
-            matches!(SmsText::new(&format!("{emoji}a")), Err(SmsError::TooLong { units: 1001 })),
+            matches!(
+                SmsText::new(&format!("{emoji}a")),
+                Err(SmsError::TooLong { units: 1001 })
+            ),
             "1001 units are refused before sending"
         );
-        assert_eq!(SmsText::new(&"a".repeat(160)).map(|t| t.segments()).ok(), Some(1));
-        assert_eq!(SmsText::new(&"a".repeat(161)).map(|t| t.segments()).ok(), Some(2), "153 per part");
-        assert_eq!(SmsText::new(&"ü".repeat(80)).map(|t| t.segments()).ok(), Some(1), "ü is GSM-7");
-        assert_eq!(SmsText::new(&"ж".repeat(71)).map(|t| t.segments()).ok(), Some(2), "Cyrillic is UCS-2");
+        assert_eq!(
+            SmsText::new(&"a".repeat(160)).map(|t| t.segments()).ok(),
+            Some(1)
+        );
+        assert_eq!(
+            SmsText::new(&"a".repeat(161)).map(|t| t.segments()).ok(),
+            Some(2),
+            "153 per part"
+        );
+        assert_eq!(
+            SmsText::new(&"ü".repeat(80)).map(|t| t.segments()).ok(),
+            Some(1),
+            "ü is GSM-7"
+        );
+        assert_eq!(
+            SmsText::new(&"ж".repeat(71)).map(|t| t.segments()).ok(),
+            Some(2),
+            "Cyrillic is UCS-2"
+        );
     }
 
     #[test]
@@ -174,6 +222,10 @@ mod tests {
             number("+16505550101", &["CallerId", "SmsSender"], true),
         ];
         assert_eq!(pick_sender(&numbers).as_deref(), Some("+16505550101"));
-        assert_eq!(pick_sender(&numbers[..1]), None, "a caller-ID-only number cannot text");
+        assert_eq!(
+            pick_sender(&numbers[..1]),
+            None,
+            "a caller-ID-only number cannot text"
+        );
     }
 }

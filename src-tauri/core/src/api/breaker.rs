@@ -136,6 +136,9 @@ mod tests {
         let much_later = later + Duration::from_secs(31);
         assert!(breaker.admit(much_later).is_ok());
         breaker.succeeded();
-        assert_eq!(breaker.state(much_later), BreakerState::Closed { failures: 0 });
+        assert_eq!(
+            breaker.state(much_later),
+            BreakerState::Closed { failures: 0 }
+        );
     }
 }

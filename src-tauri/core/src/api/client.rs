@@ -168,7 +168,10 @@ impl Client {
             match answer.status {
                 200..=299 => return Ok(answer),
                 401 if !recovered => {
-                    tracing::info!(operation = call.endpoint.operation, "401: recovering the session");
+                    tracing::info!(
+                        operation = call.endpoint.operation,
+                        "401: recovering the session"
+                    );
                     self.session.recover(&token).await?;
                     recovered = true;
                 }

@@ -191,13 +191,32 @@ mod tests {
     #[test]
     fn classification_follows_ringcentral_codes() {
         let cases = [
-            (status(403, "MSG-242", "", Some("from")), Recovery::PickSmsNumber),
-            (status(400, "CMN-101", "", Some("to.phoneNumber")), Recovery::CheckNumber),
-            (status(400, "CMN-101", "", Some("perPage")), Recovery::FixInput),
-            (status(401, "OAU-213", "Token not found", None), Recovery::SignInAgain),
             (
-                status(403, "CMN-408", "user needs to have [OutboundSMS] permission", None),
-                Recovery::AskAdmin { permission: "OutboundSMS".into() },
+                status(403, "MSG-242", "", Some("from")),
+                Recovery::PickSmsNumber,
+            ),
+            (
+                status(400, "CMN-101", "", Some("to.phoneNumber")),
+                Recovery::CheckNumber,
+            ),
+            (
+                status(400, "CMN-101", "", Some("perPage")),
+                Recovery::FixInput,
+            ),
+            (
+                status(401, "OAU-213", "Token not found", None),
+                Recovery::SignInAgain,
+            ),
+            (
+                status(
+                    403,
+                    "CMN-408",
+                    "user needs to have [OutboundSMS] permission",
+                    None,
+                ),
+                Recovery::AskAdmin {
+                    permission: "OutboundSMS".into(),
+                },
             ),
             (status(404, "CMN-102", "", None), Recovery::NotFound),
             (status(503, "CMN-211", "", None), Recovery::Retry),
@@ -205,7 +224,13 @@ mod tests {
         for (error, expected) in cases {
             assert_eq!(error.recovery(), expected, "{error}");
         }
-        let unknown = ApiError::UnknownOutcome { operation: "createSMSMessage" };
-        assert_eq!(unknown.recovery(), Recovery::Reconcile, "never blindly repeat a send");
+        let unknown = ApiError::UnknownOutcome {
+            operation: "createSMSMessage",
+        };
+        assert_eq!(
+            unknown.recovery(),
+            Recovery::Reconcile,
+            "never blindly repeat a send"
+        );
     }
 }

@@ -105,7 +105,9 @@ pub async fn sync_messages(
     let call = Call::new(&SYNC_MESSAGES, &[]).query("messageType", "SMS");
     let call = match sync_token {
         Some(token) => call.query("syncType", "ISync").query("syncToken", token),
-        None => call.query("syncType", "FSync").query_opt("dateFrom", date_from),
+        None => call
+            .query("syncType", "FSync")
+            .query_opt("dateFrom", date_from),
     };
     client.fetch(call.priority(priority)).await
 }

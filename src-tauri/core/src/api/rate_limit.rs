@@ -38,11 +38,7 @@ impl Budget {
     }
 
     fn used(&mut self, now: SystemTime) -> u32 {
-        while self
-            .sent
-            .front()
-            .is_some_and(|t| *t + self.window <= now)
-        {
+        while self.sent.front().is_some_and(|t| *t + self.window <= now) {
             self.sent.pop_front();
         }
         let server = match self.server_used {
@@ -93,7 +89,12 @@ impl Default for Budgets {
 
 impl Budgets {
     /// Admits a request now (and counts it), or says how long to wait.
-    pub fn admit(&mut self, group: Group, priority: Priority, now: SystemTime) -> Result<(), Duration> {
+    pub fn admit(
+        &mut self,
+        group: Group,
+        priority: Priority,
+        now: SystemTime,
+    ) -> Result<(), Duration> {
         let budget = &mut self.groups[group.index()];
         if let Some(until_at) = budget.penalty_until.filter(|t| *t > now) {
             return Err(until(now, until_at));
@@ -118,7 +119,11 @@ impl Budgets {
     /// Marks an interactive request of `group` as waiting (`true`) or done waiting (`false`).
     pub fn interactive_waiting(&mut self, group: Group, waiting: bool) {
         let count = &mut self.groups[group.index()].interactive_waiting;
-        *count = if waiting { *count + 1 } else { count.saturating_sub(1) };
+        *count = if waiting {
+            *count + 1
+        } else {
+            count.saturating_sub(1)
+        };
     }
 
     /// Learns limits from a response's `X-Rate-Limit-*` headers.
@@ -151,7 +156,6 @@ impl Budgets {
     pub fn penalise(&mut self, group: Group, retry_after: Duration, now: SystemTime) {
         let budget = &mut self.groups[group.index()];
         budget.penalty_until = Some(now + retry_after);
-        budget.server_used = Some((budget.limit, now));
     }
 
     /// Every group's state at `now`.
@@ -196,15 +200,25 @@ mod tests {
         let mut budgets = Budgets::default();
         budgets.observe(Group::Heavy, &rate_headers(3, 2, 10), t0);
         for _ in 0..2 {
-            assert!(budgets.admit(Group::Heavy, Priority::Interactive, t0).is_ok());
+            assert!(budgets
+                .admit(Group::Heavy, Priority::Interactive, t0)
+                .is_ok());
         }
         let wait = budgets
             .admit(Group::Heavy, Priority::Interactive, t0)
             .expect_err("the server said one was used already: 1 + 2 = 3 = the limit");
-        assert_eq!(wait, Duration::from_secs(10), "until our oldest request leaves the window");
+        assert_eq!(
+            wait,
+            Duration::from_secs(10),
+            "until our oldest request leaves the window"
+        );
         assert!(
             budgets
-                .admit(Group::Heavy, Priority::Interactive, t0 + Duration::from_secs(10))
+                .admit(
+                    Group::Heavy,
+                    Priority::Interactive,
+                    t0 + Duration::from_secs(10)
+                )
                 .is_ok(),
             "a new window"
         );
@@ -216,24 +230,36 @@ mod tests {
         let mut budgets = Budgets::default();
         budgets.penalise(Group::Light, Duration::from_secs(40), t0);
         assert_eq!(
-            budgets.admit(Group::Light, Priority::Interactive, t0 + Duration::from_secs(10)),
+            budgets.admit(
+                Group::Light,
+                Priority::Interactive,
+                t0 + Duration::from_secs(10)
+            ),
             Err(Duration::from_secs(30)),
             "nothing is sent into a penalty window"
         );
         for _ in 0..8 {
-            assert!(budgets.admit(Group::Heavy, Priority::Background, t0).is_ok());
+            assert!(budgets
+                .admit(Group::Heavy, Priority::Background, t0)
+                .is_ok());
         }
         assert!(
-            budgets.admit(Group::Heavy, Priority::Background, t0).is_err(),
+            budgets
+                .admit(Group::Heavy, Priority::Background, t0)
+                .is_err(),
             "sync stops at 8 of 10"
         );
         assert!(
-            budgets.admit(Group::Heavy, Priority::Interactive, t0).is_ok(),
+            budgets
+                .admit(Group::Heavy, Priority::Interactive, t0)
+                .is_ok(),
             "a call still goes"
         );
         budgets.interactive_waiting(Group::Medium, true);
         assert!(
-            budgets.admit(Group::Medium, Priority::Background, t0).is_err(),
+            budgets
+                .admit(Group::Medium, Priority::Background, t0)
+                .is_err(),
             "sync yields while a person waits"
         );
     }

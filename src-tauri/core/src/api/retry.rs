@@ -172,7 +172,10 @@ mod tests {
         let now = SystemTime::UNIX_EPOCH;
         let h = headers(None);
         assert!(
-            matches!(decide(answered(500, &h), 1, true, now, &policy(), 0.0), Decision::RetryAfter(_)),
+            matches!(
+                decide(answered(500, &h), 1, true, now, &policy(), 0.0),
+                Decision::RetryAfter(_)
+            ),
             "a GET is repeated after a 500"
         );
         assert_eq!(
@@ -180,12 +183,21 @@ mod tests {
             Decision::GiveUp,
             "a RingOut or SMS may have happened: never repeat it blindly"
         );
-        assert_eq!(decide(Outcome::TimedOut, 1, false, now, &policy(), 0.0), Decision::GiveUp);
+        assert_eq!(
+            decide(Outcome::TimedOut, 1, false, now, &policy(), 0.0),
+            Decision::GiveUp
+        );
         assert!(
-            matches!(decide(Outcome::NotSent, 1, false, now, &policy(), 0.0), Decision::RetryAfter(_)),
+            matches!(
+                decide(Outcome::NotSent, 1, false, now, &policy(), 0.0),
+                Decision::RetryAfter(_)
+            ),
             "nothing left the machine, so even a send may be repeated"
         );
-        assert_eq!(decide(answered(404, &h), 1, true, now, &policy(), 0.0), Decision::Accept);
+        assert_eq!(
+            decide(answered(404, &h), 1, true, now, &policy(), 0.0),
+            Decision::Accept
+        );
         assert_eq!(
             decide(answered(502, &h), 4, true, now, &policy(), 0.0),
             Decision::GiveUp,
@@ -198,7 +210,15 @@ mod tests {
         let p = policy();
         assert_eq!(backoff(1, &p, 1.0), Duration::from_secs(2), "starts at 2 s");
         assert_eq!(backoff(3, &p, 1.0), Duration::from_secs(8), "doubles");
-        assert_eq!(backoff(3, &p, 0.0), Duration::from_secs(4), "jitter takes up to half off");
-        assert_eq!(backoff(30, &p, 1.0), Duration::from_secs(60), "capped at a minute");
+        assert_eq!(
+            backoff(3, &p, 0.0),
+            Duration::from_secs(4),
+            "jitter takes up to half off"
+        );
+        assert_eq!(
+            backoff(30, &p, 1.0),
+            Duration::from_secs(60),
+            "capped at a minute"
+        );
     }
 }

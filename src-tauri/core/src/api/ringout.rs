@@ -77,7 +77,10 @@ pub fn create_call(request: &MakeRingOut) -> Call {
 }
 
 /// createRingOutCall — POST …/extension/~/ring-out.
-pub async fn create_ringout(client: &Client, request: &MakeRingOut) -> Result<RingOutStatus, ApiError> {
+pub async fn create_ringout(
+    client: &Client,
+    request: &MakeRingOut,
+) -> Result<RingOutStatus, ApiError> {
     client.fetch(create_call(request)).await
 }
 

@@ -30,5 +30,7 @@ pub struct CreateSms {
 
 /// createSMSMessage — POST …/extension/~/sms.
 pub async fn create_sms(client: &Client, request: &CreateSms) -> Result<Message, ApiError> {
-    client.fetch(Call::new(&CREATE_SMS, &[]).json(request)).await
+    client
+        .fetch(Call::new(&CREATE_SMS, &[]).json(request))
+        .await
 }

@@ -148,7 +148,14 @@ impl Transport {
             };
             self.record(request, outcome);
             let policy = &self.options.retry;
-            match retry::decide(outcome, attempt, endpoint.idempotent, now, policy, rand::random()) {
+            match retry::decide(
+                outcome,
+                attempt,
+                endpoint.idempotent,
+                now,
+                policy,
+                rand::random(),
+            ) {
                 Decision::Accept => return sent.map_err(|f| f.into_error(endpoint, self)),
                 Decision::RetryAfter(wait) => {
                     tracing::info!(operation = endpoint.operation, attempt, ?wait, "retrying");
@@ -222,7 +229,8 @@ impl Transport {
             Outcome::Answered { status, headers } => {
                 lock(&self.budgets).observe(group, headers, now);
                 if status == 429 {
-                    let wait = retry::retry_after(headers, now).unwrap_or(retry::DEFAULT_RETRY_AFTER);
+                    let wait =
+                        retry::retry_after(headers, now).unwrap_or(retry::DEFAULT_RETRY_AFTER);
                     lock(&self.budgets).penalise(group, wait, now);
                     tracing::warn!(group = group.name(), ?wait, "rate limited by RingCentral");
                 }
@@ -236,7 +244,12 @@ impl Transport {
         }
     }
 
-    fn give_up(&self, endpoint: &'static Endpoint, sent: Result<Answer, Failure>, now: std::time::SystemTime) -> ApiError {
+    fn give_up(
+        &self,
+        endpoint: &'static Endpoint,
+        sent: Result<Answer, Failure>,
+        now: std::time::SystemTime,
+    ) -> ApiError {
         match sent {
             Ok(answer) if answer.status == 429 => ApiError::RateLimited {
                 group: endpoint.group,

@@ -94,14 +94,19 @@ mod tests {
         let store = KeyringStore::installed();
         let secret = Secret::new("refresh-me");
         store.write("work", Slot::Tokens, &secret).expect("write");
-        assert_eq!(store.read("work", Slot::Tokens).expect("read"), Some(secret));
+        assert_eq!(
+            store.read("work", Slot::Tokens).expect("read"),
+            Some(secret)
+        );
         assert_eq!(
             store.read("other", Slot::Tokens).expect("read"),
             None,
             "profiles never see each other's tokens"
         );
         store.delete("work", Slot::Tokens).expect("delete");
-        store.delete("work", Slot::Tokens).expect("deleting twice is fine");
+        store
+            .delete("work", Slot::Tokens)
+            .expect("deleting twice is fine");
         assert_eq!(store.read("work", Slot::Tokens).expect("read"), None);
     }
 }

@@ -49,7 +49,13 @@ pub async fn begin_sign_in(session: &Session) -> Result<SignInStart, AuthError> 
         server: app.server.clone(),
         client_id: app.client_id.clone(),
     };
-    store::write_json(session.store(), session.profile(), Slot::PendingSignIn, &pending).await?;
+    store::write_json(
+        session.store(),
+        session.profile(),
+        Slot::PendingSignIn,
+        &pending,
+    )
+    .await?;
     Ok(SignInStart {
         authorize_url,
         expires_at: unix_seconds(now + SIGN_IN_TTL),
@@ -58,7 +64,10 @@ pub async fn begin_sign_in(session: &Session) -> Result<SignInStart, AuthError> 
 
 /// Completes a browser sign-in with the redirect `callback_url`
 /// (`ringdesk://oauth/callback?code=…&state=…`). Any process may call it.
-pub async fn complete_sign_in(session: &Session, callback_url: &str) -> Result<TokenSet, AuthError> {
+pub async fn complete_sign_in(
+    session: &Session,
+    callback_url: &str,
+) -> Result<TokenSet, AuthError> {
     let params = callback_params(callback_url)?;
     let pending: Option<PendingSignIn> =
         store::read_json(session.store(), session.profile(), Slot::PendingSignIn).await?;
@@ -80,7 +89,9 @@ pub async fn complete_sign_in(session: &Session, callback_url: &str) -> Result<T
     }
     if let Some(error) = params.get("error") {
         let reason = params.get("error_description").unwrap_or(error);
-        return Err(AuthError::Denied { reason: reason.clone() });
+        return Err(AuthError::Denied {
+            reason: reason.clone(),
+        });
     }
     let code = params.get("code").ok_or_else(|| AuthError::BadCallback {
         reason: "it has no code".into(),
@@ -95,7 +106,11 @@ pub async fn complete_sign_in(session: &Session, callback_url: &str) -> Result<T
 /// Waits until another process completes the sign-in started at `started`: polls the keychain
 /// for tokens obtained since then. Gives up when the pending sign-in disappears without tokens
 /// or after `patience`.
-pub async fn wait_for_sign_in(session: &Session, started: SystemTime, patience: Duration) -> Result<TokenSet, AuthError> {
+pub async fn wait_for_sign_in(
+    session: &Session,
+    started: SystemTime,
+    patience: Duration,
+) -> Result<TokenSet, AuthError> {
     let clock = session.transport().clock();
     let deadline = clock.now() + patience;
     loop {
@@ -118,7 +133,9 @@ pub async fn wait_for_sign_in(session: &Session, started: SystemTime, patience: 
     }
 }
 
-fn callback_params(callback_url: &str) -> Result<std::collections::HashMap<String, String>, AuthError> {
+fn callback_params(
+    callback_url: &str,
+) -> Result<std::collections::HashMap<String, String>, AuthError> {
     let url = url::Url::parse(callback_url.trim()).map_err(|e| AuthError::BadCallback {
         reason: e.to_string(),
     })?;
@@ -135,10 +152,18 @@ mod tests {
 
     #[test]
     fn callback_parameters_are_read_and_compared_safely() {
-        let params = callback_params("ringdesk://oauth/callback?code=abc&state=x%2By&expires_in=60")
-            .expect("a deep link parses");
-        assert_eq!(params.get("state").map(String::as_str), Some("x+y"), "percent-decoded");
-        assert!(callback_params("not a url").is_err(), "garbage is a clear error");
+        let params =
+            callback_params("ringdesk://oauth/callback?code=abc&state=x%2By&expires_in=60")
+                .expect("a deep link parses");
+        assert_eq!(
+            params.get("state").map(String::as_str),
+            Some("x+y"),
+            "percent-decoded"
+        );
+        assert!(
+            callback_params("not a url").is_err(),
+            "garbage is a clear error"
+        );
         assert!(constant_time_eq(b"same", b"same"));
         assert!(!constant_time_eq(b"same", b"sam"), "length differs");
     }

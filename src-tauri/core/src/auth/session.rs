@@ -137,7 +137,10 @@ impl Session {
             return match self.app.jwt_grant(&self.transport, &jwt).await {
                 Ok(tokens) => self.install(tokens).await,
                 Err(AuthError::Api(e)) if !dead_grant(&e) => Err(e),
-                Err(e) => self.forget(format!("the JWT credential was refused: {e}")).await,
+                Err(e) => {
+                    self.forget(format!("the JWT credential was refused: {e}"))
+                        .await
+                }
             };
         }
         let reason = if current.is_some() {
@@ -170,7 +173,11 @@ impl Session {
 
     /// Signs in with a JWT credential; `remember` keeps the JWT in the keychain for unattended
     /// re-login.
-    pub async fn sign_in_with_jwt(&self, jwt: &Secret, remember: bool) -> Result<TokenSet, AuthError> {
+    pub async fn sign_in_with_jwt(
+        &self,
+        jwt: &Secret,
+        remember: bool,
+    ) -> Result<TokenSet, AuthError> {
         let _single_flight = self.renewing.lock().await;
         let tokens = self.app.jwt_grant(&self.transport, jwt).await?;
         if remember {
@@ -181,8 +188,10 @@ impl Session {
 
     /// Re-reads the tokens from the store (another process may have signed in).
     pub async fn reload(&self) -> Result<Option<TokenSet>, KeychainError> {
-        let tokens: Option<TokenSet> = store::read_json(&self.store, &self.profile, Slot::Tokens).await?;
-        let tokens = tokens.filter(|t| t.server == self.app.server && t.client_id == self.app.client_id);
+        let tokens: Option<TokenSet> =
+            store::read_json(&self.store, &self.profile, Slot::Tokens).await?;
+        let tokens =
+            tokens.filter(|t| t.server == self.app.server && t.client_id == self.app.client_id);
         *self.current() = tokens.clone();
         Ok(tokens)
     }
@@ -194,10 +203,15 @@ impl Session {
         let tokens = self.current().take();
         let mut revoked = false;
         if let Some(tokens) = &tokens {
-            let token = tokens.refresh_token.clone().unwrap_or_else(|| tokens.access_token.clone());
+            let token = tokens
+                .refresh_token
+                .clone()
+                .unwrap_or_else(|| tokens.access_token.clone());
             match self.app.revoke(&self.transport, &token).await {
                 Ok(()) => revoked = true,
-                Err(error) => tracing::warn!(%error, "revoke failed; forgetting the session anyway"),
+                Err(error) => {
+                    tracing::warn!(%error, "revoke failed; forgetting the session anyway")
+                }
             }
         }
         for slot in [Slot::Tokens, Slot::Jwt, Slot::PendingSignIn] {
@@ -209,5 +223,11 @@ impl Session {
 
 /// A refresh or JWT answer that means "this credential is dead" rather than "try later".
 fn dead_grant(error: &ApiError) -> bool {
-    matches!(error, ApiError::Status { status: 400 | 401 | 403, .. })
+    matches!(
+        error,
+        ApiError::Status {
+            status: 400 | 401 | 403,
+            ..
+        }
+    )
 }

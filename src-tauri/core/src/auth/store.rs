@@ -143,7 +143,11 @@ pub async fn write_secret(
 }
 
 /// Removes `slot`.
-pub async fn remove(store: &Arc<dyn TokenStore>, profile: &str, slot: Slot) -> Result<(), KeychainError> {
+pub async fn remove(
+    store: &Arc<dyn TokenStore>,
+    profile: &str,
+    slot: Slot,
+) -> Result<(), KeychainError> {
     let (store, profile) = (store.clone(), profile.to_string());
     blocking(move || store.delete(&profile, slot)).await
 }

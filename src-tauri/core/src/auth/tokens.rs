@@ -76,7 +76,13 @@ pub struct TokenResponse {
 
 impl TokenResponse {
     /// The token set for this answer, received at `now`.
-    pub fn into_tokens(self, now: SystemTime, server: &str, client_id: &str, via_jwt: bool) -> TokenSet {
+    pub fn into_tokens(
+        self,
+        now: SystemTime,
+        server: &str,
+        client_id: &str,
+        via_jwt: bool,
+    ) -> TokenSet {
         let at = unix_seconds(now);
         TokenSet {
             access_token: self.access_token,
@@ -111,7 +117,12 @@ mod tests {
             !tokens.fresh(now + Duration::from_secs(3300), margin),
             "refresh five minutes before expiry, not on a 401"
         );
-        assert!(tokens.usable(now + Duration::from_secs(3599)), "still valid until expiry");
-        assert!(tokens.live_refresh_token(now + Duration::from_secs(604_800)).is_none());
+        assert!(
+            tokens.usable(now + Duration::from_secs(3599)),
+            "still valid until expiry"
+        );
+        assert!(tokens
+            .live_refresh_token(now + Duration::from_secs(604_800))
+            .is_none());
     }
 }

@@ -1,7 +1,7 @@
 //! Placing a RingOut and following both legs until the call is final.
 
-use std::sync::Arc;
 use serde::Serialize;
+use std::sync::Arc;
 use tokio::sync::watch;
 
 use super::plan::{CallError, CallPlan};
@@ -133,7 +133,14 @@ async fn follow(
                     },
                     status: sender.borrow().status.clone(),
                 };
-                publish(&sender, if *cancelled.borrow() { cancelled_progress(&sender) } else { progress });
+                publish(
+                    &sender,
+                    if *cancelled.borrow() {
+                        cancelled_progress(&sender)
+                    } else {
+                        progress
+                    },
+                );
                 return;
             }
             Err(error) => {

@@ -109,21 +109,38 @@ pub async fn plan_call(client: &Client, target: &CallTarget) -> Result<CallPlan,
         None => forwarding(client, |_| true).await?,
     };
     let from = match &ring_me_at {
-        RingMeAt::Number(e164) => RingOutFrom::Number(PhoneRef { phone_number: e164.clone() }),
+        RingMeAt::Number(e164) => RingOutFrom::Number(PhoneRef {
+            phone_number: e164.clone(),
+        }),
         RingMeAt::Forwarding { id, .. } => RingOutFrom::Forwarding { id: id.clone() },
     };
     let request = MakeRingOut {
         from,
-        to: PhoneRef { phone_number: to.e164().to_string() },
-        caller_id: caller_id.as_ref().map(|n| PhoneRef { phone_number: n.e164().to_string() }),
+        to: PhoneRef {
+            phone_number: to.e164().to_string(),
+        },
+        caller_id: caller_id.as_ref().map(|n| PhoneRef {
+            phone_number: n.e164().to_string(),
+        }),
         play_prompt: false,
     };
-    Ok(CallPlan { to, ring_me_at, caller_id, request })
+    Ok(CallPlan {
+        to,
+        ring_me_at,
+        caller_id,
+        request,
+    })
 }
 
-async fn forwarding(client: &Client, pick: impl Fn(&ForwardingNumber) -> bool) -> Result<RingMeAt, CallError> {
+async fn forwarding(
+    client: &Client,
+    pick: impl Fn(&ForwardingNumber) -> bool,
+) -> Result<RingMeAt, CallError> {
     let numbers = list_forwarding_numbers(client).await?;
-    let chosen = numbers.into_iter().find(|f| pick(f)).ok_or(CallError::NoRingMeAt)?;
+    let chosen = numbers
+        .into_iter()
+        .find(|f| pick(f))
+        .ok_or(CallError::NoRingMeAt)?;
     Ok(RingMeAt::Forwarding {
         id: chosen.id,
         phone_number: chosen.phone_number,

@@ -70,7 +70,9 @@ impl CallPhase {
                     "Busy" => format!("{who} was busy"),
                     "NoAnswer" => format!("{who} did not answer"),
                     "Rejected" => format!("{who} declined the call"),
-                    "InternationalDisabled" => "international calling is disabled for this number".into(),
+                    "InternationalDisabled" => {
+                        "international calling is disabled for this number".into()
+                    }
                     "DestinationBlocked" => "calls to this number are blocked".into(),
                     other => format!("the call failed ({other})"),
                 }
@@ -103,8 +105,16 @@ pub fn phase(status: &RingOutStatusDetail) -> CallPhase {
     if caller == "Finished" || callee == "Finished" || call == "Finished" {
         return CallPhase::Finished;
     }
-    if FAILURES.contains(&call) || FAILURES.contains(&caller) || FAILURES.contains(&callee) || call == "Invalid" {
-        let leg = if FAILURES.contains(&caller) { Leg::You } else { Leg::Them };
+    if FAILURES.contains(&call)
+        || FAILURES.contains(&caller)
+        || FAILURES.contains(&callee)
+        || call == "Invalid"
+    {
+        let leg = if FAILURES.contains(&caller) {
+            Leg::You
+        } else {
+            Leg::Them
+        };
         let status = match leg {
             Leg::You => caller,
             Leg::Them if FAILURES.contains(&callee) => callee,
@@ -136,23 +146,44 @@ mod tests {
 
     #[test]
     fn statuses_map_to_phases() {
-        assert_eq!(phase(&status("InProgress", "InProgress", "InProgress")), CallPhase::RingingYou);
-        assert_eq!(phase(&status("InProgress", "Success", "InProgress")), CallPhase::RingingThem);
-        assert_eq!(phase(&status("Success", "Success", "Success")), CallPhase::Connected);
-        assert_eq!(phase(&status("Success", "Finished", "Finished")), CallPhase::Finished);
+        assert_eq!(
+            phase(&status("InProgress", "InProgress", "InProgress")),
+            CallPhase::RingingYou
+        );
+        assert_eq!(
+            phase(&status("InProgress", "Success", "InProgress")),
+            CallPhase::RingingThem
+        );
+        assert_eq!(
+            phase(&status("Success", "Success", "Success")),
+            CallPhase::Connected
+        );
+        assert_eq!(
+            phase(&status("Success", "Finished", "Finished")),
+            CallPhase::Finished
+        );
         assert_eq!(
             phase(&status("Busy", "Success", "Busy")),
-            CallPhase::Failed { leg: Leg::Them, status: "Busy".into() },
+            CallPhase::Failed {
+                leg: Leg::Them,
+                status: "Busy".into()
+            },
             "the customer was busy"
         );
         assert_eq!(
             phase(&status("NoAnswer", "NoAnswer", "InProgress")),
-            CallPhase::Failed { leg: Leg::You, status: "NoAnswer".into() },
+            CallPhase::Failed {
+                leg: Leg::You,
+                status: "NoAnswer".into()
+            },
             "the agent's own phone was not answered"
         );
         assert_eq!(
             phase(&status("CannotReach", "Success", "GenericError")),
-            CallPhase::Failed { leg: Leg::Them, status: "GenericError".into() }
+            CallPhase::Failed {
+                leg: Leg::Them,
+                status: "GenericError".into()
+            }
         );
     }
 }

@@ -1,0 +1,103 @@
+//! RingOut: every final status the simulator produces, cancel, and the dry-run plan.
+
+use ringdesk_core::calls::{place, plan_call, CallPhase, CallTarget, Leg, RingMeAt};
+use ringdesk_core::phone::Country;
+
+use crate::support::*;
+
+fn target(number: &str, ring_me_at: Option<&str>) -> CallTarget {
+    CallTarget {
+        number: number.into(),
+        ring_me_at: ring_me_at.map(str::to_string),
+        caller_id: None,
+        country: "US".parse::<Country>().expect("US"),
+    }
+}
+
+#[tokio::test]
+async fn ringout_reaches_every_final_status() {
+    let sim = sim(roomy).await;
+    let client = jwt_client(&sim, quick()).await;
+    let them = |status: &str| CallPhase::Failed {
+        leg: Leg::Them,
+        status: status.into(),
+    };
+    let you = |status: &str| CallPhase::Failed {
+        leg: Leg::You,
+        status: status.into(),
+    };
+    let cases = [
+        ("+1 650 555 0123", None, CallPhase::Finished),
+        ("+16505550150", None, them("Busy")),
+        ("+16505550151", None, them("NoAnswer")),
+        ("+16505550152", None, them("Rejected")),
+        ("+16505550153", None, them("GenericError")),
+        ("+16505550154", None, them("InternationalDisabled")),
+        ("+16505550155", None, them("DestinationBlocked")),
+        ("+16505550123", Some("+16505550160"), you("NoAnswer")),
+        ("+16505550123", Some("+16505550161"), you("Busy")),
+        ("+16505550123", Some("+16505550162"), you("Rejected")),
+    ];
+    let mut running = Vec::new();
+    for (to, from, expected) in cases {
+        let plan = plan_call(&client, &target(to, from)).await.expect("plans");
+        let call = place(&client, &plan).await.expect("placed");
+        running.push((to, from, expected, call));
+    }
+    for (to, from, expected, call) in running {
+        let last = tokio::time::timeout(std::time::Duration::from_secs(10), call.finished())
+            .await
+            .expect("every call ends");
+        assert_eq!(
+            last.phase, expected,
+            "calling {to} from {from:?}: {:?}",
+            last.status
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_ringing_call_can_be_cancelled() {
+    let sim = sim(roomy).await;
+    let client = jwt_client(&sim, quick()).await;
+    // The "never answers" phone keeps leg 1 ringing long enough to cancel.
+    let plan = plan_call(&client, &target("+16505550123", Some("+16505550160")))
+        .await
+        .expect("plans");
+    let call = place(&client, &plan).await.expect("placed");
+    assert!(call.latest().phase.is_cancellable(), "{:?}", call.latest());
+    call.cancel().await.expect("cancelled");
+    let last = call.finished().await;
+    assert_eq!(last.phase, CallPhase::Cancelled);
+    let log = requests(&sim).await;
+    let deletes = matching(&log, "DELETE", &format!("/ring-out/{}", call.id()));
+    assert_eq!(deletes.len(), 1, "one DELETE");
+    assert_eq!(deletes[0].status, 204);
+}
+
+#[tokio::test]
+async fn a_plan_normalises_with_phone_and_picks_ring_me_at() {
+    let sim = sim(|_| {}).await;
+    let client = jwt_client(&sim, quick()).await;
+    let plan = plan_call(&client, &target("(650) 555-0123", None))
+        .await
+        .expect("plans");
+    assert_eq!(
+        plan.to.e164(),
+        "+16505550123",
+        "national format with the account's country"
+    );
+    assert!(
+        matches!(&plan.ring_me_at, RingMeAt::Forwarding { phone_number, .. } if phone_number == "+16505550110"),
+        "the first forwarding number: {:?}",
+        plan.ring_me_at
+    );
+    let body = serde_json::to_value(&plan.request).expect("json");
+    assert_eq!(body["to"]["phoneNumber"], "+16505550123");
+    assert!(body["from"]["forwardingNumberId"].is_string(), "{body}");
+    let log = requests(&sim).await;
+    assert!(
+        matching(&log, "POST", "/ring-out").is_empty(),
+        "planning places nothing"
+    );
+}
