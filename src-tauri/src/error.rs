@@ -1,15 +1,45 @@
-//! The one error type the window sees: a stable code, a sentence and what to do next.
+//! The one error type the window and the command line see: a stable code, a sentence and what
+//! to do next.
 
+use ringdesk_core::Recovery;
 use serde::Serialize;
 
-/// The codes the UI branches on. Add one only when a consumer uses it.
+/// The codes the UI and scripts branch on. Add one only when a consumer uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UiErrorCode {
+    /// Not signed in (or the session ended): sign in again.
+    AuthRequired,
+    /// RingCentral's rate limit (or the breaker) asks for a pause.
+    RateLimited,
+    /// RingCentral cannot be reached.
+    Offline,
     /// The input or the configuration is wrong; the hint says how to fix it.
     Validation,
+    /// The system keychain is locked or missing.
+    KeychainUnavailable,
+    /// The thing asked for does not exist.
+    NotFound,
     /// Anything else; the hint says what to try.
     Internal,
+}
+
+impl UiErrorCode {
+    /// The code for a core recovery.
+    pub fn for_recovery(recovery: &Recovery) -> Self {
+        match recovery {
+            Recovery::SignInAgain => Self::AuthRequired,
+            Recovery::Wait { .. } => Self::RateLimited,
+            Recovery::Offline => Self::Offline,
+            Recovery::PickSmsNumber
+            | Recovery::CheckNumber
+            | Recovery::FixInput
+            | Recovery::FixConfig => Self::Validation,
+            Recovery::UnlockKeychain => Self::KeychainUnavailable,
+            Recovery::NotFound => Self::NotFound,
+            _ => Self::Internal,
+        }
+    }
 }
 
 /// An error as the UI receives it: `{ code, message, hint }`.
@@ -24,27 +54,29 @@ pub struct UiError {
     pub hint: String,
 }
 
+impl From<ringdesk_core::Error> for UiError {
+    fn from(error: ringdesk_core::Error) -> Self {
+        let recovery = error.recovery();
+        Self {
+            code: UiErrorCode::for_recovery(&recovery),
+            message: error.to_string(),
+            hint: error.hint(),
+        }
+    }
+}
+
 impl From<ringdesk_core::config::ConfigError> for UiError {
     fn from(error: ringdesk_core::config::ConfigError) -> Self {
-        use ringdesk_core::config::ConfigError;
-        let code = match error {
-            ConfigError::BadProfileName(_)
-            | ConfigError::BadServer(_)
-            | ConfigError::Invalid { .. } => UiErrorCode::Validation,
-            _ => UiErrorCode::Internal,
-        };
         tracing::warn!(%error, "configuration error");
-        Self {
-            code,
-            message: error.to_string(),
-            hint: error.hint().to_string(),
-        }
+        Self::from(ringdesk_core::Error::from(error))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ringdesk_core::api::ApiError;
+    use ringdesk_core::auth::KeychainError;
     use ringdesk_core::config::ConfigError;
 
     #[test]
@@ -65,5 +97,45 @@ mod tests {
             Some(3),
             "exactly code, message, hint"
         );
+    }
+
+    #[test]
+    fn core_recoveries_map_to_stable_codes() {
+        let cases = [
+            (
+                ringdesk_core::Error::from(ApiError::SignedOut {
+                    reason: "revoked".into(),
+                }),
+                UiErrorCode::AuthRequired,
+            ),
+            (
+                ApiError::RateLimited {
+                    group: ringdesk_core::api::Group::Heavy,
+                    retry_after: std::time::Duration::from_secs(40),
+                }
+                .into(),
+                UiErrorCode::RateLimited,
+            ),
+            (
+                ApiError::Network {
+                    operation: "readExtension",
+                    message: "refused".into(),
+                }
+                .into(),
+                UiErrorCode::Offline,
+            ),
+            (
+                KeychainError::Locked {
+                    message: "locked".into(),
+                }
+                .into(),
+                UiErrorCode::KeychainUnavailable,
+            ),
+        ];
+        for (error, code) in cases {
+            let ui = UiError::from(error);
+            assert_eq!(ui.code, code, "{}", ui.message);
+            assert!(!ui.hint.is_empty(), "{} has a hint", ui.message);
+        }
     }
 }

@@ -9,7 +9,7 @@ mod error;
 mod launch;
 mod window;
 
-pub use cli::Cli;
+pub use cli::{Cli, Command};
 pub use error::{UiError, UiErrorCode};
 pub use launch::Launch;
 
@@ -27,8 +27,11 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri:
 
 /// Runs ringdesk with the process arguments and returns the exit code.
 pub fn run() -> i32 {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
     init_logging();
+    if let Some(command) = cli.command.take() {
+        return cli::run(cli, command);
+    }
     match Launch::from_cli(&cli) {
         Ok(launch) => window::run(launch),
         Err(error) => {

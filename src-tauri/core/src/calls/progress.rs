@@ -21,6 +21,7 @@ pub enum CallPhase {
         /// Which leg failed: `you` (the agent's phone) or `them` (the customer).
         leg: Leg,
         /// RingCentral's status (`Busy`, `NoAnswer`, `Rejected`, `CannotReach` …).
+        #[serde(rename = "failure")]
         status: String,
     },
     /// The call was cancelled before it connected.

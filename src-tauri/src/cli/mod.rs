@@ -1,0 +1,148 @@
+//! The command line: `ringdesk [--profile NAME] [--demo] [--json] [LINK | COMMAND]`.
+//!
+//! Every subcommand only adapts `ringdesk_core`: it connects the profile, calls one core
+//! function and prints the result for people (default) or as JSON (`--json`, stable field
+//! names). The exit code is 0 only on success.
+
+mod call;
+mod context;
+mod login;
+mod logout;
+mod output;
+mod sim;
+mod sms;
+mod status;
+
+use clap::{Parser, Subcommand};
+
+pub use context::Context;
+pub use output::Output;
+
+/// ringdesk — click-to-call and SMS for RingCentral.
+///
+/// With no arguments, opens the window. With a tel:, callto:, sms: or ringdesk:// link,
+/// hands the link to the running window (or starts one). With a command, runs it and exits.
+#[derive(Debug, Parser)]
+#[command(name = "ringdesk", version)]
+pub struct Cli {
+    /// The profile (RingCentral account) to use.
+    #[arg(long, global = true, env = "RINGDESK_PROFILE", default_value = ringdesk_core::config::DEFAULT_PROFILE)]
+    pub profile: String,
+
+    /// Use the built-in RingCentral simulator instead of a real account.
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    /// Print machine-readable JSON instead of sentences.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Start hidden in the tray (for start at login).
+    #[arg(long)]
+    pub minimized: bool,
+
+    /// A tel:, callto:, sms: or ringdesk:// link to open.
+    #[arg(value_name = "LINK")]
+    pub link: Option<String>,
+
+    /// What to do instead of opening the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign in to RingCentral (browser, or --jwt for unattended machines).
+    Login(login::LoginArgs),
+    /// Sign out: revoke the session and remove it from the keychain.
+    Logout,
+    /// Show sign-in, token expiry, rate-limit budgets, breaker, server and profile.
+    Status,
+    /// Place a RingOut call and follow it.
+    Call(call::CallArgs),
+    /// Send an SMS.
+    Sms(sms::SmsArgs),
+    /// Run the RingCentral simulator in the foreground.
+    Sim(sim::SimCommand),
+}
+
+/// Exit code of a failed command.
+pub const FAILURE: i32 = 1;
+/// Exit code of a call cancelled with Ctrl-C.
+pub const INTERRUPTED: i32 = 130;
+
+/// Runs a subcommand and returns the exit code.
+pub fn run(cli: Cli, command: Command) -> i32 {
+    let output = Output::new(cli.json);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("ringdesk: cannot start: {error}");
+            return FAILURE;
+        }
+    };
+    if let Command::Sim(args) = command {
+        return runtime.block_on(sim::run(args, &output));
+    }
+    let context = match Context::from_cli(&cli, output) {
+        Ok(context) => context,
+        Err(error) => return context::fail(&output, error.into()),
+    };
+    runtime.block_on(async move {
+        match command {
+            Command::Login(args) => login::run(&context, args).await,
+            Command::Logout => logout::run(&context).await,
+            Command::Status => status::run(&context).await,
+            Command::Call(args) => call::run(&context, args).await,
+            Command::Sms(args) => sms::run(&context, args).await,
+            Command::Sim(_) => FAILURE,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_link_is_a_positional_argument() {
+        let cli = Cli::try_parse_from(["ringdesk", "--demo", "tel:+16505550100"]).expect("parses");
+        assert_eq!(cli.link.as_deref(), Some("tel:+16505550100"));
+        assert!(cli.demo);
+        assert!(cli.command.is_none(), "a link is not a command");
+        assert_eq!(
+            cli.profile, "default",
+            "no --profile means the default profile"
+        );
+    }
+
+    #[test]
+    fn subcommands_take_global_flags_anywhere() {
+        let cli = Cli::try_parse_from([
+            "ringdesk",
+            "call",
+            "+16505550123",
+            "--demo",
+            "--json",
+            "--dry-run",
+        ])
+        .expect("parses");
+        assert!(cli.demo && cli.json, "global flags after the subcommand");
+        let Some(Command::Call(args)) = cli.command else {
+            panic!("call parses as the call command");
+        };
+        assert!(args.dry_run);
+        assert_eq!(args.number, "+16505550123");
+    }
+}

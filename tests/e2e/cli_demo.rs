@@ -1,0 +1,78 @@
+//! `ringdesk --demo call …` on a fresh machine: no configuration, no keychain, no network.
+
+use std::process::Command;
+
+#[test]
+#[ignore = "starts the real binary: run by scripts/test"]
+fn demo_call_works_with_no_configuration() {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let output = Command::new("timeout")
+        .args([
+            "90",
+            env!("CARGO_BIN_EXE_ringdesk"),
+            "--demo",
+            "call",
+            "+16505550123",
+        ])
+        .env("RINGDESK_CONFIG_DIR", dirs.path().join("config"))
+        .env("RINGDESK_DATA_DIR", dirs.path().join("data"))
+        .env_remove("RINGCENTRAL_CLIENT_ID")
+        .env_remove("RINGCENTRAL_SERVER_URL")
+        .env_remove("RINGCENTRAL_JWT")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .output()
+        .expect("ringdesk runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "the call connects\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stderr.contains("DEMO MODE"),
+        "clearly labelled as demo: {stderr}"
+    );
+    for step in ["ringing your phone", "ringing the other party", "connected"] {
+        assert!(
+            stdout.contains(step),
+            "progress of both legs, live: no {step:?} in\n{stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("+1 650-555-0123"),
+        "the normalised number is shown: {stdout}"
+    );
+}
+
+#[test]
+#[ignore = "starts the real binary: run by scripts/test"]
+fn a_failed_demo_call_exits_non_zero_with_json_progress() {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let output = Command::new("timeout")
+        .args([
+            "90",
+            env!("CARGO_BIN_EXE_ringdesk"),
+            "--demo",
+            "--json",
+            "call",
+            "(650) 555-0150",
+        ])
+        .env("RINGDESK_CONFIG_DIR", dirs.path().join("config"))
+        .env("RINGDESK_DATA_DIR", dirs.path().join("data"))
+        .env_remove("RINGCENTRAL_CLIENT_ID")
+        .output()
+        .expect("ringdesk runs");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a busy line is a failed call"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let last: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(last["event"], "result");
+    assert_eq!(last["progress"]["phase"], "failed");
+    assert_eq!(last["progress"]["failure"], "Busy", "{last}");
+    assert_eq!(last["progress"]["leg"], "them");
+}
