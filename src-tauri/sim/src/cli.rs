@@ -96,6 +96,9 @@ pub struct SimArgs {
     /// WebSocket session recovery window in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 180)]
     pub ws_recovery_timeout: u64,
+    /// Demo mode: a seeded customer sends an SMS every SECONDS (0 = never).
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub demo_inbound_sms: u64,
     /// Largest accepted request body in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 1_048_576)]
     pub body_limit: usize,
@@ -134,6 +137,7 @@ impl From<SimArgs> for SimConfig {
                 recovery_timeout: secs(a.ws_recovery_timeout),
                 ..WsConfig::default()
             },
+            demo_inbound_sms: (a.demo_inbound_sms > 0).then(|| secs(a.demo_inbound_sms)),
             body_limit: a.body_limit,
             start_time: a.start_time,
             clock: None,

@@ -37,6 +37,8 @@ pub struct SimConfig {
     pub timing: TimingMode,
     /// WebSocket protocol timeouts.
     pub ws: WsConfig,
+    /// Demo mode: a seeded customer texts the user this often (`None` = never).
+    pub demo_inbound_sms: Option<Duration>,
     /// Largest accepted request body, in bytes.
     pub body_limit: usize,
     /// Pins the clock's start instant (the wall clock runs from there); `None` = real time.
@@ -61,6 +63,7 @@ impl Default for SimConfig {
             rate_limits: RateLimitConfig::default(),
             timing: TimingMode::Realistic,
             ws: WsConfig::default(),
+            demo_inbound_sms: None,
             body_limit: 1024 * 1024,
             start_time: None,
             clock: None,

@@ -202,12 +202,27 @@ async fn tick(sim: Arc<Sim>, mut stopped: watch::Receiver<bool>) {
         .min(Duration::from_millis(250))
         .max(Duration::from_millis(20));
     let recovery = chrono::Duration::from_std(sim.config.ws.recovery_timeout).unwrap_or_default();
+    let demo_every = sim
+        .config
+        .demo_inbound_sms
+        .and_then(|d| chrono::Duration::from_std(d).ok());
+    let mut next_demo = demo_every.map(|every| sim.now() + every);
+    let mut demo_count = 0;
     loop {
         tokio::select! {
             _ = stopped.changed() => return,
             _ = tokio::time::sleep(period) => {
                 let now = sim.now();
-                sim.world().hub.prune(now, recovery);
+                let mut world = sim.world();
+                world.hub.prune(now, recovery);
+                if let (Some(at), Some(every)) = (next_demo, demo_every) {
+                    if now >= at {
+                        let urls = sim.urls(&world);
+                        world.demo_inbound_sms(sim.config.seed, sim.config.contacts, demo_count, now, &urls);
+                        demo_count += 1;
+                        next_demo = Some(now + every);
+                    }
+                }
             }
         }
     }

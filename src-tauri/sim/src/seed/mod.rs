@@ -98,6 +98,12 @@ pub fn contacts(
     book
 }
 
+/// The `k`-th customer text of demo mode: who sends it and what it says.
+pub fn demo_text(seed: u64, contacts: usize, k: u64) -> (people::Person, &'static str) {
+    let person = nth(seed, k.wrapping_mul(7) % pool(contacts).min(40));
+    (person, INBOUND[(k as usize) % INBOUND.len()])
+}
+
 /// `count` SMS messages in threads with seeded people, denser towards now (so the default
 /// 24-hour message-store window is never empty), oldest first.
 pub fn messages(

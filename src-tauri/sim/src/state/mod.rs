@@ -208,6 +208,34 @@ impl World {
         status
     }
 
+    /// Demo mode: customer text number `k` arrives now (stored, subscribers notified).
+    pub fn demo_inbound_sms(
+        &mut self,
+        seed: u64,
+        contacts: usize,
+        k: u64,
+        now: DateTime<Utc>,
+        urls: &Urls,
+    ) {
+        let (person, text) = seed::demo_text(seed, contacts, k);
+        let from = messages::Party {
+            name: Some(person.name()),
+            location: Some(person.location.clone()),
+            ..messages::Party::number(&person.phone)
+        };
+        let own = self
+            .account
+            .sms_sender()
+            .map(|n| n.phone.clone())
+            .unwrap_or_default();
+        let to = messages::Party {
+            name: Some(self.account.name()),
+            ..messages::Party::number(&own)
+        };
+        let id = self.messages.receive(from, to, text, now, false);
+        self.publish_messages(&[id], 0, Direction::Inbound, now, urls);
+    }
+
     /// The current access token of the OAuth session behind a WebSocket session.
     pub fn ws_access_token(&mut self, wsc: &str) -> Option<String> {
         let id = self.hub.session_mut(wsc)?.oauth_session.clone();

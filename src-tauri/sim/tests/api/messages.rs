@@ -314,3 +314,30 @@ async fn message_sync_full_then_incremental() {
         "after a reset a full sync is required"
     );
 }
+
+#[tokio::test]
+async fn demo_mode_customers_text_on_their_own() {
+    let cfg = ringcentral_sim::SimConfig {
+        demo_inbound_sms: Some(std::time::Duration::from_millis(100)),
+        ..config()
+    };
+    let (_sim, api) = logged_in(cfg).await;
+    let before = api
+        .get(&format!(
+            "{EXT}/message-store?direction=Inbound&readStatus=Unread&perPage=1000"
+        ))
+        .await
+        .json["paging"]["totalElements"]
+        .as_u64()
+        .unwrap_or(0);
+    let after = poll(
+        &api,
+        &format!("{EXT}/message-store?direction=Inbound&readStatus=Unread&perPage=1000"),
+        |r| r["paging"]["totalElements"].as_u64().unwrap_or(0) >= before + 2,
+    )
+    .await;
+    assert!(
+        after["records"][0]["from"]["name"].is_string(),
+        "demo texts come from named seeded people"
+    );
+}
