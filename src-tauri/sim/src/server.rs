@@ -87,9 +87,17 @@ async fn shutdown_signal() {
     }
 }
 
+/// Most seeded call-log records (180 days of history at one call per ~150 ms).
+pub const MAX_CALL_LOG: u64 = 100_000_000;
+
 fn validate(config: &SimConfig) -> Result<(), SimError> {
     if config.access_ttl.is_zero() || config.refresh_ttl.is_zero() {
         return Err(SimError::Config("token lifetimes must be positive".into()));
+    }
+    if config.call_log > MAX_CALL_LOG {
+        return Err(SimError::Config(format!(
+            "--call-log is at most {MAX_CALL_LOG}"
+        )));
     }
     let r = &config.rate_limits;
     if r.enabled && (r.window.is_zero() || [r.light, r.medium, r.heavy, r.auth].contains(&0)) {

@@ -236,11 +236,11 @@ pub async fn sync(State(sim): Shared, _: Principal, q: Query) -> Result<Response
     };
     let page: Vec<Value> = selected
         .iter()
-        .skip(page_id * per_page)
+        .skip(page_id.saturating_mul(per_page))
         .take(per_page)
         .map(|c| render::contact(c, &urls))
         .collect();
-    let more = selected.len() > (page_id + 1) * per_page;
+    let more = selected.len() > page_id.saturating_add(1).saturating_mul(per_page);
     let mut body = json!({
         "uri": urls.ext("/address-book-sync"),
         "records": page,

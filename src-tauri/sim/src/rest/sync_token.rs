@@ -41,6 +41,10 @@ pub fn read(kind: &str, epoch: u64, token: &str) -> Result<DateTime<Utc>, TokenF
     if e != epoch {
         return Err(TokenFailure::Stale);
     }
+    // Only instants a simulator could have issued (1970–2100) are accepted.
+    if !(0..=4_102_444_800_000).contains(&ms) {
+        return Err(TokenFailure::Invalid);
+    }
     Utc.timestamp_millis_opt(ms)
         .single()
         .ok_or(TokenFailure::Invalid)

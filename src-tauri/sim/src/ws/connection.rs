@@ -44,7 +44,8 @@ pub async fn upgrade(State(sim): Shared, q: Query, ws: WebSocketUpgrade) -> Resp
         }
     };
     let recover = q.one("wsc").map(str::to_owned);
-    ws.on_upgrade(move |socket| run(sim, socket, owner, oauth_session, recover))
+    ws.max_message_size(sim.config.body_limit)
+        .on_upgrade(move |socket| run(sim, socket, owner, oauth_session, recover))
 }
 
 async fn run(

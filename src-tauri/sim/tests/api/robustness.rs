@@ -196,3 +196,51 @@ async fn a_flood_of_requests_is_answered_and_the_server_stays_up() {
         .await;
     assert_eq!(admin.status, 200, "the server is still up");
 }
+
+#[tokio::test]
+async fn crafted_tokens_and_huge_numbers_are_refused_cleanly() {
+    use base64::Engine;
+    let (_sim, api) = logged_in(config()).await;
+    let encode = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    for token in [
+        encode("msg.0.-9223372036854775808"),
+        encode("msg.0.99999999999999999"),
+        encode("msg.x.1"),
+        "%%%".to_owned(),
+    ] {
+        let reply = api
+            .get(&format!(
+                "{EXT}/message-sync?syncType=ISync&syncToken={token}"
+            ))
+            .await;
+        assert_eq!(reply.status, 400, "message-sync token {token}");
+    }
+    let clg = api
+        .get(&format!(
+            "{EXT}/call-log-sync?syncType=ISync&syncToken={}",
+            encode("clg.0.-1")
+        ))
+        .await;
+    assert_eq!(clg.code(), "CLG-101", "call-log token from before 1970");
+    let abk = api
+        .get(&format!(
+            "{EXT}/address-book-sync?syncType=FSync&pageId=9223372036854775807"
+        ))
+        .await;
+    assert_eq!(abk.status, 200, "a huge pageId is just an empty page");
+    let far = api
+        .get(&format!(
+            "{EXT}/call-log?dateFrom=0001-01-01T00:00:00Z&dateTo=9999-12-31T23:59:59Z&perPage=1"
+        ))
+        .await;
+    assert_eq!(far.status, 200, "extreme date windows work");
+    let too_many = ringcentral_sim::start(SimConfig {
+        call_log: u64::MAX,
+        ..config()
+    })
+    .await;
+    assert!(
+        too_many.is_err(),
+        "absurd seed sizes are a configuration error, not a later panic"
+    );
+}
