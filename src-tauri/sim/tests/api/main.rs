@@ -8,6 +8,7 @@ mod admin;
 mod calls;
 mod contacts;
 mod endpoints;
+mod hostile;
 mod limits;
 mod messages;
 mod oauth_code;
