@@ -9,6 +9,7 @@ mod calls;
 mod contacts;
 mod endpoints;
 mod hostile;
+mod lifecycle;
 mod limits;
 mod messages;
 mod oauth_code;
