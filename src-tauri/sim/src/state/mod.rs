@@ -96,7 +96,7 @@ impl World {
         );
         Self {
             epoch,
-            ids: Ids::new(config.seed, 1 + epoch),
+            ids: Ids::new(config.seed, 100 + epoch),
             account,
             sessions: Sessions::default(),
             codes: Codes::default(),
