@@ -117,7 +117,12 @@ pub fn caller_id(a: &Account, urls: &Urls) -> Value {
 }
 
 /// `ExtensionPresenceEventBody` (or the detailed variant with `activeCalls`).
-pub fn presence_event(a: &Account, telephony: &str, sequence: u64, detailed: bool) -> Value {
+pub fn presence_event(
+    a: &Account,
+    telephony: &str,
+    sequence: u64,
+    active_calls: Option<&[Value]>,
+) -> Value {
     let p = &a.presence;
     let mut v = json!({
         "extensionId": a.extension_id.to_string(),
@@ -131,8 +136,8 @@ pub fn presence_event(a: &Account, telephony: &str, sequence: u64, detailed: boo
         "pickUpCallsOnHold": false,
         "ownerId": a.extension_id.to_string(),
     });
-    if detailed {
-        v["activeCalls"] = json!([]);
+    if let Some(calls) = active_calls {
+        v["activeCalls"] = json!(calls);
         v["meetingStatus"] = json!("Disconnected");
     }
     v
@@ -147,11 +152,16 @@ fn aggregate<'a>(user_status: &'a str, telephony: &str) -> &'a str {
     }
 }
 
-/// `PresenceInfoResponse`.
-pub fn presence(a: &Account, telephony: &str, urls: &Urls) -> Value {
+/// `PresenceInfoResponse`; `active_calls` only with `detailedTelephonyState=true`.
+pub fn presence(
+    a: &Account,
+    telephony: &str,
+    active_calls: Option<&[Value]>,
+    urls: &Urls,
+) -> Value {
     let p = &a.presence;
     let aggregated = aggregate(&p.user_status, telephony);
-    json!({
+    let mut v = json!({
         "uri": urls.ext("/presence"),
         "extension": { "id": a.extension_id, "uri": urls.ext(""), "extensionNumber": a.extension_number },
         "presenceStatus": aggregated,
@@ -163,6 +173,9 @@ pub fn presence(a: &Account, telephony: &str, urls: &Urls) -> Value {
         "ringOnMonitoredCall": false,
         "pickUpCallsOnHold": false,
         "meetingStatus": "Disconnected",
-        "activeCalls": [],
-    })
+    });
+    if let Some(calls) = active_calls {
+        v["activeCalls"] = json!(calls);
+    }
+    v
 }

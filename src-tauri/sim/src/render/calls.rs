@@ -2,6 +2,7 @@
 
 use super::Urls;
 use crate::state::call_log::{CallRecord, Side};
+use crate::state::ringout::RingOut;
 use crate::time_fmt::iso;
 use serde_json::{json, Map, Value};
 
@@ -19,6 +20,21 @@ fn side(s: &Side) -> Value {
         }
     }
     Value::Object(v)
+}
+
+/// A live RingOut as a presence `activeCalls` entry.
+pub fn active_call(call: &RingOut, telephony: &str, own_name: &str) -> Value {
+    json!({
+        "id": call.session_id,
+        "direction": "Outbound",
+        "from": call.caller_id,
+        "fromName": own_name,
+        "to": call.to,
+        "startTime": iso(call.created),
+        "telephonyStatus": telephony,
+        "sessionId": call.session_id,
+        "telephonySessionId": format!("s-ringout-{}", call.id),
+    })
 }
 
 /// A call-log record; `detailed` adds `legs`, `billing` and `lastModifiedTime`.

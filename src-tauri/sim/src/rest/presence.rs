@@ -12,14 +12,18 @@ use serde::Deserialize;
 
 /// `readUserPresenceStatus`: GET …/extension/~/presence.
 pub async fn read(State(sim): Shared, _: Principal, q: Query) -> Result<Response, ApiError> {
-    q.bool("detailedTelephonyState")?;
+    let detailed = q.bool("detailedTelephonyState")?.unwrap_or(false);
     q.bool("sipData")?;
+    let now = sim.now();
     let world = sim.world();
-    let telephony = world.telephony_status(&sim.timings, sim.now());
+    let telephony = world.telephony_status(&sim.timings, now);
+    let active = detailed.then(|| world.active_calls(&sim.timings, now));
+    let urls = sim.urls(&world);
     Ok(ok(render::presence(
         &world.account,
         telephony,
-        &sim.urls(&world),
+        active.as_deref(),
+        &urls,
     )))
 }
 
@@ -83,5 +87,5 @@ pub async fn update(
     let urls = sim.urls(&world);
     world.publish_presence(now, &sim.timings, &urls);
     let telephony = world.telephony_status(&sim.timings, now);
-    Ok(ok(render::presence(&world.account, telephony, &urls)))
+    Ok(ok(render::presence(&world.account, telephony, None, &urls)))
 }

@@ -180,6 +180,7 @@ impl World {
     /// Tells presence subscribers the current presence.
     pub fn publish_presence(&mut self, now: DateTime<Utc>, timings: &Timings, urls: &Urls) {
         let telephony = self.telephony_status(timings, now);
+        let active = self.active_calls(timings, now);
         self.last_telephony = telephony;
         self.presence_sequence += 1;
         let (sequence, account) = (self.presence_sequence, self.account.clone());
@@ -188,24 +189,57 @@ impl World {
                 filter,
                 crate::ws::filters::Filter::Presence { detailed: true }
             );
-            render::presence_event(&account, telephony, sequence, detailed)
+            render::presence_event(
+                &account,
+                telephony,
+                sequence,
+                detailed.then_some(active.as_slice()),
+            )
         });
     }
 
     /// `telephonyStatus` from live RingOut calls.
     pub fn telephony_status(&self, timings: &Timings, now: DateTime<Utc>) -> &'static str {
-        let mut status = "NoCall";
-        for call in &self.ringouts {
-            let s = call.status(timings, now);
-            if s.ended.is_some() {
-                continue;
-            }
-            if s.connected {
-                return "CallConnected";
-            }
-            status = "Ringing";
+        let live = self.live_calls(timings, now);
+        if live.iter().any(|(_, status)| *status == "CallConnected") {
+            "CallConnected"
+        } else if live.is_empty() {
+            "NoCall"
+        } else {
+            "Ringing"
         }
-        status
+    }
+
+    /// RingOut calls not yet ended, with their telephony status (`Ringing` / `CallConnected`).
+    pub fn live_calls(
+        &self,
+        timings: &Timings,
+        now: DateTime<Utc>,
+    ) -> Vec<(&RingOut, &'static str)> {
+        self.ringouts
+            .iter()
+            .filter(|call| !call.logged)
+            .filter_map(|call| {
+                let s = call.status(timings, now);
+                s.ended.is_none().then_some((
+                    call,
+                    if s.connected {
+                        "CallConnected"
+                    } else {
+                        "Ringing"
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// `activeCalls` of the presence answers.
+    pub fn active_calls(&self, timings: &Timings, now: DateTime<Utc>) -> Vec<serde_json::Value> {
+        let name = self.account.name();
+        self.live_calls(timings, now)
+            .into_iter()
+            .map(|(call, status)| render::active_call(call, status, &name))
+            .collect()
     }
 
     /// Demo mode: customer text number `k` arrives now (stored, subscribers notified).

@@ -145,3 +145,60 @@ async fn bad_ringout_requests() {
         "unknown ids are 404"
     );
 }
+
+#[tokio::test]
+async fn a_manual_clock_steps_through_every_phase() {
+    let clock = std::sync::Arc::new(ringcentral_sim::ManualClock::new(chrono::Utc::now()));
+    let cfg = ringcentral_sim::SimConfig {
+        clock: Some(clock.clone()),
+        timing: ringcentral_sim::TimingMode::Realistic,
+        ..config()
+    };
+    let (_sim, api) = logged_in(cfg).await;
+    let id = place(&api, "+16505550110", "+14155550120").await;
+    let path = format!("{EXT}/ring-out/{id}");
+    let presence = format!("{EXT}/presence?detailedTelephonyState=true");
+    let step = |secs| clock.advance(std::time::Duration::from_secs(secs));
+    assert_eq!(
+        api.get(&presence).await.json["telephonyStatus"],
+        "Ringing",
+        "the caller's phone rings"
+    );
+    step(4);
+    assert_eq!(
+        api.get(&path).await.json["status"]["callerStatus"],
+        "Success",
+        "after 4 s the caller answered"
+    );
+    step(5);
+    assert_eq!(
+        api.get(&path).await.json["status"]["calleeStatus"],
+        "Success",
+        "after 5 more the callee answered"
+    );
+    let live = api.get(&presence).await;
+    assert_eq!(
+        live.json["telephonyStatus"], "CallConnected",
+        "presence shows the call"
+    );
+    assert_eq!(
+        live.json["activeCalls"][0]["to"], "+14155550120",
+        "as an active call"
+    );
+    step(30);
+    assert_eq!(
+        api.get(&path).await.json["status"]["callerStatus"],
+        "Finished",
+        "after the talk time it is over"
+    );
+    assert_eq!(
+        api.get(&presence).await.json["telephonyStatus"],
+        "NoCall",
+        "and presence is back to NoCall"
+    );
+    let log = api.get(&format!("{EXT}/call-log?perPage=1")).await;
+    assert_eq!(
+        log.json["records"][0]["duration"], 39,
+        "the record spans the whole call (4 + 5 + 30 s)"
+    );
+}
