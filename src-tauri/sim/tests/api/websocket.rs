@@ -343,3 +343,25 @@ async fn absolute_timeout_ends_even_a_busy_connection() {
         "the absolute timeout ends the connection: {frame}"
     );
 }
+
+#[tokio::test]
+async fn pings_are_answered_and_the_server_pings() {
+    let mut cfg = config();
+    cfg.ws.ping_interval = Duration::from_millis(200);
+    let (_sim, api) = logged_in(cfg).await;
+    let mut socket = connect(&api, None).await;
+    next(&mut socket).await;
+    socket
+        .send(Message::Ping(b"are you there".to_vec().into()))
+        .await
+        .unwrap_or_else(|e| panic!("ping: {e}"));
+    let (mut pong, mut ping) = (false, false);
+    while !(pong && ping) {
+        match tokio::time::timeout(Duration::from_secs(5), socket.next()).await {
+            Ok(Some(Ok(Message::Pong(data)))) => pong |= data.as_ref() == b"are you there",
+            Ok(Some(Ok(Message::Ping(_)))) => ping = true,
+            Ok(Some(Ok(_))) => {}
+            other => panic!("expected a pong and a server ping, got {other:?}"),
+        }
+    }
+}
