@@ -7,6 +7,16 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The loaded spec.
+/// Why a body or an operation does not match the spec, with every violation listed.
+#[derive(Debug)]
+pub struct SpecMismatch(pub String);
+
+impl std::fmt::Display for SpecMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 pub struct Spec {
     root: Value,
     templates: Vec<String>,
@@ -122,11 +132,15 @@ impl Spec {
         method: &str,
         template: &str,
         status: u16,
-    ) -> Result<Option<Value>, String> {
+    ) -> Result<Option<Value>, SpecMismatch> {
         let responses = match self.root["paths"][template].get(method.to_ascii_lowercase()) {
             Some(op) => &op["responses"],
             None if status >= 400 => &Value::Null,
-            None => return Err(format!("{method} {template} is not in the spec")),
+            None => {
+                return Err(SpecMismatch(format!(
+                    "{method} {template} is not in the spec"
+                )))
+            }
         };
         if let Some(declared) = responses.get(status.to_string()) {
             let schema = self.content_schema(declared);
@@ -136,9 +150,9 @@ impl Spec {
             }
         }
         if status < 400 {
-            return Err(format!(
+            return Err(SpecMismatch(format!(
                 "{method} {template} does not declare status {status}"
-            ));
+            )));
         }
         let generic = if template.starts_with("/restapi/oauth/") {
             return Ok(self
@@ -180,7 +194,7 @@ impl Spec {
         validator
     }
 
-    fn check(&self, key: &str, schema: &Value, body: &Value) -> Result<(), String> {
+    fn check(&self, key: &str, schema: &Value, body: &Value) -> Result<(), SpecMismatch> {
         let validator = self.validator(key, schema);
         let errors: Vec<String> = validator
             .iter_errors(body)
@@ -190,7 +204,7 @@ impl Spec {
         if errors.is_empty() {
             Ok(())
         } else {
-            Err(errors.join("; "))
+            Err(SpecMismatch(errors.join("; ")))
         }
     }
 
@@ -201,7 +215,7 @@ impl Spec {
         path: &str,
         status: u16,
         body: &Value,
-    ) -> Result<(), String> {
+    ) -> Result<(), SpecMismatch> {
         let template = match self.template(path) {
             Some(t) => t,
             // Paths the API does not have are answered with the generic error model.
@@ -209,13 +223,13 @@ impl Spec {
                 let generic = json!({ "$ref": "#/components/schemas/ApiErrorResponseModel" });
                 return self.check("generic error", &generic, body);
             }
-            None => return Err(format!("no spec path matches {path}")),
+            None => return Err(SpecMismatch(format!("no spec path matches {path}"))),
         };
         match self.response_schema(method, &template, status)? {
             Some(schema) => self.check(&format!("{method} {template} {status}"), &schema, body),
-            None => Err(format!(
+            None => Err(SpecMismatch(format!(
                 "{method} {template} {status} declares no body, but one was sent"
-            )),
+            ))),
         }
     }
 
@@ -236,7 +250,7 @@ impl Spec {
     }
 
     /// Validates a value against a named component schema (WebSocket payloads).
-    pub fn validate_named(&self, name: &str, body: &Value) -> Result<(), String> {
+    pub fn validate_named(&self, name: &str, body: &Value) -> Result<(), SpecMismatch> {
         self.check(
             name,
             &json!({ "$ref": format!("#/components/schemas/{name}") }),
