@@ -76,3 +76,27 @@ fn a_failed_demo_call_exits_non_zero_with_json_progress() {
     assert_eq!(last["progress"]["failure"], "Busy", "{last}");
     assert_eq!(last["progress"]["leg"], "them");
 }
+
+#[test]
+#[ignore = "starts the real binary: run by scripts/test"]
+fn ringdesk_sim_serves_in_the_foreground() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ringdesk"))
+        .args(["sim", "--timing", "fast", "--seed", "7"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("ringdesk sim starts");
+    let mut line = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        std::io::BufReader::new(stdout).read_line(&mut line).expect("startup line");
+    }
+    let credentials: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    let url = credentials["server_url"].as_str().unwrap_or_default().to_string();
+    let reachable = std::net::TcpStream::connect(url.trim_start_matches("http://")).is_ok();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(url.starts_with("http://127.0.0.1:"), "the simulator's credentials line: {line}");
+    assert!(credentials["jwt"].is_string() && credentials["client_id"].is_string(), "{line}");
+    assert!(reachable, "it serves at {url}");
+}
