@@ -53,13 +53,28 @@ async fn a_browser_sign_in_is_completed_by_another_process() {
         .expect("dbus-run-session runs");
     assert!(status.success());
     let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap_or_default();
-    assert_eq!(read("complete.rc").trim(), "0", "completing: {}", read("complete.err"));
-    assert_eq!(read("waiting.rc").trim(), "0", "the waiting login saw the tokens: {}", read("waiting.err"));
+    assert_eq!(
+        read("complete.rc").trim(),
+        "0",
+        "completing: {}",
+        read("complete.err")
+    );
+    assert_eq!(
+        read("waiting.rc").trim(),
+        "0",
+        "the waiting login saw the tokens: {}",
+        read("waiting.err")
+    );
     let last: Value = serde_json::from_str(read("waiting.out").lines().last().unwrap_or_default())
         .expect("JSON result");
     assert_eq!(last["signed_in"], true, "{last}");
     assert_eq!(last["method"], "browser");
-    assert_eq!(read("status.rc").trim(), "0", "status in a third process: {}", read("status.err"));
+    assert_eq!(
+        read("status.rc").trim(),
+        "0",
+        "status in a third process: {}",
+        read("status.err")
+    );
 }
 
 async fn wait_for_authorize_url(path: &Path) -> String {
@@ -68,7 +83,10 @@ async fn wait_for_authorize_url(path: &Path) -> String {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         if let Some(line) = text.lines().next() {
             if let Ok(event) = serde_json::from_str::<Value>(line) {
-                return event["authorize_url"].as_str().expect("authorize_url").to_string();
+                return event["authorize_url"]
+                    .as_str()
+                    .expect("authorize_url")
+                    .to_string();
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -101,7 +119,19 @@ async fn consent(authorize_url: &str) -> String {
         .collect();
     form.push(("sim_consent".into(), "allow".into()));
     let action = authorize_url.split('?').next().expect("base");
-    let redirect = browser.post(action).form(&form).send().await.expect("consent");
-    assert_eq!(redirect.status(), 302, "Allow redirects to ringdesk://oauth/callback");
-    redirect.headers()["location"].to_str().expect("ascii").to_string()
+    let redirect = browser
+        .post(action)
+        .form(&form)
+        .send()
+        .await
+        .expect("consent");
+    assert_eq!(
+        redirect.status(),
+        302,
+        "Allow redirects to ringdesk://oauth/callback"
+    );
+    redirect.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_string()
 }

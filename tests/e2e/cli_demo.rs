@@ -89,14 +89,26 @@ fn ringdesk_sim_serves_in_the_foreground() {
         .expect("ringdesk sim starts");
     let mut line = String::new();
     if let Some(stdout) = child.stdout.take() {
-        std::io::BufReader::new(stdout).read_line(&mut line).expect("startup line");
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("startup line");
     }
-    let credentials: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
-    let url = credentials["server_url"].as_str().unwrap_or_default().to_string();
+    let credentials: serde_json::Value =
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    let url = credentials["server_url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     let reachable = std::net::TcpStream::connect(url.trim_start_matches("http://")).is_ok();
     let _ = child.kill();
     let _ = child.wait();
-    assert!(url.starts_with("http://127.0.0.1:"), "the simulator's credentials line: {line}");
-    assert!(credentials["jwt"].is_string() && credentials["client_id"].is_string(), "{line}");
+    assert!(
+        url.starts_with("http://127.0.0.1:"),
+        "the simulator's credentials line: {line}"
+    );
+    assert!(
+        credentials["jwt"].is_string() && credentials["client_id"].is_string(),
+        "{line}"
+    );
     assert!(reachable, "it serves at {url}");
 }

@@ -14,10 +14,16 @@ use ringdesk_core::Secret;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let records: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let records: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let sim = ringcentral_sim::start(SimConfig {
         call_log: records,
-        rate_limits: RateLimitConfig { heavy: 1_000_000, ..RateLimitConfig::default() },
+        rate_limits: RateLimitConfig {
+            heavy: 1_000_000,
+            ..RateLimitConfig::default()
+        },
         ..SimConfig::fast()
     })
     .await?;
@@ -29,10 +35,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         redirect_uri: REDIRECT_URI.into(),
     };
     let transport = Arc::new(Transport::new(&app.server, ClientOptions::default())?);
-    let session = Session::open("bench", app, transport.clone(), Arc::new(MemoryStore::default()), None).await?;
-    session.sign_in_with_jwt(&Secret::new(credentials.jwt.clone()), false).await?;
+    let session = Session::open(
+        "bench",
+        app,
+        transport.clone(),
+        Arc::new(MemoryStore::default()),
+        None,
+    )
+    .await?;
+    session
+        .sign_in_with_jwt(&Secret::new(credentials.jwt.clone()), false)
+        .await?;
     let client = Client::new(transport, Arc::new(session));
-    let query = CallLogQuery { date_from: Some("2000-01-01T00:00:00Z".into()), ..CallLogQuery::default() };
+    let query = CallLogQuery {
+        date_from: Some("2000-01-01T00:00:00Z".into()),
+        ..CallLogQuery::default()
+    };
     let started = Instant::now();
     let (mut pages, mut seen) = (read_call_log(&client, &query), 0usize);
     let mut count = 0;
@@ -54,6 +72,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 fn peak_rss_kb() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().trim_end_matches(" kB").to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l[6..].trim().trim_end_matches(" kB").to_string())
+        })
         .unwrap_or_else(|| "?".into())
 }

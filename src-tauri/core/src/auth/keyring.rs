@@ -20,7 +20,9 @@ impl KeyringStore {
     pub fn platform() -> Result<Self, KeychainError> {
         match keyring::Entry::store_status() {
             Ok(()) => Ok(Self { _private: () }),
-            Err(e) => Err(map_error(e.clone_for_status())),
+            Err(e) => Err(KeychainError::Unavailable {
+                message: e.to_string(),
+            }),
         }
     }
 
@@ -53,20 +55,6 @@ impl TokenStore for KeyringStore {
         match self.entry(profile, slot)?.delete_credential() {
             Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_error(e)),
-        }
-    }
-}
-
-/// `store_status` hands out a reference; errors are rebuilt from their text.
-trait CloneForStatus {
-    fn clone_for_status(&self) -> keyring_core::Error;
-}
-
-impl CloneForStatus for keyring_core::Error {
-    fn clone_for_status(&self) -> keyring_core::Error {
-        match self {
-            keyring_core::Error::NoDefaultStore => keyring_core::Error::NoDefaultStore,
-            other => keyring_core::Error::Invalid("store".into(), other.to_string()),
         }
     }
 }

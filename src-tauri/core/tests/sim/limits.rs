@@ -214,3 +214,61 @@ async fn call_log_pages_follow_next_page_without_collecting() {
     );
     assert_eq!(sizes[0], 1000, "1000 per page");
 }
+
+#[tokio::test]
+async fn a_call_goes_first_while_a_sync_uses_the_budget() {
+    let sim = sim(|c| c.call_log = 5000).await;
+    let client = jwt_client(&sim, quick()).await;
+    let sync = {
+        let client = client.clone();
+        tokio::spawn(async move {
+            let query = CallLogQuery {
+                date_from: Some("2000-01-01T00:00:00Z".into()),
+                per_page: 100,
+                priority: Priority::Background,
+                ..CallLogQuery::default()
+            };
+            let mut pages = read_call_log(&client, &query);
+            while let Ok(Some(_)) = pages.next_page().await {}
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while matching(&requests(&sim).await, "GET", "/call-log").len() < 8 {
+        assert!(
+            Instant::now() < deadline,
+            "the sync pages through the Heavy group"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        matching(&requests(&sim).await, "GET", "/call-log").len(),
+        8,
+        "a background sync stops at 8 of the Heavy group's 10 requests a minute"
+    );
+    let started = Instant::now();
+    let us: Country = "US".parse().expect("US");
+    let target = ringdesk_core::calls::CallTarget {
+        number: "+16505550123".into(),
+        ring_me_at: Some("+16505550110".into()),
+        caller_id: None,
+        country: us,
+    };
+    let plan = ringdesk_core::calls::plan_call(&client, &target)
+        .await
+        .expect("plans");
+    ringdesk_core::calls::place(&client, &plan)
+        .await
+        .expect("the call goes at once");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "no wait for the sync: {:?}",
+        started.elapsed()
+    );
+    sync.abort();
+    let log = requests(&sim).await;
+    assert!(
+        log.iter().all(|r| r.status != 429),
+        "and nobody was rate limited"
+    );
+}
