@@ -50,7 +50,7 @@ pub(super) fn read(dialled: &str, country: Country) -> Result<Reading, ParseErro
     } else {
         read_national(dialled, country)?
     };
-    Ok(settle(first))
+    settle(first)
 }
 
 /// A `+` number: the metadata may strip a prefix, never add digits.
@@ -97,27 +97,30 @@ pub(super) fn after_international_prefix(dialled: &str, country: Country) -> Opt
     country_code_follows.then(|| format!("+{rest}"))
 }
 
-/// Reads the E.164 form again while that strips a further prefix.
-fn settle(mut reading: Reading) -> Reading {
+/// Reads the E.164 form again while that strips a further prefix. A result that does not read
+/// back at all (`0002` in France reads as `+33 02`, too short as a `+` number) is an error, so
+/// that whatever is returned normalises to itself.
+fn settle(mut reading: Reading) -> Result<Reading, ParseError> {
     // Each step that goes on makes the national number shorter, so this ends.
-    while let Ok(again) = read_international(&reading.e164()) {
-        if again.calling_code != reading.calling_code {
-            break;
-        }
+    loop {
+        let again = read_international(&reading.e164())?;
         if again.national == reading.national {
             // The same number: format it as read from E.164, so that how it was written (a
             // Brazilian carrier code, `0 15 11 …`) does not show in its formats.
             if again.parsed.is_some() {
                 reading.parsed = again.parsed;
             }
-            break;
+            return Ok(reading);
         }
-        if again.national.len() >= reading.national.len() {
-            break;
+        // Calling codes are prefix-free and a reading only strips, so neither can happen; stop
+        // rather than loop if the metadata ever disagrees.
+        if again.calling_code != reading.calling_code
+            || again.national.len() >= reading.national.len()
+        {
+            return Ok(reading);
         }
         reading = again;
     }
-    reading
 }
 
 fn is_valid(reading: &Reading) -> bool {
@@ -154,6 +157,11 @@ mod tests {
             "+17677670767",
             "at home the rule applies"
         );
+    }
+
+    #[test]
+    fn a_result_that_does_not_read_back_is_refused() {
+        assert!(read("0002", country("FR")).is_err(), "+33 02 is no number");
     }
 
     #[test]
