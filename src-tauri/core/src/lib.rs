@@ -19,6 +19,7 @@ pub mod phone;
 pub mod recovery;
 pub mod secret;
 pub mod status;
+pub mod store;
 
 pub use error::Error;
 pub use recovery::Recovery;

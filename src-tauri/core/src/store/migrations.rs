@@ -1,0 +1,75 @@
+//! Numbered schema migrations, embedded in the binary. The version lives in SQLite's
+//! `PRAGMA user_version`; each migration runs in its own transaction together with the version
+//! bump, so a crash leaves the file at the old version or the new one, never in between.
+
+use std::path::Path;
+
+use rusqlite::{Connection, Transaction};
+
+use super::numbers::fill_missing_digits;
+use super::StoreError;
+
+/// One step of the schema: its SQL, and an optional Rust step for what SQL cannot compute.
+pub(crate) struct Migration {
+    /// The version this migration brings the file to.
+    pub version: u32,
+    sql: &'static str,
+    fixup: Option<fn(&Transaction<'_>) -> rusqlite::Result<()>>,
+}
+
+/// Every migration, in order. Never edit a released one: add the next file instead.
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("migrations/0001_history.sql"),
+        fixup: None,
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/0002_outbox_activity.sql"),
+        fixup: None,
+    },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/0003_search.sql"),
+        fixup: Some(fill_missing_digits),
+    },
+];
+
+/// The newest schema version this build knows.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The schema version recorded in the file (0 for a new, empty file).
+pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Brings the file up to `target` (normally [`SCHEMA_VERSION`]); refuses a newer file untouched.
+pub(crate) fn migrate(conn: &mut Connection, path: &Path, target: u32) -> Result<(), StoreError> {
+    let found = version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for migration in MIGRATIONS
+        .iter()
+        .filter(|m| m.version > found && m.version <= target)
+    {
+        let failed = |source| StoreError::Migration {
+            version: migration.version,
+            source,
+        };
+        let tx = conn.transaction().map_err(failed)?;
+        tx.execute_batch(migration.sql).map_err(failed)?;
+        if let Some(fixup) = migration.fixup {
+            fixup(&tx).map_err(failed)?;
+        }
+        tx.pragma_update(None, "user_version", migration.version)
+            .map_err(failed)?;
+        tx.commit().map_err(failed)?;
+    }
+    Ok(())
+}

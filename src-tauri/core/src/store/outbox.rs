@@ -1,0 +1,237 @@
+//! The SMS outbox: a message written while offline waits here and is sent exactly once.
+//!
+//! States: `pending` → `sending` (committed *before* the request goes out) → `sent` (with
+//! RingCentral's message id, in the same transaction as the message itself) or `failed` (a
+//! definite refusal). A send whose outcome is unknown (timeout, dropped connection, or a process
+//! killed while `sending`) becomes `unknown` and is reconciled against the message store by the
+//! sync engine before anything is sent again.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Row};
+use serde::Serialize;
+
+use super::error::corrupt;
+use super::time::{from_millis, to_millis};
+use super::{Batch, Store, StoreError};
+
+/// Where an outbox item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxState {
+    /// Waiting to be sent.
+    Pending,
+    /// A send was started; its outcome is not recorded yet.
+    Sending,
+    /// A send may or may not have reached RingCentral: reconcile before sending again.
+    Unknown,
+    /// RingCentral accepted it.
+    Sent,
+    /// RingCentral refused it; it will not be retried.
+    Failed,
+}
+
+impl OutboxState {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Sending => "sending",
+            Self::Unknown => "unknown",
+            Self::Sent => "sent",
+            Self::Failed => "failed",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Self, StoreError> {
+        Ok(match text {
+            "pending" => Self::Pending,
+            "sending" => Self::Sending,
+            "unknown" => Self::Unknown,
+            "sent" => Self::Sent,
+            "failed" => Self::Failed,
+            other => return Err(corrupt("outbox state", other)),
+        })
+    }
+}
+
+/// An SMS in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboxItem {
+    /// Id in the outbox.
+    pub id: i64,
+    /// The recipient's match key.
+    pub peer_key: String,
+    /// The recipient, E.164.
+    pub to_number: String,
+    /// The agent's sending number, E.164.
+    pub from_number: String,
+    /// The text.
+    pub text: String,
+    /// When the agent wrote it.
+    pub created: DateTime<Utc>,
+    /// Where it stands.
+    pub state: OutboxState,
+    /// Sends attempted.
+    pub attempts: u32,
+    /// When the last send started.
+    pub last_attempt: Option<DateTime<Utc>>,
+    /// RingCentral's message id, once sent.
+    pub message_id: Option<i64>,
+    /// The last error, for failed or unknown items.
+    pub error: Option<String>,
+}
+
+const OUTBOX_COLUMNS: &str = "id, peer_key, to_number, from_number, text, created, state,
+    attempts, last_attempt, message_id, error";
+
+fn outbox_item(row: &Row<'_>) -> Result<OutboxItem, StoreError> {
+    Ok(OutboxItem {
+        id: row.get(0)?,
+        peer_key: row.get(1)?,
+        to_number: row.get(2)?,
+        from_number: row.get(3)?,
+        text: row.get(4)?,
+        created: from_millis(row.get(5)?)?,
+        state: OutboxState::parse(&row.get::<_, String>(6)?)?,
+        attempts: row.get(7)?,
+        last_attempt: row.get::<_, Option<i64>>(8)?.map(from_millis).transpose()?,
+        message_id: row.get(9)?,
+        error: row.get(10)?,
+    })
+}
+
+impl Store {
+    /// Puts an SMS to `to` (any spelling) from the agent's `from` number into the outbox.
+    pub fn queue_sms(
+        &mut self,
+        to: &str,
+        from: &str,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<OutboxItem, StoreError> {
+        if text.trim().is_empty() {
+            return Err(StoreError::Invalid {
+                what: "message",
+                detail: "the text is empty".into(),
+            });
+        }
+        let invalid = |what: &'static str, number: &str| StoreError::Invalid {
+            what,
+            detail: format!("{number:?} is not a phone number"),
+        };
+        let recipient = self
+            .numbers
+            .resolve(to)
+            .ok_or_else(|| invalid("recipient", to))?;
+        let sender = self
+            .numbers
+            .resolve(from)
+            .ok_or_else(|| invalid("sender", from))?;
+        let e164 = |digits: &str| format!("+{digits}");
+        self.conn
+            .prepare_cached(
+                "INSERT INTO outbox (peer_key, to_number, from_number, text, created, state)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
+            )?
+            .execute(params![
+                recipient.key.as_str(),
+                e164(&recipient.e164_digits),
+                e164(&sender.e164_digits),
+                text,
+                to_millis(now)
+            ])?;
+        self.outbox_item(self.conn.last_insert_rowid())
+    }
+
+    /// One outbox item.
+    pub fn outbox_item(&self, id: i64) -> Result<OutboxItem, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = ?1"
+        ))?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(row) => outbox_item(row),
+            None => Err(StoreError::NotFound {
+                what: "outbox item",
+                id: id.to_string(),
+            }),
+        }
+    }
+
+    /// Items not yet settled (pending, sending or unknown), oldest first.
+    pub fn open_outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        self.outbox_where("state IN ('pending', 'sending', 'unknown')", None)
+    }
+
+    /// Unsettled items to one number (a match key), oldest first.
+    pub fn open_outbox_for(&self, peer_key: &str) -> Result<Vec<OutboxItem>, StoreError> {
+        self.outbox_where(
+            "state IN ('pending', 'sending', 'unknown') AND peer_key = ?1",
+            Some(peer_key),
+        )
+    }
+
+    /// Every outbox item, oldest first (tests and `ringdesk status`).
+    pub fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        self.outbox_where("1", None)
+    }
+
+    fn outbox_where(&self, filter: &str, key: Option<&str>) -> Result<Vec<OutboxItem>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE {filter} ORDER BY id"
+        ))?;
+        let mut rows = match key {
+            Some(key) => stmt.query([key])?,
+            None => stmt.query([])?,
+        };
+        let mut items = Vec::new();
+        while let Some(row) = rows.next()? {
+            items.push(outbox_item(row)?);
+        }
+        Ok(items)
+    }
+
+    /// Records that a send of a pending item starts now; committed before the request goes
+    /// out, so a crash during the send leaves it `sending` (reconciled, never re-sent blindly).
+    /// Returns `false` when the item is not pending (someone else took it).
+    pub fn outbox_begin_send(&mut self, id: i64, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, last_attempt = ?2
+             WHERE id = ?1 AND state = 'pending'",
+            params![id, to_millis(now)],
+        )?;
+        Ok(changed == 1)
+    }
+
+    /// Moves an item to `state` (pending again, unknown, or failed) with an error note.
+    pub fn outbox_set_state(
+        &mut self,
+        id: i64,
+        state: OutboxState,
+        error: Option<&str>,
+    ) -> Result<(), StoreError> {
+        if state == OutboxState::Sent {
+            return Err(StoreError::Invalid {
+                what: "outbox state",
+                detail: "an item becomes sent only with its message (Batch::outbox_sent)".into(),
+            });
+        }
+        self.conn.execute(
+            "UPDATE outbox SET state = ?2, error = ?3 WHERE id = ?1",
+            params![id, state.as_str(), error],
+        )?;
+        Ok(())
+    }
+}
+
+impl Batch<'_> {
+    /// Marks an outbox item sent as RingCentral message `message_id`; put the message itself in
+    /// the same batch.
+    pub fn outbox_sent(&mut self, id: i64, message_id: i64) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached(
+                "UPDATE outbox SET state = 'sent', message_id = ?2, error = NULL WHERE id = ?1",
+            )?
+            .execute(params![id, message_id])?;
+        Ok(())
+    }
+}

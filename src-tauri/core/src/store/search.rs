@@ -1,0 +1,309 @@
+//! One search over contacts, calls and messages, fast enough to run on every keystroke.
+//!
+//! The query is read two ways. Text with letters is matched word by word as prefixes (`jo sm`
+//! finds "John Smith") against contact names, companies and e-mail, the names numbers were seen
+//! with (caller ID), and message text (FTS5 with prefix indexes). Text that is only a number in
+//! any format (`(650) 555-01`, `+44 20`, `0100`) is normalised with [`crate::phone`]: an exact
+//! match key first, then numbers whose E.164 or national digits start with it, then numbers
+//! ending with it. Calls and messages are found through the numbers that matched, so they come
+//! from an index, newest first.
+
+use rusqlite::{params_from_iter, types::Value};
+use serde::Serialize;
+
+use super::contact_list::ContactEntry;
+use super::history::{call_entry, CallEntry, CALL_COLUMNS, CALL_CONTACT_JOIN};
+use super::messages::{message_entry, MessageEntry, MESSAGE_COLUMNS, MESSAGE_CONTACT_JOIN};
+use super::numbers::{self, digits};
+use super::{Store, StoreError};
+
+/// At most this many numbers take part in one search; enough for any screen of results.
+const KEY_LIMIT: usize = 200;
+
+/// What one search found, each list ranked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SearchResults {
+    /// Contacts, best match first (an exact number first, then by relevance).
+    pub contacts: Vec<ContactEntry>,
+    /// Calls with matching people or numbers, newest first.
+    pub calls: Vec<CallEntry>,
+    /// Messages with matching people, numbers or text, newest first.
+    pub messages: Vec<MessageEntry>,
+}
+
+/// A call or a message on a contact's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TimelineItem {
+    /// A call.
+    Call(CallEntry),
+    /// A message.
+    Message(MessageEntry),
+}
+
+impl TimelineItem {
+    fn at(&self) -> chrono::DateTime<chrono::Utc> {
+        match self {
+            Self::Call(call) => call.start,
+            Self::Message(message) => message.created,
+        }
+    }
+}
+
+/// How the agent's text is searched.
+enum Query {
+    /// Words, as an FTS5 prefix query.
+    Words(String),
+    /// A number, as digits (and whether it was written with `+`).
+    Number { digits: String, international: bool },
+}
+
+fn read_query(text: &str) -> Option<Query> {
+    let text = text.trim();
+    let phone_like = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +()-./".contains(c));
+    let number = digits(text);
+    if phone_like && !number.is_empty() {
+        return Some(Query::Number {
+            digits: number,
+            international: text.starts_with('+'),
+        });
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| Query::Words(words.join(" ")))
+}
+
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
+impl Store {
+    /// Searches everything for `text`, at most `limit` of each kind.
+    pub fn search(&self, text: &str, limit: usize) -> Result<SearchResults, StoreError> {
+        let limit = limit.clamp(1, 200);
+        let Some(query) = read_query(text) else {
+            return Ok(SearchResults::default());
+        };
+        let keys = self.keys_for(&query, text)?;
+        let contact_ids = self.contacts_for(&query, &keys, limit)?;
+        let contacts = contact_ids
+            .into_iter()
+            .map(|id| self.contact_entry(id))
+            .collect::<Result<_, _>>()?;
+        let calls = self.calls_with(&keys, limit)?;
+        let mut messages = self.messages_with(&keys, limit)?;
+        if let Query::Words(fts) = &query {
+            let sql = format!(
+                "SELECT {MESSAGE_COLUMNS} FROM messages {MESSAGE_CONTACT_JOIN}
+                 WHERE messages.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1
+                                       ORDER BY rowid DESC LIMIT ?2)"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query(rusqlite::params![fts, limit as i64])?;
+            while let Some(row) = rows.next()? {
+                let message = message_entry(row)?;
+                if !messages.iter().any(|m| m.id == message.id) {
+                    messages.push(message);
+                }
+            }
+            messages.sort_by(|a, b| (b.created, b.id).cmp(&(a.created, a.id)));
+            messages.truncate(limit);
+        }
+        Ok(SearchResults {
+            contacts,
+            calls,
+            messages,
+        })
+    }
+
+    /// Match keys of the numbers `text` finds (numbers, caller-ID names, contacts' numbers).
+    pub(crate) fn matching_keys(&self, text: &str) -> Result<Vec<String>, StoreError> {
+        match read_query(text) {
+            Some(query) => self.keys_for(&query, text),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Contact ids `text` finds, best first.
+    pub(crate) fn matching_contacts(
+        &self,
+        text: &str,
+        limit: usize,
+    ) -> Result<Vec<i64>, StoreError> {
+        let Some(query) = read_query(text) else {
+            return Ok(Vec::new());
+        };
+        let keys = match &query {
+            Query::Number { .. } => self.keys_for(&query, text)?,
+            Query::Words(_) => Vec::new(),
+        };
+        self.contacts_for(&query, &keys, limit)
+    }
+
+    fn keys_for(&self, query: &Query, text: &str) -> Result<Vec<String>, StoreError> {
+        let mut keys: Vec<String> = match query {
+            Query::Number { .. } => numbers::resolve(text, self.numbers.country())
+                .map(|exact| vec![exact.key.as_str().to_owned()])
+                .unwrap_or_default(),
+            Query::Words(_) => Vec::new(),
+        };
+        let mut collect = |sql: &str, args: Vec<Value>| -> Result<(), StoreError> {
+            if keys.len() >= KEY_LIMIT {
+                return Ok(());
+            }
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let mut rows = stmt.query(params_from_iter(args))?;
+            while let Some(row) = rows.next()? {
+                let key: String = row.get(0)?;
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            Ok(())
+        };
+        let limit = Value::Integer(KEY_LIMIT as i64);
+        match query {
+            Query::Number {
+                digits,
+                international,
+            } => {
+                let range = |column: &str| {
+                    format!(
+                        "SELECT match_key FROM numbers WHERE {column} >= ?1 AND {column} < ?1 || ':'
+                         ORDER BY {column} LIMIT ?2"
+                    )
+                };
+                let d = Value::Text(digits.clone());
+                collect(&range("e164_digits"), vec![d.clone(), limit.clone()])?;
+                if !international {
+                    collect(&range("national_digits"), vec![d, limit.clone()])?;
+                    if digits.len() >= 3 {
+                        let reversed: String = digits.chars().rev().collect();
+                        collect(
+                            &range("reversed_digits"),
+                            vec![Value::Text(reversed), limit],
+                        )?;
+                    }
+                }
+            }
+            Query::Words(fts) => {
+                let fts = Value::Text(fts.clone());
+                collect(
+                    "SELECT cn.match_key FROM contact_numbers cn
+                     WHERE cn.contact_id IN (SELECT rowid FROM contacts_fts
+                                             WHERE contacts_fts MATCH ?1 ORDER BY rank LIMIT ?2)",
+                    vec![fts.clone(), limit.clone()],
+                )?;
+                collect(
+                    "SELECT match_key FROM numbers WHERE id IN (
+                         SELECT rowid FROM numbers_fts WHERE numbers_fts MATCH ?1 LIMIT ?2)",
+                    vec![fts, limit],
+                )?;
+            }
+        }
+        keys.truncate(KEY_LIMIT);
+        Ok(keys)
+    }
+
+    fn contacts_for(
+        &self,
+        query: &Query,
+        keys: &[String],
+        limit: usize,
+    ) -> Result<Vec<i64>, StoreError> {
+        let (sql, args): (String, Vec<Value>) = match query {
+            Query::Words(fts) => (
+                "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 ORDER BY rank LIMIT ?2"
+                    .into(),
+                vec![Value::Text(fts.clone()), Value::Integer(limit as i64)],
+            ),
+            Query::Number { .. } if keys.is_empty() => return Ok(Vec::new()),
+            // Keys come best first (exact number, then prefixes): keep that order.
+            Query::Number { .. } => (
+                format!(
+                    "SELECT cn.contact_id FROM contact_numbers cn
+                     JOIN (SELECT value AS key, key AS position FROM json_each(?1)) k
+                       ON k.key = cn.match_key
+                     GROUP BY cn.contact_id ORDER BY min(k.position), cn.contact_id LIMIT ?2"
+                ),
+                vec![
+                    Value::Text(serde_json::to_string(keys).unwrap_or_default()),
+                    Value::Integer(limit as i64),
+                ],
+            ),
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(params_from_iter(args), |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    fn calls_with(&self, keys: &[String], limit: usize) -> Result<Vec<CallEntry>, StoreError> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {CALL_COLUMNS} FROM calls {CALL_CONTACT_JOIN}
+             WHERE calls.peer_key IN ({}) ORDER BY calls.start_time DESC, calls.id DESC LIMIT {limit}",
+            placeholders(keys.len())
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(keys))?;
+        let mut calls = Vec::new();
+        while let Some(row) = rows.next()? {
+            calls.push(call_entry(row)?);
+        }
+        Ok(calls)
+    }
+
+    fn messages_with(
+        &self,
+        keys: &[String],
+        limit: usize,
+    ) -> Result<Vec<MessageEntry>, StoreError> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages {MESSAGE_CONTACT_JOIN}
+             WHERE messages.peer_key IN ({})
+             ORDER BY messages.created DESC, messages.id DESC LIMIT {limit}",
+            placeholders(keys.len())
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(keys))?;
+        let mut messages = Vec::new();
+        while let Some(row) = rows.next()? {
+            messages.push(message_entry(row)?);
+        }
+        Ok(messages)
+    }
+
+    /// Calls and messages with any of `keys`, newest first.
+    pub(crate) fn timeline(
+        &self,
+        keys: &[String],
+        limit: usize,
+    ) -> Result<Vec<TimelineItem>, StoreError> {
+        let mut items: Vec<TimelineItem> = self
+            .calls_with(keys, limit)?
+            .into_iter()
+            .map(TimelineItem::Call)
+            .chain(
+                self.messages_with(keys, limit)?
+                    .into_iter()
+                    .map(TimelineItem::Message),
+            )
+            .collect();
+        items.sort_by_key(|item| std::cmp::Reverse(item.at()));
+        items.truncate(limit);
+        Ok(items)
+    }
+}

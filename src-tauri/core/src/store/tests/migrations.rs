@@ -1,0 +1,159 @@
+//! Migrations: from an empty file, from every earlier version, and a newer file refused intact.
+
+use rusqlite::Connection;
+
+use super::fixtures::{call, contact, message, us};
+use crate::store::{ContactSource, Direction, Store, StoreError, SCHEMA_VERSION};
+
+#[test]
+fn an_empty_file_migrates_to_the_latest_schema() {
+    let dir = tempfile::TempDir::new().expect("a temp dir");
+    let path = dir.path().join("nested/dir/empty.sqlite3");
+    let store = Store::open(&path, us()).expect("a new file in a new folder opens");
+    assert_eq!(store.schema_version().ok(), Some(SCHEMA_VERSION));
+    store
+        .check_integrity()
+        .expect("a fresh schema is consistent");
+    drop(store);
+    let again = Store::open(&path, us()).expect("reopening the latest schema is a no-op");
+    assert_eq!(again.schema_version().ok(), Some(SCHEMA_VERSION));
+}
+
+/// Data written at each earlier version survives the upgrade and becomes searchable.
+#[test]
+fn every_earlier_version_upgrades_with_its_data() {
+    for version in 1..SCHEMA_VERSION {
+        let dir = tempfile::TempDir::new().expect("a temp dir");
+        let path = dir.path().join("old.sqlite3");
+        {
+            let old = Store::open_at_version(&path, us(), version).expect("an old schema builds");
+            assert_eq!(old.schema_version().ok(), Some(version));
+        }
+        // Write as the old binary would have: plain SQL against the old tables.
+        let conn = Connection::open(&path).expect("reopen raw");
+        conn.execute_batch(
+            "INSERT INTO contacts (id, source, remote_id, first_name, last_name, company, updated_at)
+                 VALUES (7, 'personal', '77', 'Ada', 'Lovelace', 'Analytical', 0);
+             INSERT INTO contact_numbers (contact_id, match_key, label) VALUES (7, '+14155550120', 'mobile');
+             INSERT INTO calls (remote_id, start_time, direction, peer_key, peer_number, peer_name)
+                 VALUES ('C1', 1000, 'inbound', '+14155550120', '+14155550120', 'ADA L');
+             INSERT INTO messages (id, conversation_id, direction, created, modified, peer_key, text, read)
+                 VALUES (5, 9, 'inbound', 1000, 1000, '+14155550120', 'engine ready', 0);",
+        )
+        .expect("old-schema rows insert");
+        drop(conn);
+        let store = Store::open(&path, us()).expect("an old file upgrades");
+        assert_eq!(
+            store.schema_version().ok(),
+            Some(SCHEMA_VERSION),
+            "from v{version}"
+        );
+        store
+            .check_integrity()
+            .expect("upgraded file is consistent");
+        let found = store
+            .search("lovel", 10)
+            .expect("search works after upgrade");
+        assert_eq!(
+            found.contacts.len(),
+            1,
+            "old contacts are indexed (from v{version})"
+        );
+        assert_eq!(
+            found.calls.len(),
+            1,
+            "old calls match the old contact (from v{version})"
+        );
+        let by_number = store.search("415 555", 10).expect("number search");
+        assert_eq!(
+            by_number.calls.len(),
+            1,
+            "old numbers get digits (from v{version})"
+        );
+        let by_text = store.search("engine", 10).expect("text search");
+        assert_eq!(
+            by_text.messages.len(),
+            1,
+            "old messages are indexed (from v{version})"
+        );
+        let conversations = store.conversations(None, 10).expect("conversations");
+        assert_eq!(
+            conversations.conversations[0].unread, 1,
+            "triggers kept counts"
+        );
+    }
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_untouched() {
+    let dir = tempfile::TempDir::new().expect("a temp dir");
+    let path = dir.path().join("future.sqlite3");
+    let mut store = Store::open(&path, us()).expect("opens");
+    let mut batch = store.batch().expect("batch");
+    batch
+        .put_call(&call("C1", 5, Direction::Inbound, "+14155550120", "Ada"))
+        .expect("put");
+    batch.commit().expect("commit");
+    drop(store);
+    let future = SCHEMA_VERSION + 1;
+    Connection::open(&path)
+        .and_then(|c| c.pragma_update(None, "user_version", future))
+        .expect("pretend a newer ringdesk wrote it");
+    let before = std::fs::read(&path).expect("read file");
+    match Store::open(&path, us()) {
+        Err(StoreError::NewerSchema { found, known, .. }) => {
+            assert_eq!((found, known), (future, SCHEMA_VERSION));
+        }
+        other => panic!("a newer schema must be refused, got {other:?}"),
+    }
+    let after = std::fs::read(&path).expect("read file");
+    assert!(
+        before == after,
+        "the refused file is byte-for-byte unchanged"
+    );
+    let message = StoreError::NewerSchema {
+        path: path.clone(),
+        found: future,
+        known: SCHEMA_VERSION,
+    };
+    assert!(
+        message.to_string().contains("newer"),
+        "the message says why"
+    );
+    assert!(!message.hint().is_empty(), "and what to do");
+}
+
+#[test]
+fn contacts_round_trip_with_numbers_matched() {
+    let (_dir, mut store) = super::fixtures::store();
+    let mut batch = store.batch().expect("batch");
+    batch
+        .put_contact(
+            ContactSource::Personal,
+            &contact(
+                Some("1"),
+                "Ada",
+                "Lovelace",
+                "Analytical",
+                &["(415) 555-0120"],
+            ),
+            1,
+        )
+        .expect("put contact");
+    batch
+        .put_message(&message(1, 9, 3, true, "+14155550120", "hi"))
+        .expect("put message");
+    batch.commit().expect("commit");
+    let page = store.conversations(None, 10).expect("conversations");
+    let peer = &page.conversations[0].last_message.peer;
+    assert_eq!(
+        peer.key.as_deref(),
+        Some("+14155550120"),
+        "stored under E.164"
+    );
+    assert_eq!(
+        peer.display_name(),
+        "Ada Lovelace",
+        "matched to the contact by number"
+    );
+}
