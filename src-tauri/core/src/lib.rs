@@ -20,6 +20,7 @@ pub mod recovery;
 pub mod secret;
 pub mod status;
 pub mod store;
+pub mod sync;
 
 pub use error::Error;
 pub use recovery::Recovery;

@@ -202,6 +202,14 @@ impl Store {
         Ok(changed == 1)
     }
 
+    /// Whether an outbox item already stands for RingCentral message `message_id`.
+    pub fn outbox_claims(&self, message_id: i64) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM outbox WHERE message_id = ?1")?
+            .exists([message_id])?)
+    }
+
     /// Moves an item to `state` (pending again, unknown, or failed) with an error note.
     pub fn outbox_set_state(
         &mut self,

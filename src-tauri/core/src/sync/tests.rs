@@ -1,0 +1,1 @@
+//! Sync engine tests with a scripted upstream.
