@@ -24,6 +24,7 @@ mod error;
 mod frames;
 mod messages;
 mod outbox;
+mod ringcentral;
 mod upstream;
 
 use chrono::{DateTime, Duration, Utc};
@@ -33,6 +34,7 @@ use crate::store::{Feed, Store};
 
 pub use error::{SyncError, UpstreamError};
 pub use outbox::{flush_outbox, OutboxReport};
+pub use ringcentral::RingCentral;
 pub use upstream::{Change, ListPage, SyncAnswer, Upstream, Window};
 
 /// How a sync runs.

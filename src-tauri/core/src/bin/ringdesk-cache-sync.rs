@@ -1,0 +1,104 @@
+//! `ringdesk-cache-sync`: syncs one cache file from a RingCentral server with a JWT credential
+//! and reports progress as JSON lines — the process the crash test kills with `kill -9` and the
+//! benchmark measures (its last line carries its peak resident memory).
+//!
+//! ```text
+//! RINGDESK_SYNC_JWT=… ringdesk-cache-sync --db FILE --server URL --client-id ID \
+//!     --client-secret SECRET [--feeds call_log,messages,contacts,directory] [--per-page N]
+//! ```
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use ringdesk_core::api::ClientOptions;
+use ringdesk_core::phone::Country;
+use ringdesk_core::store::{Feed, Store};
+use ringdesk_core::sync::{sync_all, Progress, RingCentral, SyncOptions};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut flags = HashMap::new();
+    for pair in args.chunks(2) {
+        if let [name, value] = pair {
+            flags.insert(name.trim_start_matches("--").to_owned(), value.clone());
+        }
+    }
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => return fail(&error.to_string()),
+    };
+    match runtime.block_on(run(&flags)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("ringdesk-cache-sync: {message}");
+    ExitCode::FAILURE
+}
+
+async fn run(flags: &HashMap<String, String>) -> Result<(), String> {
+    let flag = |name: &str| {
+        flags
+            .get(name)
+            .cloned()
+            .ok_or_else(|| format!("--{name} is required"))
+    };
+    let jwt = std::env::var("RINGDESK_SYNC_JWT").map_err(|_| "RINGDESK_SYNC_JWT is not set")?;
+    let upstream = RingCentral::sign_in_with_jwt(
+        &flag("server")?,
+        &flag("client-id")?,
+        &flag("client-secret")?,
+        &jwt,
+        ClientOptions::default(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let country = Country::from_iso_code(flags.get("country").map_or("US", String::as_str))
+        .map_err(|e| e.to_string())?;
+    let mut store = Store::open(&PathBuf::from(flag("db")?), country).map_err(|e| e.to_string())?;
+    let mut options = SyncOptions::new(chrono::Utc::now());
+    if let Some(feeds) = flags.get("feeds") {
+        options.feeds = feeds
+            .split(',')
+            .map(|f| match f {
+                "call_log" => Ok(Feed::CallLog),
+                "messages" => Ok(Feed::Messages),
+                "contacts" => Ok(Feed::Contacts),
+                "directory" => Ok(Feed::Directory),
+                other => Err(format!("unknown feed {other:?}")),
+            })
+            .collect::<Result<_, _>>()?;
+    }
+    if let Some(n) = flags.get("per-page") {
+        options.per_page = n.parse().map_err(|_| "--per-page takes a number")?;
+    }
+    let report = |p: &Progress| {
+        println!(
+            "{}",
+            serde_json::json!({ "feed": p.feed, "stage": p.stage, "done": p.done, "total": p.total })
+        );
+    };
+    let summary = sync_all(&mut store, &upstream, &options, &report)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "{}",
+        serde_json::json!({ "finished": summary, "peak_rss_kb": peak_rss_kb() })
+    );
+    Ok(())
+}
+
+/// This process's peak resident set (`VmHWM`), in KiB, where /proc tells.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+}

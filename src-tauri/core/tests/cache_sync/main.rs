@@ -1,0 +1,8 @@
+//! The cache and its sync engine against the simulator: real HTTP on 127.0.0.1, real SQLite
+//! files in temporary directories, and a real `kill -9` of a syncing child process.
+
+mod crash;
+mod forced;
+mod full_and_incremental;
+mod outbox;
+mod support;
