@@ -84,7 +84,7 @@ pub(crate) fn resolve(text: &str, country: Country) -> Option<Resolved> {
     let key = destination.match_key();
     let (e164_digits, national_digits) = match &destination {
         Destination::External(number) => (digits(number.e164()), digits(number.national())),
-        Destination::Internal { extension } => (extension.clone(), extension.clone()),
+        Destination::Internal { extension, .. } => (extension.clone(), extension.clone()),
     };
     Some(Resolved {
         key,

@@ -112,7 +112,7 @@ impl Store {
                     messages.push(message);
                 }
             }
-            messages.sort_by(|a, b| (b.created, b.id).cmp(&(a.created, a.id)));
+            messages.sort_by_key(|m| std::cmp::Reverse((m.created, m.id)));
             messages.truncate(limit);
         }
         Ok(SearchResults {
@@ -226,12 +226,11 @@ impl Store {
             Query::Number { .. } if keys.is_empty() => return Ok(Vec::new()),
             // Keys come best first (exact number, then prefixes): keep that order.
             Query::Number { .. } => (
-                format!(
-                    "SELECT cn.contact_id FROM contact_numbers cn
+                "SELECT cn.contact_id FROM contact_numbers cn
                      JOIN (SELECT value AS key, key AS position FROM json_each(?1)) k
                        ON k.key = cn.match_key
                      GROUP BY cn.contact_id ORDER BY min(k.position), cn.contact_id LIMIT ?2"
-                ),
+                    .into(),
                 vec![
                     Value::Text(serde_json::to_string(keys).unwrap_or_default()),
                     Value::Integer(limit as i64),

@@ -139,17 +139,12 @@ impl Store {
         Ok(frames)
     }
 
-    /// The oldest and newest call start times stored.
-    pub fn call_time_range(&self) -> Result<Option<(DateTime<Utc>, DateTime<Utc>)>, StoreError> {
-        let (oldest, newest): (Option<i64>, Option<i64>) = self.conn.query_row(
-            "SELECT min(start_time), max(start_time) FROM calls",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
-        match (oldest, newest) {
-            (Some(oldest), Some(newest)) => Ok(Some((from_millis(oldest)?, from_millis(newest)?))),
-            _ => Ok(None),
-        }
+    /// When the newest stored call started (where the gap a forced full sync leaves begins).
+    pub fn newest_call_time(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let ms: Option<i64> =
+            self.conn
+                .query_row("SELECT max(start_time) FROM calls", [], |row| row.get(0))?;
+        ms.map(from_millis).transpose()
     }
 }
 

@@ -100,7 +100,7 @@ async fn full(
             return Err(error.into());
         }
     };
-    let previous_newest = store.call_time_range()?.map(|(_, newest)| newest);
+    let previous_newest = store.newest_call_time()?;
     let frames = store.frames(Feed::CallLog)?;
     let oldest = answer
         .records
