@@ -116,8 +116,12 @@ impl Session {
         self.renew(current.as_ref()).await.map(|_| ())
     }
 
-    /// New tokens: refresh, else re-present a JWT, else signed out.
+    /// New tokens: another process's newer ones from the store, else a refresh, else the JWT
+    /// again, else signed out.
     async fn renew(&self, current: Option<&TokenSet>) -> Result<TokenSet, ApiError> {
+        if let Some(newer) = self.newer_in_store(current).await? {
+            return Ok(newer);
+        }
         let now = self.transport.clock().now();
         let via_jwt = current.is_some_and(|t| t.via_jwt);
         let refresh = current.and_then(|t| t.live_refresh_token(now)).cloned();
@@ -128,6 +132,10 @@ impl Session {
                     return self.install(tokens).await;
                 }
                 Err(error) if dead_grant(&error) => {
+                    // Refresh tokens are single use: another process may have just used it.
+                    if let Some(newer) = self.newer_in_store(current).await? {
+                        return Ok(newer);
+                    }
                     tracing::warn!(%error, "the refresh token is no longer valid");
                 }
                 Err(error) => return Err(error),
@@ -149,6 +157,30 @@ impl Session {
             "no session for this profile"
         };
         self.forget(reason.to_string()).await
+    }
+
+    /// Tokens in the store that another process (the window, another command) obtained since
+    /// `current`, if they are still valid; they become the current ones.
+    async fn newer_in_store(
+        &self,
+        current: Option<&TokenSet>,
+    ) -> Result<Option<TokenSet>, ApiError> {
+        let stored: Option<TokenSet> =
+            store::read_json(&self.store, &self.profile, Slot::Tokens).await?;
+        let now = self.transport.clock().now();
+        let newer = stored.filter(|t| {
+            t.server == self.app.server
+                && t.client_id == self.app.client_id
+                && t.usable(now)
+                && current.is_none_or(|c| {
+                    c.access_token != t.access_token && t.obtained_at >= c.obtained_at
+                })
+        });
+        if let Some(tokens) = &newer {
+            tracing::info!(profile = %self.profile, "using tokens renewed by another process");
+            *self.current() = Some(tokens.clone());
+        }
+        Ok(newer)
     }
 
     async fn jwt(&self) -> Result<Option<Secret>, ApiError> {

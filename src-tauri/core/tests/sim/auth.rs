@@ -288,3 +288,59 @@ async fn sign_out_revokes_the_session() {
     let err = read_extension(&client).await.expect_err("signed out");
     assert_eq!(err.recovery(), Recovery::SignInAgain);
 }
+
+#[tokio::test]
+async fn two_processes_sharing_the_keychain_do_not_sign_each_other_out() {
+    use ringdesk_core::api::{Client, Transport};
+    use ringdesk_core::auth::{MemoryStore, Session, TokenStore};
+    let sim = sim(|_| {}).await;
+    let clock = ManualClock::new(SystemTime::now());
+    let keychain: Arc<dyn TokenStore> = Arc::new(MemoryStore::default());
+    let open = |keychain: Arc<dyn TokenStore>| {
+        let options = ClientOptions {
+            clock: Arc::new(clock.clone()),
+            ..quick()
+        };
+        let transport =
+            Arc::new(Transport::new(&sim.credentials().server_url, options).expect("transport"));
+        let app = app(&sim, true);
+        async move {
+            let session = Session::open("shared", app, transport.clone(), keychain, None)
+                .await
+                .expect("opens");
+            Client::new(transport, Arc::new(session))
+        }
+    };
+    let window = open(keychain.clone()).await;
+    let jwt = ringdesk_core::Secret::new(sim.credentials().jwt.clone());
+    window
+        .session()
+        .sign_in_with_jwt(&jwt, false)
+        .await
+        .expect("signed in");
+    let command = open(keychain.clone()).await;
+    assert!(
+        command.session().tokens().is_some(),
+        "the second process finds the session"
+    );
+    clock.advance(Duration::from_secs(3590));
+    read_extension(&window)
+        .await
+        .expect("the window refreshes (the old refresh token dies)");
+    read_extension(&command)
+        .await
+        .expect("the command adopts the window's new tokens");
+    let log = requests(&sim).await;
+    assert_eq!(
+        matching(&log, "POST", TOKEN).len(),
+        2,
+        "sign-in and one refresh, not a second one"
+    );
+    assert!(
+        keychain
+            .read("shared", Slot::Tokens)
+            .expect("read")
+            .is_some(),
+        "nobody was signed out"
+    );
+}
