@@ -14,6 +14,7 @@ pub mod config;
 pub mod connection;
 pub mod demo;
 mod error;
+pub mod import_export;
 pub mod messaging;
 pub mod phone;
 pub mod recovery;

@@ -150,6 +150,29 @@ impl Batch<'_> {
         Ok(id)
     }
 
+    /// Whether a local contact with the same name and first number is already stored.
+    pub fn has_local_contact(&mut self, contact: &ContactRecord) -> Result<bool, StoreError> {
+        let key = match contact.numbers.first() {
+            Some(number) => self.number(Some(&number.number), "")?.map(|r| r.key),
+            None => None,
+        };
+        let found = self
+            .tx
+            .prepare_cached(
+                "SELECT 1 FROM contacts c WHERE c.source = 'local'
+                   AND c.first_name = ?1 AND c.last_name = ?2 AND c.company = ?3
+                   AND (?4 IS NULL OR EXISTS (SELECT 1 FROM contact_numbers n
+                                              WHERE n.contact_id = c.id AND n.match_key = ?4))",
+            )?
+            .exists(params![
+                contact.first_name.trim(),
+                contact.last_name.trim(),
+                contact.company.trim(),
+                key.as_ref().map(|k| k.as_str())
+            ])?;
+        Ok(found)
+    }
+
     /// Removes a synced contact RingCentral reported deleted.
     pub fn remove_contact(
         &mut self,

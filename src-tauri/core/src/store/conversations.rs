@@ -223,6 +223,30 @@ impl Store {
         Ok(())
     }
 
+    /// Every message, newest first, a page at a time (export): pass the last one's
+    /// `(created, id)` as `before` for the next page.
+    pub fn messages(
+        &self,
+        before: Option<(DateTime<Utc>, i64)>,
+        limit: usize,
+    ) -> Result<Vec<MessageEntry>, StoreError> {
+        let (before_ms, before_id) = before
+            .map(|(at, id)| (to_millis(at), id))
+            .unwrap_or((i64::MAX, i64::MAX));
+        let sql = format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages {MESSAGE_CONTACT_JOIN}
+             WHERE (messages.created, messages.id) < (?1, ?2)
+             ORDER BY messages.created DESC, messages.id DESC LIMIT ?3"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![before_ms, before_id, limit.clamp(1, 5000) as i64])?;
+        let mut messages = Vec::new();
+        while let Some(row) = rows.next()? {
+            messages.push(message_entry(row)?);
+        }
+        Ok(messages)
+    }
+
     /// When the newest stored message was created (the start of the gap a forced full sync of
     /// messages may leave).
     pub fn newest_message_time(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
