@@ -4,9 +4,12 @@ use crate::api::ApiError;
 use crate::auth::{AuthError, KeychainError};
 use crate::calls::CallError;
 use crate::config::ConfigError;
+use crate::import_export::TransferError;
 use crate::messaging::SmsError;
 use crate::phone::PhoneError;
 use crate::recovery::Recovery;
+use crate::store::StoreError;
+use crate::sync::SyncError;
 
 /// Any failure of a core operation, with its recovery.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +36,15 @@ pub enum Error {
     /// A phone number.
     #[error(transparent)]
     Phone(#[from] PhoneError),
+    /// The local cache (boxed: SQLite's errors are large).
+    #[error(transparent)]
+    Store(Box<StoreError>),
+    /// Syncing the local cache.
+    #[error(transparent)]
+    Sync(Box<SyncError>),
+    /// CSV export or import.
+    #[error(transparent)]
+    Transfer(Box<TransferError>),
     /// The built-in simulator of demo mode could not start.
     #[error("the demo simulator could not start: {0}")]
     Demo(String),
@@ -42,6 +54,24 @@ pub enum Error {
         /// The profile.
         profile: String,
     },
+}
+
+impl From<StoreError> for Error {
+    fn from(error: StoreError) -> Self {
+        Self::Store(Box::new(error))
+    }
+}
+
+impl From<SyncError> for Error {
+    fn from(error: SyncError) -> Self {
+        Self::Sync(Box::new(error))
+    }
+}
+
+impl From<TransferError> for Error {
+    fn from(error: TransferError) -> Self {
+        Self::Transfer(Box::new(error))
+    }
 }
 
 impl Error {
@@ -55,6 +85,9 @@ impl Error {
             Self::Call(e) => e.recovery(),
             Self::Sms(e) => e.recovery(),
             Self::Phone(_) => Recovery::CheckNumber,
+            Self::Store(e) => e.recovery(),
+            Self::Sync(e) => e.recovery(),
+            Self::Transfer(e) => e.recovery(),
             Self::Demo(_) => Recovery::Report,
         }
     }
@@ -69,6 +102,9 @@ impl Error {
             Self::Call(e) => e.hint(),
             Self::Sms(e) => e.hint(),
             Self::Phone(e) => e.hint().into(),
+            Self::Store(e) => e.hint().into(),
+            Self::Sync(e) => e.hint().into(),
+            Self::Transfer(e) => e.hint().into(),
             Self::Demo(_) => {
                 "Try `ringdesk --demo` again; if it keeps failing, report it with the log.".into()
             }

@@ -7,6 +7,8 @@ use ringdesk_core::api::ClientOptions;
 use ringdesk_core::auth::{KeyringStore, MemoryStore, TokenStore};
 use ringdesk_core::config::{ConfigError, Environment, Mode};
 use ringdesk_core::connection::Connection;
+use ringdesk_core::phone::Country;
+use ringdesk_core::store::Store;
 
 use super::{Cli, Output};
 use crate::{Launch, UiError};
@@ -57,6 +59,36 @@ impl Context {
             }
         }
         Connection::open(profile, &self.env, store, ClientOptions::default()).await
+    }
+
+    /// The profile's local cache file (demo mode keeps its own, never mixed with live data).
+    pub fn cache_path(&self) -> std::path::PathBuf {
+        let name = &self.launch.profile.name;
+        if self.is_demo() {
+            self.launch.paths.database(&format!("{name}-demo"))
+        } else {
+            self.launch.paths.database(name)
+        }
+    }
+
+    /// The profile's local cache and the country numbers without `+` are read in (from the
+    /// profile; US when unset), for commands that work offline.
+    pub fn cache(&self) -> Result<(Store, Country), Box<ringdesk_core::Error>> {
+        let code = self
+            .launch
+            .profile
+            .settings
+            .country
+            .as_deref()
+            .unwrap_or("US");
+        let country = Country::from_iso_code(code).map_err(|e| Box::new(e.into()))?;
+        let store = self.open_cache(country)?;
+        Ok((store, country))
+    }
+
+    /// Opens the profile's local cache.
+    pub fn open_cache(&self, country: Country) -> Result<Store, Box<ringdesk_core::Error>> {
+        Store::open(&self.cache_path(), country).map_err(|e| Box::new(e.into()))
     }
 
     /// Reports `error` and returns the failure exit code.

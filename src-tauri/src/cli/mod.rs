@@ -5,13 +5,19 @@
 //! names). The exit code is 0 only on success.
 
 mod call;
+mod calls;
+mod contacts;
 mod context;
+mod export;
+mod import;
 mod login;
 mod logout;
+mod messages;
 mod output;
 mod sim;
 mod sms;
 mod status;
+mod sync;
 
 use clap::{Parser, Subcommand};
 
@@ -63,6 +69,18 @@ pub enum Command {
     Call(call::CallArgs),
     /// Send an SMS.
     Sms(sms::SmsArgs),
+    /// Bring the local cache up to date (call log, messages, contacts), then send the outbox.
+    Sync,
+    /// Call history from the local cache.
+    Calls(calls::CallsArgs),
+    /// Conversations, or one thread, from the local cache.
+    Messages(messages::MessagesArgs),
+    /// Contacts from the local cache.
+    Contacts(contacts::ContactsArgs),
+    /// Write calls, messages or contacts to a CSV file.
+    Export(export::ExportArgs),
+    /// Read local contacts from a CSV file.
+    Import(import::ImportArgs),
     /// Run the RingCentral simulator in the foreground.
     Sim(sim::SimCommand),
 }
@@ -100,6 +118,12 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             Command::Status => status::run(&context).await,
             Command::Call(args) => call::run(&context, args).await,
             Command::Sms(args) => sms::run(&context, args).await,
+            Command::Sync => sync::run(&context).await,
+            Command::Calls(args) => calls::run(&context, args).await,
+            Command::Messages(args) => messages::run(&context, args).await,
+            Command::Contacts(args) => contacts::run(&context, args).await,
+            Command::Export(args) => export::run(&context, args).await,
+            Command::Import(args) => import::run(&context, args).await,
             Command::Sim(_) => FAILURE,
         }
     })

@@ -31,6 +31,14 @@ pub enum TransferError {
 }
 
 impl TransferError {
+    /// The way out, for the faces' error codes.
+    pub fn recovery(&self) -> crate::Recovery {
+        match self {
+            Self::Store(error) => error.recovery(),
+            Self::Csv(_) | Self::NoHeader => crate::Recovery::FixInput,
+        }
+    }
+
     /// What the user can do about it.
     pub fn hint(&self) -> &'static str {
         match self {

@@ -64,6 +64,16 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The way out, for the faces' error codes.
+    pub fn recovery(&self) -> crate::Recovery {
+        match self {
+            Self::NotFound { .. } => crate::Recovery::NotFound,
+            Self::Invalid { .. } => crate::Recovery::FixInput,
+            Self::Open { .. } | Self::NewerSchema { .. } => crate::Recovery::FixConfig,
+            _ => crate::Recovery::Report,
+        }
+    }
+
     /// What the user can do about it.
     pub fn hint(&self) -> &'static str {
         match self {

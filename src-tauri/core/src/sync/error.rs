@@ -70,6 +70,24 @@ pub enum SyncError {
 }
 
 impl SyncError {
+    /// The way out, for the faces' error codes.
+    pub fn recovery(&self) -> crate::Recovery {
+        match self {
+            Self::Upstream(UpstreamError::NotSent {
+                retry_after: Some(wait),
+                ..
+            }) => crate::Recovery::Wait {
+                seconds: wait.as_secs().max(1),
+            },
+            Self::Upstream(UpstreamError::NotSent { .. } | UpstreamError::Ambiguous { .. }) => {
+                crate::Recovery::Offline
+            }
+            Self::Upstream(UpstreamError::SignedOut { .. }) => crate::Recovery::SignInAgain,
+            Self::Upstream(_) | Self::FullSyncLoop { .. } => crate::Recovery::Retry,
+            Self::Store(error) => error.recovery(),
+        }
+    }
+
     /// What the user can do about it.
     pub fn hint(&self) -> &'static str {
         match self {

@@ -1,0 +1,58 @@
+//! `ringdesk import contacts FILE.csv`: local contacts from CSV, with every skipped row reported.
+
+use std::fs::File;
+use std::path::PathBuf;
+
+use ringdesk_core::import_export::{import_contacts, TransferError};
+use serde_json::json;
+
+use super::Context;
+
+/// What to import.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum What {
+    /// Local contacts (First Name, Last Name, Email, Phone, Company, Tags, Notes).
+    Contacts,
+}
+
+/// Flags of `import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// What to import.
+    #[arg(value_enum)]
+    pub what: What,
+    /// The CSV file to read.
+    pub file: PathBuf,
+}
+
+/// Imports the file and reports rows skipped and why. Fails only when nothing could be read.
+pub async fn run(context: &Context, args: ImportArgs) -> i32 {
+    let What::Contacts = args.what;
+    let (mut store, country) = match context.cache() {
+        Ok(opened) => opened,
+        Err(error) => return context.fail(*error),
+    };
+    let file = match File::open(&args.file) {
+        Ok(file) => file,
+        Err(error) => return context.fail(TransferError::Csv(error.into()).into()),
+    };
+    match import_contacts(&mut store, file, country) {
+        Ok(report) => {
+            context
+                .output
+                .emit(&json!({ "imported": report.imported, "skipped": report.skipped }));
+            context.output.say(format!(
+                "Imported {} contacts; skipped {} rows.",
+                report.imported,
+                report.skipped.len()
+            ));
+            for row in &report.skipped {
+                context
+                    .output
+                    .say(format!("  line {}: {}", row.line, row.reason));
+            }
+            0
+        }
+        Err(error) => context.fail(error.into()),
+    }
+}
