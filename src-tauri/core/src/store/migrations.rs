@@ -34,6 +34,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0003_search.sql"),
         fixup: Some(fill_missing_digits),
     },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/0004_announced.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

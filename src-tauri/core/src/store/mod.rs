@@ -18,6 +18,7 @@
 //! sync writes on its own connection.
 
 mod activity;
+mod announced;
 mod batch;
 mod calls;
 mod contact_list;

@@ -41,6 +41,14 @@ fn every_earlier_version_upgrades_with_its_data() {
                  VALUES (5, 9, 'inbound', 1000, 1000, '+14155550120', 'engine ready', 0);",
         )
         .expect("old-schema rows insert");
+        if version >= 3 {
+            // From v3 on, the binary also registers every number it stores for search.
+            conn.execute_batch(
+                "INSERT INTO numbers (match_key, e164_digits, national_digits, reversed_digits, name)
+                     VALUES ('+14155550120', '14155550120', '4155550120', '02105551441', 'ADA L');",
+            )
+            .expect("v3 numbers row inserts");
+        }
         drop(conn);
         let store = Store::open(&path, us()).expect("an old file upgrades");
         assert_eq!(

@@ -1,5 +1,6 @@
 //! Store tests on real SQLite files in temporary directories.
 
+mod announced;
 mod fixtures;
 mod history;
 mod messages;
