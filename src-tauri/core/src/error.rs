@@ -7,6 +7,7 @@ use crate::config::ConfigError;
 use crate::import_export::TransferError;
 use crate::messaging::SmsError;
 use crate::phone::PhoneError;
+use crate::realtime::RealtimeError;
 use crate::recovery::Recovery;
 use crate::store::StoreError;
 use crate::sync::SyncError;
@@ -45,6 +46,9 @@ pub enum Error {
     /// CSV export or import.
     #[error(transparent)]
     Transfer(Box<TransferError>),
+    /// The real-time inbox (boxed: it can carry a store error).
+    #[error(transparent)]
+    Realtime(Box<RealtimeError>),
     /// The built-in simulator of demo mode could not start.
     #[error("the demo simulator could not start: {0}")]
     Demo(String),
@@ -74,6 +78,12 @@ impl From<TransferError> for Error {
     }
 }
 
+impl From<RealtimeError> for Error {
+    fn from(error: RealtimeError) -> Self {
+        Self::Realtime(Box::new(error))
+    }
+}
+
 impl Error {
     /// What the agent can do about it.
     pub fn recovery(&self) -> Recovery {
@@ -88,6 +98,7 @@ impl Error {
             Self::Store(e) => e.recovery(),
             Self::Sync(e) => e.recovery(),
             Self::Transfer(e) => e.recovery(),
+            Self::Realtime(e) => e.recovery(),
             Self::Demo(_) => Recovery::Report,
         }
     }
@@ -105,6 +116,7 @@ impl Error {
             Self::Store(e) => e.hint().into(),
             Self::Sync(e) => e.hint().into(),
             Self::Transfer(e) => e.hint().into(),
+            Self::Realtime(e) => e.hint(),
             Self::Demo(_) => {
                 "Try `ringdesk --demo` again; if it keeps failing, report it with the log.".into()
             }

@@ -3,7 +3,8 @@
 //! The desktop shell (`ringdesk_app`) and the command line are thin faces over this crate:
 //! [`connection::Connection`] connects a profile (live through the keychain, or demo through the
 //! built-in simulator), [`calls`] places and follows RingOut calls, [`messaging`] sends SMS,
-//! [`status`] reports, and [`auth`] signs in and out. Every error maps to a [`Recovery`].
+//! [`status`] reports, [`auth`] signs in and out, and [`realtime`] announces inbound texts as
+//! they arrive. Every error maps to a [`Recovery`].
 #![deny(missing_docs)]
 
 pub mod api;
@@ -17,6 +18,7 @@ mod error;
 pub mod import_export;
 pub mod messaging;
 pub mod phone;
+pub mod realtime;
 pub mod recovery;
 pub mod secret;
 pub mod status;

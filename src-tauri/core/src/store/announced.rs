@@ -56,6 +56,19 @@ impl Store {
             .is_some())
     }
 
+    /// Whether every message of `ids` is in the cache.
+    pub fn has_messages(&self, ids: &[i64]) -> Result<bool, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM messages WHERE id = ?1")?;
+        for id in ids {
+            if !stmt.exists([id])? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     /// Forgets announcements of messages created before `before` (they are older than any
     /// cutoff will ever be, so they cannot be claimed again). Returns how many.
     pub fn prune_announced(&mut self, before: DateTime<Utc>) -> Result<usize, StoreError> {

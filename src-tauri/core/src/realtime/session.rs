@@ -1,0 +1,197 @@
+//! Listening on a subscribed socket until it ends: notifications go to the inbox (instant SMS)
+//! or ask for a catch-up (`message-store` changes); the latest `wsc` is kept for recovery; a
+//! `Heartbeat` goes out after a silence and a socket that stays silent after it is dead; a
+//! wall-clock jump (the machine slept) ends the session so it is rebuilt and caught up.
+
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::time::{interval, sleep_until, Instant, MissedTickBehavior};
+
+use super::catch_up::Trigger;
+use super::error::RealtimeError;
+use super::frame::{self, Incoming, Wsc};
+use super::gap::JumpWatch;
+use super::options::RealtimeOptions;
+use super::side::{Side, Step};
+use super::socket::Socket;
+use crate::clock::Clock;
+
+/// What a session knows that outlives it: the recovery token and the subscription.
+#[derive(Debug, Default)]
+pub(crate) struct Link {
+    /// The latest `wsc` (token and sequence).
+    pub wsc: Option<Wsc>,
+    /// The subscription id.
+    pub subscription: Option<String>,
+    /// RingCentral's idle timeout for this connection.
+    pub idle_timeout: Option<Duration>,
+}
+
+impl Link {
+    /// Keeps `wsc` when it is newer (a higher sequence, or another session's token).
+    pub fn track(&mut self, wsc: Option<Wsc>) {
+        if let Some(wsc) = wsc {
+            let newer = self
+                .wsc
+                .as_ref()
+                .is_none_or(|w| w.token != wsc.token || wsc.sequence > w.sequence);
+            if newer {
+                self.wsc = Some(wsc);
+            }
+        }
+    }
+}
+
+/// Why a session ended.
+#[derive(Debug)]
+pub(crate) enum End {
+    /// Stop was asked.
+    Stop,
+    /// The socket broke or the server ended it.
+    Dropped(RealtimeError),
+    /// A gap: the machine slept, or the shell nudged; reconnect at once.
+    Gap(String),
+}
+
+enum Wake {
+    Frame(Result<Option<Incoming>, RealtimeError>),
+    Check,
+    Tick,
+}
+
+/// Serves `socket` until it ends. `early` are frames that arrived before the subscription reply.
+pub(crate) async fn listen(
+    socket: &mut Socket,
+    side: &mut Side,
+    link: &mut Link,
+    options: &RealtimeOptions,
+    clock: &dyn Clock,
+    early: Vec<Incoming>,
+) -> End {
+    for incoming in early {
+        if let Some(end) = handle(incoming, side, link, options) {
+            return end;
+        }
+    }
+    let keepalive = link
+        .idle_timeout
+        .map_or(Duration::from_secs(900), |idle| idle / 2);
+    let mut ticker = interval(options.tick);
+    ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let mut jumps = JumpWatch::new(clock.now(), std::time::Instant::now(), options.jump_threshold);
+    let (mut heard, mut sent) = (Instant::now(), Instant::now());
+    let mut heartbeat: Option<Instant> = None;
+    loop {
+        let check = match heartbeat {
+            Some(at) => at + options.heartbeat_timeout,
+            None => (heard + options.heartbeat_after).min(sent + keepalive),
+        };
+        let work = async {
+            tokio::select! {
+                frame = socket.next() => Wake::Frame(frame),
+                _ = sleep_until(check) => Wake::Check,
+                _ = ticker.tick() => Wake::Tick,
+            }
+        };
+        let wake = match side.during(work, true).await {
+            Step::Done(wake) => wake,
+            Step::Nudged => return End::Gap("asked to reconnect".into()),
+            Step::Stop => return End::Stop,
+        };
+        match wake {
+            Wake::Frame(Err(error)) => return End::Dropped(error),
+            Wake::Frame(Ok(frame)) => {
+                heard = Instant::now();
+                heartbeat = None;
+                if let Some(end) = frame.and_then(|f| handle(f, side, link, options)) {
+                    return end;
+                }
+            }
+            Wake::Check if heartbeat.is_some() => {
+                let after = options.heartbeat_after + options.heartbeat_timeout;
+                return End::Dropped(RealtimeError::Timeout {
+                    what: "frame or heartbeat echo",
+                    after,
+                });
+            }
+            Wake::Check => {
+                if let Err(error) = socket.send(frame::heartbeat(&frame::message_id())).await {
+                    return End::Dropped(error);
+                }
+                (heartbeat, sent) = (Some(Instant::now()), Instant::now());
+            }
+            Wake::Tick => {
+                if let Some(jump) = jumps.check(clock.now(), std::time::Instant::now()) {
+                    return End::Gap(format!("the clock jumped {} s", jump.as_secs()));
+                }
+            }
+        }
+    }
+}
+
+/// Handles one frame; `Some` when it ends the session.
+fn handle(incoming: Incoming, side: &mut Side, link: &mut Link, options: &RealtimeOptions) -> Option<End> {
+    match incoming {
+        Incoming::Notification {
+            wsc,
+            event,
+            subscription_id,
+            body,
+        } => {
+            link.track(wsc);
+            let ours = match (&link.subscription, &subscription_id) {
+                (Some(ours), Some(theirs)) => ours == theirs,
+                _ => true,
+            };
+            if !ours {
+                tracing::debug!("a notification for another subscription");
+            } else if event.contains("/message-store/instant") {
+                if let Err(error) = side.inbox.instant(&body) {
+                    tracing::warn!(%error, "an instant SMS event could not be stored; syncing");
+                    side.catch_up.gap();
+                }
+            } else if event.contains("/message-store") {
+                side.catch_up.ask(changes(&body), options.change_debounce);
+            }
+            None
+        }
+        Incoming::ConnectionDetails { wsc, .. } => {
+            link.track(wsc);
+            None
+        }
+        Incoming::Error { code, message } => {
+            Some(End::Dropped(RealtimeError::Ended { code, message }))
+        }
+        Incoming::Response { .. } | Incoming::Heartbeat | Incoming::Other => None,
+    }
+}
+
+/// What a `message-store` event (`changes[{type, newCount, updatedCount, newMessageIds}]`)
+/// asks for. An unreadable one asks for a full catch-up.
+fn changes(body: &Value) -> Trigger {
+    let Some(changes) = body.get("changes").and_then(Value::as_array) else {
+        return Trigger {
+            gap: true,
+            ..Trigger::default()
+        };
+    };
+    let mut trigger = Trigger::default();
+    let sms = |change: &&Value| {
+        change
+            .get("type")
+            .and_then(Value::as_str)
+            .is_none_or(|kind| kind.eq_ignore_ascii_case("SMS"))
+    };
+    for change in changes.iter().filter(sms) {
+        let count = |name: &str| change.get(name).and_then(Value::as_u64).unwrap_or(0);
+        let ids: Vec<i64> = change
+            .get("newMessageIds")
+            .and_then(Value::as_array)
+            .map(|ids| ids.iter().filter_map(Value::as_i64).collect())
+            .unwrap_or_default();
+        trigger.updated |= count("updatedCount") > 0 || count("newCount") > ids.len() as u64;
+        trigger.new_ids.extend(ids);
+    }
+    trigger
+}
