@@ -46,7 +46,11 @@ mod tests {
         let backoff = Backoff::default();
         assert_eq!(backoff.delay(0, 0.0), Duration::from_millis(500));
         assert_eq!(backoff.delay(0, 1.0), Duration::from_secs(1));
-        assert_eq!(backoff.delay(3, 0.0), Duration::from_secs(4), "2³ s, halved");
+        assert_eq!(
+            backoff.delay(3, 0.0),
+            Duration::from_secs(4),
+            "2³ s, halved"
+        );
         assert_eq!(
             backoff.delay(40, 1.0),
             Duration::from_secs(60),

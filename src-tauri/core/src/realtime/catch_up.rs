@@ -102,7 +102,9 @@ impl CatchUp {
         loop {
             if let Some(task) = self.task.as_mut() {
                 let result = task.await.unwrap_or_else(|e| {
-                    Err(RealtimeError::Protocol(format!("the catch-up task failed: {e}")))
+                    Err(RealtimeError::Protocol(format!(
+                        "the catch-up task failed: {e}"
+                    )))
                 });
                 self.task = None;
                 match &result {

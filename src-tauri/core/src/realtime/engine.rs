@@ -46,7 +46,12 @@ fn utc(time: SystemTime) -> DateTime<Utc> {
 }
 
 impl Engine {
-    pub fn new(client: Client, options: RealtimeOptions, clock: Arc<dyn Clock>, side: Side) -> Self {
+    pub fn new(
+        client: Client,
+        options: RealtimeOptions,
+        clock: Arc<dyn Clock>,
+        side: Side,
+    ) -> Self {
         Self {
             client,
             options,
@@ -78,7 +83,9 @@ impl Engine {
     /// The `wsc` token to recover with, while the last session is inside its recovery window.
     fn recoverable(&self) -> Option<Secret> {
         let dropped = self.dropped_at?;
-        let window = self.recovery_window.checked_sub(self.options.recovery_margin)?;
+        let window = self
+            .recovery_window
+            .checked_sub(self.options.recovery_margin)?;
         let inside = self.clock.now() < dropped + window;
         inside.then(|| self.link.wsc.as_ref().map(|w| w.token.clone()))?
     }
@@ -147,13 +154,19 @@ impl Engine {
             early,
         )
         .await;
-        self.dropped_at = Some(self.clock.now());
+        let now = self.clock.now();
+        self.dropped_at = Some(match &end {
+            End::Gap {
+                since: Some(since), ..
+            } => now.min(*since),
+            _ => now,
+        });
         match end {
             End::Stop => {
                 opened.socket.close().await;
                 Flow::Stop
             }
-            End::Gap(reason) => {
+            End::Gap { reason, .. } => {
                 tracing::info!(%reason, "reconnecting after a gap");
                 Flow::Continue
             }
@@ -211,7 +224,10 @@ impl Engine {
             self.failures = self.options.failures_before_polling.saturating_sub(1);
             return Flow::Continue;
         }
-        let delay = self.options.poll_interval.min(websocket_at.duration_since(now).unwrap_or_default());
+        let delay = self
+            .options
+            .poll_interval
+            .min(websocket_at.duration_since(now).unwrap_or_default());
         let retry_at = utc(now + delay);
         let state = match &self.side.sync_failure {
             Some(error) => ConnectionState::Offline {

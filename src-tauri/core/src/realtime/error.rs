@@ -82,9 +82,10 @@ impl RealtimeError {
         match self {
             Self::Api(e) => e.recovery(),
             Self::Handshake { status: None, .. } | Self::Closed(_) => Recovery::Offline,
-            Self::Handshake { status: Some(401), .. } | Self::Refused { status: 401, .. } => {
-                Recovery::SignInAgain
+            Self::Handshake {
+                status: Some(401), ..
             }
+            | Self::Refused { status: 401, .. } => Recovery::SignInAgain,
             Self::Refused { status: 403, .. } => Recovery::AskAdmin {
                 permission: "ReadMessages".into(),
             },
@@ -102,7 +103,10 @@ impl RealtimeError {
             Self::Api(e) => e.hint(),
             Self::Store(e) => e.hint().into(),
             Self::Sync(e) => e.hint().into(),
-            Self::Handshake { .. } | Self::Closed(_) | Self::Ended { .. } | Self::Timeout { .. } => {
+            Self::Handshake { .. }
+            | Self::Closed(_)
+            | Self::Ended { .. }
+            | Self::Timeout { .. } => {
                 "ringdesk reconnects by itself and checks for texts it missed.".into()
             }
             _ => self.recovery().hint(),

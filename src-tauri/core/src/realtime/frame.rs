@@ -92,10 +92,10 @@ pub(crate) fn parse(frame: &str) -> Result<Incoming, RealtimeError> {
                 details: Details {
                     recovery_timeout: body.get("recoveryTimeout").and_then(Value::as_u64),
                     idle_timeout: body.get("idleTimeout").and_then(Value::as_u64),
-                    recovered: match body.get("recoveryState").and_then(Value::as_str) {
-                        Some(state) => Some(state.eq_ignore_ascii_case("Successful")),
-                        None => None,
-                    },
+                    recovered: body
+                        .get("recoveryState")
+                        .and_then(Value::as_str)
+                        .map(|state| state.eq_ignore_ascii_case("Successful")),
                 },
             }
         }
@@ -110,7 +110,10 @@ pub(crate) fn parse(frame: &str) -> Result<Incoming, RealtimeError> {
                 wsc: wsc(&meta),
                 event: text(envelope.get("event")).unwrap_or_default(),
                 subscription_id: text(envelope.get("subscriptionId")),
-                body: envelope.get_mut("body").map(Value::take).unwrap_or_default(),
+                body: envelope
+                    .get_mut("body")
+                    .map(Value::take)
+                    .unwrap_or_default(),
             }
         }
         "Heartbeat" => Incoming::Heartbeat,

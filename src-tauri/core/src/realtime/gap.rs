@@ -23,16 +23,16 @@ impl JumpWatch {
     }
 
     /// Moves to (`wall`, `mono`); returns how far the wall clock jumped (either way) beyond the
-    /// monotonic clock, when that exceeds the threshold.
-    pub fn check(&mut self, wall: SystemTime, mono: Instant) -> Option<Duration> {
+    /// monotonic clock, when that exceeds the threshold, with the last wall time before it.
+    pub fn check(&mut self, wall: SystemTime, mono: Instant) -> Option<(Duration, SystemTime)> {
         let mono_elapsed = mono.saturating_duration_since(self.mono);
         let jump = match wall.duration_since(self.wall) {
             Ok(wall_elapsed) => wall_elapsed.abs_diff(mono_elapsed),
             Err(backwards) => backwards.duration() + mono_elapsed,
         };
-        self.wall = wall;
+        let before = std::mem::replace(&mut self.wall, wall);
         self.mono = mono;
-        (jump > self.threshold).then_some(jump)
+        (jump > self.threshold).then_some((jump, before))
     }
 }
 
@@ -54,8 +54,8 @@ mod tests {
         let slept = Duration::from_secs(3600);
         assert_eq!(
             watch.check(wall + step * 2 + slept, mono + step * 2),
-            Some(slept),
-            "an hour of suspend: only the wall clock moved"
+            Some((slept, wall + step)),
+            "an hour of suspend: only the wall clock moved, since the last check"
         );
         let back = wall + step * 2 + slept - Duration::from_secs(120);
         assert!(

@@ -58,7 +58,6 @@ impl Inbox {
         })
     }
 
-
     fn now(&self) -> DateTime<Utc> {
         self.clock.now().into()
     }
@@ -106,7 +105,9 @@ impl Inbox {
     fn emit_claimed(&self, claimed: Vec<MessageEntry>, via: Via) {
         for entry in claimed {
             tracing::info!(message = entry.id, ?via, "new inbound SMS");
-            self.emit(RealtimeEvent::InboundSms(InboundSms::from_entry(entry, via)));
+            self.emit(RealtimeEvent::InboundSms(InboundSms::from_entry(
+                entry, via,
+            )));
         }
     }
 
@@ -161,7 +162,11 @@ mod tests {
                 announced.push(sms.message_id);
             }
         }
-        assert_eq!(announced, [1], "one event for the replay, none for our own text");
+        assert_eq!(
+            announced,
+            [1],
+            "one event for the replay, none for our own text"
+        );
         drop(inbox);
         let (events, mut received) = unbounded_channel();
         let mut again =

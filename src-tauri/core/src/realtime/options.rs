@@ -7,7 +7,8 @@ use super::backoff::Backoff;
 use crate::clock::Clock;
 
 /// `message-store/instant?type=SMS`: every new inbound SMS, with its text.
-pub const INSTANT_SMS_FILTER: &str = "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS";
+pub const INSTANT_SMS_FILTER: &str =
+    "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS";
 /// `message-store`: any new or changed message (ids only; fetched with a sync).
 pub const MESSAGE_STORE_FILTER: &str = "/restapi/v1.0/account/~/extension/~/message-store";
 

@@ -3,7 +3,7 @@
 //! `Heartbeat` goes out after a silence and a socket that stays silent after it is dead; a
 //! wall-clock jump (the machine slept) ends the session so it is rebuilt and caught up.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
 use tokio::time::{interval, sleep_until, Instant, MissedTickBehavior};
@@ -50,8 +50,14 @@ pub(crate) enum End {
     Stop,
     /// The socket broke or the server ended it.
     Dropped(RealtimeError),
-    /// A gap: the machine slept, or the shell nudged; reconnect at once.
-    Gap(String),
+    /// A gap: the machine slept (since `since`, when known), or the shell nudged; reconnect
+    /// at once.
+    Gap {
+        /// Why.
+        reason: String,
+        /// The last wall time before a clock jump: when the socket was really lost.
+        since: Option<SystemTime>,
+    },
 }
 
 enum Wake {
@@ -79,7 +85,11 @@ pub(crate) async fn listen(
         .map_or(Duration::from_secs(900), |idle| idle / 2);
     let mut ticker = interval(options.tick);
     ticker.set_missed_tick_behavior(MissedTickBehavior::Delay);
-    let mut jumps = JumpWatch::new(clock.now(), std::time::Instant::now(), options.jump_threshold);
+    let mut jumps = JumpWatch::new(
+        clock.now(),
+        std::time::Instant::now(),
+        options.jump_threshold,
+    );
     let (mut heard, mut sent) = (Instant::now(), Instant::now());
     let mut heartbeat: Option<Instant> = None;
     loop {
@@ -96,7 +106,12 @@ pub(crate) async fn listen(
         };
         let wake = match side.during(work, true).await {
             Step::Done(wake) => wake,
-            Step::Nudged => return End::Gap("asked to reconnect".into()),
+            Step::Nudged => {
+                return End::Gap {
+                    reason: "asked to reconnect".into(),
+                    since: None,
+                }
+            }
             Step::Stop => return End::Stop,
         };
         match wake {
@@ -122,8 +137,11 @@ pub(crate) async fn listen(
                 (heartbeat, sent) = (Some(Instant::now()), Instant::now());
             }
             Wake::Tick => {
-                if let Some(jump) = jumps.check(clock.now(), std::time::Instant::now()) {
-                    return End::Gap(format!("the clock jumped {} s", jump.as_secs()));
+                if let Some((jump, before)) = jumps.check(clock.now(), std::time::Instant::now()) {
+                    return End::Gap {
+                        reason: format!("the clock jumped {} s", jump.as_secs()),
+                        since: Some(before),
+                    };
                 }
             }
         }
@@ -131,7 +149,12 @@ pub(crate) async fn listen(
 }
 
 /// Handles one frame; `Some` when it ends the session.
-fn handle(incoming: Incoming, side: &mut Side, link: &mut Link, options: &RealtimeOptions) -> Option<End> {
+fn handle(
+    incoming: Incoming,
+    side: &mut Side,
+    link: &mut Link,
+    options: &RealtimeOptions,
+) -> Option<End> {
     match incoming {
         Incoming::Notification {
             wsc,

@@ -23,11 +23,11 @@ impl Store {
             "INSERT OR IGNORE INTO announce_horizon (id, since) VALUES (1, ?1)",
             [to_millis(now)],
         )?;
-        let since: i64 =
-            self.conn
-                .query_row("SELECT since FROM announce_horizon WHERE id = 1", [], |row| {
-                    row.get(0)
-                })?;
+        let since: i64 = self.conn.query_row(
+            "SELECT since FROM announce_horizon WHERE id = 1",
+            [],
+            |row| row.get(0),
+        )?;
         from_millis(since)
     }
 
@@ -49,9 +49,11 @@ impl Store {
     pub fn is_announced(&self, id: i64) -> Result<bool, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM announced WHERE message_id = ?1", [id], |_| {
-                Ok(())
-            })
+            .query_row(
+                "SELECT 1 FROM announced WHERE message_id = ?1",
+                [id],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }

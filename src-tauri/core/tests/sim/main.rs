@@ -6,5 +6,6 @@
 mod auth;
 mod calls;
 mod limits;
+mod realtime;
 mod sms;
 mod support;

@@ -1,0 +1,8 @@
+//! The real-time inbox against the simulator's notification WebSocket: delivery exactly once,
+//! recovery after drops, polling when WebSockets are unavailable, and a latency measurement.
+
+mod delivery;
+mod latency;
+mod outage;
+mod polling;
+mod support;

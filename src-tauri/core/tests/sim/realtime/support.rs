@@ -1,0 +1,212 @@
+//! A simulator, a signed-in client, a cache file and a running inbox per test, with helpers to
+//! push texts, break the WebSocket and read the events.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ringcentral_sim::{RunningSim, SimConfig};
+use ringdesk_core::phone::Country;
+use ringdesk_core::realtime::{
+    Backoff, ConnectionState, InboundSms, InboxWatch, RealtimeEvent, RealtimeOptions,
+};
+use ringdesk_core::store::Store;
+use serde_json::{json, Value};
+use tempfile::TempDir;
+use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::time::{timeout_at, Instant};
+
+use crate::support::{admin, jwt_client, quick, roomy, sim};
+
+/// A customer's number (not a magic one).
+pub const CUSTOMER: &str = "+14155550123";
+
+/// Everything one test needs.
+pub struct Rig {
+    pub sim: RunningSim,
+    pub client: ringdesk_core::api::Client,
+    pub dir: TempDir,
+    pub watch: Option<InboxWatch>,
+    pub events: UnboundedReceiver<RealtimeEvent>,
+    /// Every event read so far, in order.
+    pub seen: Vec<RealtimeEvent>,
+}
+
+/// Options scaled down for tests: quick backoff, polls and retries.
+pub fn fast() -> RealtimeOptions {
+    RealtimeOptions {
+        backoff: Backoff {
+            base: Duration::from_millis(100),
+            cap: Duration::from_millis(800),
+        },
+        poll_interval: Duration::from_millis(300),
+        websocket_retry: Duration::from_millis(1500),
+        open_timeout: Duration::from_secs(5),
+        change_debounce: Duration::from_millis(100),
+        tick: Duration::from_millis(200),
+        ..RealtimeOptions::default()
+    }
+}
+
+pub fn us() -> Country {
+    Country::from_iso_code("US").expect("US")
+}
+
+/// A rig whose simulator has `change` applied and whose inbox has not started yet.
+pub async fn rig(change: impl FnOnce(&mut SimConfig)) -> Rig {
+    let sim = sim(|config| {
+        roomy(config);
+        change(config);
+    })
+    .await;
+    let client = jwt_client(&sim, quick()).await;
+    let (_, events) = tokio::sync::mpsc::unbounded_channel();
+    Rig {
+        sim,
+        client,
+        dir: TempDir::new().expect("a temp dir"),
+        watch: None,
+        events,
+        seen: Vec::new(),
+    }
+}
+
+impl Rig {
+    pub fn cache(&self) -> PathBuf {
+        self.dir.path().join("cache.sqlite3")
+    }
+
+    pub fn store(&self) -> Store {
+        Store::open(&self.cache(), us()).expect("the cache opens")
+    }
+
+    /// Starts the inbox with `options`.
+    pub fn start(&mut self, options: RealtimeOptions) {
+        let (watch, events) = InboxWatch::start(self.client.clone(), &self.cache(), us(), options)
+            .expect("the inbox starts");
+        self.watch = Some(watch);
+        self.events = events;
+    }
+
+    /// Stops the inbox.
+    pub async fn stop(&mut self) {
+        if let Some(watch) = self.watch.take() {
+            watch.stop().await;
+        }
+        while let Ok(event) = self.events.try_recv() {
+            self.seen.push(event);
+        }
+    }
+
+    /// The next event, if one comes before `deadline`.
+    async fn next_before(&mut self, deadline: Instant) -> Option<RealtimeEvent> {
+        let event = timeout_at(deadline, self.events.recv()).await.ok()??;
+        self.seen.push(event.clone());
+        Some(event)
+    }
+
+    /// Waits for a connection state matching `wanted`.
+    pub async fn state(
+        &mut self,
+        within: Duration,
+        wanted: impl Fn(&ConnectionState) -> bool,
+    ) -> ConnectionState {
+        let deadline = Instant::now() + within;
+        while let Some(event) = self.next_before(deadline).await {
+            if let RealtimeEvent::Connection(state) = event {
+                if wanted(&state) {
+                    return state;
+                }
+            }
+        }
+        panic!(
+            "no such connection state within {within:?}; events: {:#?}",
+            self.seen
+        );
+    }
+
+    /// Waits until subscribed and the start's catch-up has run (the cache holds the history).
+    pub async fn connected(&mut self) {
+        self.state(Duration::from_secs(10), ConnectionState::is_connected)
+            .await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.store().counts().expect("counts").messages == 0 {
+            assert!(
+                Instant::now() < deadline,
+                "the first catch-up fills the cache"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Every inbound SMS announced within `within`.
+    pub async fn announced(&mut self, within: Duration) -> Vec<InboundSms> {
+        let deadline = Instant::now() + within;
+        let mut found = Vec::new();
+        while let Some(event) = self.next_before(deadline).await {
+            if let RealtimeEvent::InboundSms(sms) = event {
+                found.push(sms);
+            }
+        }
+        found
+    }
+
+    /// The next inbound SMS announced within `within`.
+    pub async fn next_sms(&mut self, within: Duration) -> Option<InboundSms> {
+        let deadline = Instant::now() + within;
+        while let Some(event) = self.next_before(deadline).await {
+            if let RealtimeEvent::InboundSms(sms) = event {
+                return Some(sms);
+            }
+        }
+        None
+    }
+
+    /// A customer texts the agent (`/sim/inbound-sms`); returns the message id.
+    pub async fn push(&self, text: &str) -> i64 {
+        let stored = admin(
+            &self.sim,
+            "inbound-sms",
+            json!({"from": CUSTOMER, "text": text}),
+        )
+        .await;
+        stored["id"].as_i64().expect("the stored message has an id")
+    }
+
+    /// Drops every live WebSocket (`/sim/ws/drop`).
+    pub async fn drop_sockets(&self) -> u64 {
+        admin(&self.sim, "ws/drop", json!({})).await["dropped"]
+            .as_u64()
+            .unwrap_or(0)
+    }
+
+    /// Clears every armed fault.
+    pub async fn clear_faults(&self) {
+        let url = format!("{}/sim/faults", self.sim.credentials().server_url);
+        reqwest::Client::new()
+            .delete(url)
+            .send()
+            .await
+            .expect("faults cleared");
+    }
+
+    /// The WebSocket upgrade requests the simulator saw: (query, status).
+    pub async fn upgrades(&self) -> Vec<(String, u64)> {
+        let url = format!("{}/sim/requests", self.sim.credentials().server_url);
+        let log: Value = reqwest::get(url)
+            .await
+            .expect("log")
+            .json()
+            .await
+            .expect("JSON");
+        log["requests"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|r| r["path"] == "/ws")
+            .map(|r| {
+                let query = r["query"].as_str().unwrap_or_default().to_owned();
+                (query, r["status"].as_u64().unwrap_or_default())
+            })
+            .collect()
+    }
+}
