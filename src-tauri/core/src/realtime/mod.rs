@@ -81,6 +81,8 @@ mod options;
 mod session;
 mod side;
 mod socket;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 

@@ -66,15 +66,7 @@ pub(crate) async fn open(
 ) -> Result<Opened, RealtimeError> {
     let call = Call::new(&WS_TOKEN, &[]).priority(Priority::Background);
     let ticket: WsToken = client.fetch(call).await?;
-    let connect = connect_async(address(&ticket, recover));
-    let (ws, _) = tokio::time::timeout(limit, connect)
-        .await
-        .map_err(|_| RealtimeError::Timeout {
-            what: "WebSocket handshake",
-            after: limit,
-        })?
-        .map_err(handshake_error)?;
-    let mut socket = Socket { ws };
+    let mut socket = Socket::connect(&address(&ticket, recover), limit).await?;
     let deadline = Instant::now() + limit;
     loop {
         match socket.next_before(deadline, "ConnectionDetails").await? {
@@ -94,6 +86,18 @@ pub(crate) async fn open(
 }
 
 impl Socket {
+    /// The WebSocket upgrade to `address`, bounded by `limit`.
+    pub async fn connect(address: &str, limit: Duration) -> Result<Self, RealtimeError> {
+        let (ws, _) = tokio::time::timeout(limit, connect_async(address))
+            .await
+            .map_err(|_| RealtimeError::Timeout {
+                what: "WebSocket handshake",
+                after: limit,
+            })?
+            .map_err(handshake_error)?;
+        Ok(Self { ws })
+    }
+
     /// The next frame: `Some` for a text frame, `None` for other traffic (pings, pongs, an
     /// unreadable frame — logged and skipped). A closed or broken socket is an error.
     pub async fn next(&mut self) -> Result<Option<Incoming>, RealtimeError> {

@@ -2,6 +2,7 @@
 //! recovery after drops, polling when WebSockets are unavailable, and a latency measurement.
 
 mod delivery;
+mod keepalive;
 mod latency;
 mod outage;
 mod polling;
