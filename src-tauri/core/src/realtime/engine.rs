@@ -111,7 +111,9 @@ impl Engine {
         let mut opened = match self.side.during(open, false).await {
             Step::Done(Ok(opened)) => opened,
             Step::Done(Err(error)) => return self.failed(error).await,
-            Step::Stop | Step::Nudged => return Flow::Stop,
+            // Opening is never interrupted by a nudge (it asks for a catch-up instead).
+            Step::Nudged => return Flow::Continue,
+            Step::Stop => return Flow::Stop,
         };
         self.link.wsc = opened.wsc.take().or(self.link.wsc.take());
         self.link.idle_timeout = opened.details.idle_timeout.map(Duration::from_secs);
