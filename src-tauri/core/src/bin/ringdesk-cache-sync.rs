@@ -89,9 +89,20 @@ async fn run(flags: &HashMap<String, String>) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     println!(
         "{}",
-        serde_json::json!({ "finished": summary, "peak_rss_kb": peak_rss_kb() })
+        serde_json::json!({ "finished": summary, "peak_rss_kb": peak_rss_kb(), "cpu_ms": cpu_ms() })
     );
     Ok(())
+}
+
+/// This process's CPU time (user + system) in milliseconds, where /proc tells (clock ticks of
+/// 10 ms, Linux's USER_HZ).
+fn cpu_ms() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks * 10)
 }
 
 /// This process's peak resident set (`VmHWM`), in KiB, where /proc tells.

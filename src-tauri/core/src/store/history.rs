@@ -202,11 +202,10 @@ impl Store {
                     next: None,
                 });
             }
-            clauses.push(format!(
-                "calls.peer_key IN ({})",
-                vec!["?"; keys.len()].join(", ")
+            clauses.push("calls.peer_key IN (SELECT value FROM json_each(?))".into());
+            args.push(Value::Text(
+                serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into()),
             ));
-            args.extend(keys.into_iter().map(Value::Text));
         }
         let filter = if clauses.is_empty() {
             String::new()

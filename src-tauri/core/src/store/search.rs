@@ -20,6 +20,9 @@ use super::{Store, StoreError};
 /// At most this many numbers take part in one search; enough for any screen of results.
 const KEY_LIMIT: usize = 200;
 
+/// Up to this many matching contacts are ranked by relevance; more are listed alphabetically.
+const RANKED_MATCHES: usize = 500;
+
 /// What one search found, each list ranked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SearchResults {
@@ -79,8 +82,10 @@ fn read_query(text: &str) -> Option<Query> {
     (!words.is_empty()).then(|| Query::Words(words.join(" ")))
 }
 
-fn placeholders(n: usize) -> String {
-    vec!["?"; n].join(", ")
+/// A list of keys as one JSON parameter (`IN (SELECT value FROM json_each(?))`), so one
+/// prepared statement serves any number of keys.
+fn json_list(keys: &[String]) -> String {
+    serde_json::to_string(keys).unwrap_or_else(|_| "[]".into())
 }
 
 impl Store {
@@ -98,7 +103,9 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let calls = self.calls_with(&keys, limit)?;
         let mut messages = self.messages_with(&keys, limit)?;
-        if let Query::Words(fts) = &query {
+        // One letter is too vague for message text; names still answer it.
+        let text_worth_searching = text.trim().chars().count() >= 2;
+        if let (Query::Words(fts), true) = (&query, text_worth_searching) {
             let sql = format!(
                 "SELECT {MESSAGE_COLUMNS} FROM messages {MESSAGE_CONTACT_JOIN}
                  WHERE messages.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1
@@ -197,7 +204,7 @@ impl Store {
                 collect(
                     "SELECT cn.match_key FROM contact_numbers cn
                      WHERE cn.contact_id IN (SELECT rowid FROM contacts_fts
-                                             WHERE contacts_fts MATCH ?1 ORDER BY rank LIMIT ?2)",
+                                             WHERE contacts_fts MATCH ?1 LIMIT ?2)",
                     vec![fts.clone(), limit.clone()],
                 )?;
                 collect(
@@ -218,6 +225,15 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<i64>, StoreError> {
         let (sql, args): (String, Vec<Value>) = match query {
+            // Relevance (bm25) costs a score per match: worth it for a few hundred matches, not
+            // for the thousands a first letter finds, which come alphabetically instead.
+            Query::Words(fts) if self.fts_matches(fts, RANKED_MATCHES)? > RANKED_MATCHES => (
+                "SELECT id FROM contacts WHERE id IN (
+                     SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 LIMIT 1000)
+                 ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT ?2"
+                    .into(),
+                vec![Value::Text(fts.clone()), Value::Integer(limit as i64)],
+            ),
             Query::Words(fts) => (
                 "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 ORDER BY rank LIMIT ?2"
                     .into(),
@@ -231,10 +247,7 @@ impl Store {
                        ON k.key = cn.match_key
                      GROUP BY cn.contact_id ORDER BY min(k.position), cn.contact_id LIMIT ?2"
                     .into(),
-                vec![
-                    Value::Text(serde_json::to_string(keys).unwrap_or_default()),
-                    Value::Integer(limit as i64),
-                ],
+                vec![Value::Text(json_list(keys)), Value::Integer(limit as i64)],
             ),
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -244,17 +257,29 @@ impl Store {
         Ok(ids)
     }
 
+    /// How many contacts match `fts`, counting no further than `cap + 1`.
+    fn fts_matches(&self, fts: &str, cap: usize) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (
+                     SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(rusqlite::params![fts, cap as i64 + 1], |row| row.get(0))?;
+        Ok(n.max(0) as usize)
+    }
+
     fn calls_with(&self, keys: &[String], limit: usize) -> Result<Vec<CallEntry>, StoreError> {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
         let sql = format!(
             "SELECT {CALL_COLUMNS} FROM calls {CALL_CONTACT_JOIN}
-             WHERE calls.peer_key IN ({}) ORDER BY calls.start_time DESC, calls.id DESC LIMIT {limit}",
-            placeholders(keys.len())
+             WHERE calls.peer_key IN (SELECT value FROM json_each(?1))
+             ORDER BY calls.start_time DESC, calls.id DESC LIMIT {limit}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(keys))?;
+        let mut rows = stmt.query([json_list(keys)])?;
         let mut calls = Vec::new();
         while let Some(row) = rows.next()? {
             calls.push(call_entry(row)?);
@@ -272,12 +297,11 @@ impl Store {
         }
         let sql = format!(
             "SELECT {MESSAGE_COLUMNS} FROM messages {MESSAGE_CONTACT_JOIN}
-             WHERE messages.peer_key IN ({})
-             ORDER BY messages.created DESC, messages.id DESC LIMIT {limit}",
-            placeholders(keys.len())
+             WHERE messages.peer_key IN (SELECT value FROM json_each(?1))
+             ORDER BY messages.created DESC, messages.id DESC LIMIT {limit}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(keys))?;
+        let mut rows = stmt.query([json_list(keys)])?;
         let mut messages = Vec::new();
         while let Some(row) = rows.next()? {
             messages.push(message_entry(row)?);

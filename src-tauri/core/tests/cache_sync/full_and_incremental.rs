@@ -72,6 +72,34 @@ async fn full_then_incremental_sync_equals_the_simulator() {
     let found = store.search("are you there", 5).expect("search");
     assert_eq!(found.messages.len(), 1, "the new SMS is searchable");
 
+    // Read here, then upstream: the change is queued and sent by the next sync.
+    let unread = store
+        .conversations(None, 100)
+        .expect("conversations")
+        .conversations
+        .into_iter()
+        .find(|c| c.unread > 0)
+        .expect("the seeded store has unread conversations");
+    let changed = store
+        .mark_conversation_read(unread.id, true, chrono::Utc::now())
+        .expect("marked read locally");
+    assert_eq!(
+        store.queued_read_changes(100).expect("queue").len(),
+        changed.len()
+    );
+    world.sync(&mut store).await;
+    assert!(
+        store.queued_read_changes(100).expect("queue").is_empty(),
+        "the queue was sent"
+    );
+    for id in &changed {
+        assert_eq!(
+            world.read_status(*id).await,
+            "Read",
+            "RingCentral has message {id} read"
+        );
+    }
+
     // Nothing new: one request per feed, nothing stored twice.
     let third = world.sync(&mut store).await;
     assert_eq!(third.call_log.requests, 1);

@@ -132,6 +132,21 @@ impl World {
         ids
     }
 
+    /// A message's `readStatus` upstream.
+    pub async fn read_status(&self, id: i64) -> String {
+        let call = Call::new(&message_store::READ_MESSAGE, &[&id.to_string()]);
+        let message: Value = self
+            .upstream
+            .client()
+            .fetch(call)
+            .await
+            .expect("read message");
+        message["readStatus"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// POSTs to the simulator's admin API.
     pub async fn admin(&self, path: &str, body: Value) -> Value {
         let url = format!("{}{path}", self.sim.credentials().server_url);

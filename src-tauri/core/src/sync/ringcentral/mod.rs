@@ -2,7 +2,10 @@
 //! as [`Priority::Background`] (it yields to the agent's calls and texts) except the SMS send,
 //! each logged for the activity log with its request id, status and duration.
 
+mod classify;
 mod convert;
+
+use classify::{classify, kind};
 
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -17,8 +20,8 @@ use crate::api::models::SyncInfo;
 use crate::api::ringout::PhoneRef;
 use crate::api::sms::{CreateSms, CREATE_SMS};
 use crate::api::{
-    call_log, contacts, decode, directory, message_store, ApiError, Call, Client, ClientOptions,
-    Page, Priority, Transport,
+    call_log, contacts, decode, directory, message_store, Call, Client, ClientOptions, Page,
+    Priority, Transport,
 };
 use crate::auth::{MemoryStore, OAuthApp, Session, TokenStore, REDIRECT_URI};
 use crate::secret::Secret;
@@ -313,91 +316,5 @@ impl Upstream for RingCentral {
             .lock()
             .map(|mut log| std::mem::take(&mut *log))
             .unwrap_or_default()
-    }
-}
-
-/// The short error kind logged when RingCentral sent no `errorCode`.
-fn kind(error: &ApiError) -> &'static str {
-    match error {
-        ApiError::Status { .. } => "status",
-        ApiError::RateLimited { .. } => "rate_limited",
-        ApiError::CircuitOpen { .. } => "circuit_open",
-        ApiError::Timeout { .. } => "timeout",
-        ApiError::Network { .. } => "network",
-        ApiError::UnknownOutcome { .. } => "unknown_outcome",
-        ApiError::Malformed { .. } => "malformed",
-        ApiError::SignedOut { .. } => "signed_out",
-        _ => "error",
-    }
-}
-
-/// What the sync engine does with a client error. `idempotent` requests that time out or lose
-/// their answer changed nothing worth reconciling; an SMS send did, maybe.
-fn classify(error: &ApiError, idempotent: bool) -> UpstreamError {
-    let text = error.to_string();
-    match error {
-        ApiError::Status {
-            status,
-            code,
-            message,
-            parameter,
-            ..
-        } => {
-            let code_text = code.clone().unwrap_or_default();
-            let token_dead = code_text.starts_with("CLG-10")
-                || code_text == "MSG-333"
-                || parameter.as_deref() == Some("syncToken")
-                || message.contains("max sync record number");
-            match status {
-                400 if token_dead => UpstreamError::FullSyncRequired {
-                    code: code_text,
-                    message: message.clone(),
-                },
-                401 => UpstreamError::SignedOut { reason: text },
-                429 => UpstreamError::NotSent {
-                    reason: text,
-                    retry_after: None,
-                },
-                500..=599 if idempotent => UpstreamError::NotSent {
-                    reason: text,
-                    retry_after: None,
-                },
-                500..=599 => UpstreamError::Ambiguous { reason: text },
-                _ => UpstreamError::Refused {
-                    status: *status,
-                    code: code.clone(),
-                    message: message.clone(),
-                },
-            }
-        }
-        ApiError::RateLimited { retry_after, .. } => UpstreamError::NotSent {
-            reason: text,
-            retry_after: Some(*retry_after),
-        },
-        ApiError::CircuitOpen { retry_in } => UpstreamError::NotSent {
-            reason: text,
-            retry_after: Some(*retry_in),
-        },
-        ApiError::Network { .. } => UpstreamError::NotSent {
-            reason: text,
-            retry_after: None,
-        },
-        ApiError::Timeout { .. } | ApiError::UnknownOutcome { .. } | ApiError::Malformed { .. }
-            if !idempotent =>
-        {
-            UpstreamError::Ambiguous { reason: text }
-        }
-        ApiError::Timeout { .. } | ApiError::UnknownOutcome { .. } => UpstreamError::NotSent {
-            reason: text,
-            retry_after: None,
-        },
-        ApiError::SignedOut { .. } | ApiError::Keychain(_) => {
-            UpstreamError::SignedOut { reason: text }
-        }
-        _ => UpstreamError::Refused {
-            status: error.status().unwrap_or(0),
-            code: error.code().map(str::to_owned),
-            message: text,
-        },
     }
 }
