@@ -336,7 +336,7 @@ fn build_search_cache(store: &mut Store) {
                 name: (who >= 50_000)
                     .then(|| format!("{} {}", rng.pick(FIRST), rng.pick(LAST)).to_uppercase()),
             };
-            let inbound = rng.next() % 2 == 0;
+            let inbound = rng.next().is_multiple_of(2);
             let call = CallRecord {
                 id: format!("C{i}"),
                 session_id: i.to_string(),
@@ -349,7 +349,7 @@ fn build_search_cache(store: &mut Store) {
                 },
                 kind: "Voice".into(),
                 action: "Phone Call".into(),
-                result: if inbound && rng.next() % 5 == 0 {
+                result: if inbound && rng.next().is_multiple_of(5) {
                     "Missed"
                 } else {
                     "Accepted"
@@ -369,7 +369,7 @@ fn build_search_cache(store: &mut Store) {
         for j in 0..10_000u64 {
             let i = chunk * 10_000 + j;
             let who = rng.next() % 60_000;
-            let inbound = rng.next() % 2 == 0;
+            let inbound = rng.next().is_multiple_of(2);
             let them = MessageParty {
                 number: number(who),
                 name: None,
@@ -396,7 +396,7 @@ fn build_search_cache(store: &mut Store) {
                 from: if inbound { them.clone() } else { us.clone() },
                 to: vec![if inbound { us } else { them }],
                 text,
-                read: !inbound || rng.next() % 3 > 0,
+                read: !inbound || !rng.next().is_multiple_of(3),
                 status: "Delivered".into(),
                 delivery_error: None,
                 deleted: false,
