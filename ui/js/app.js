@@ -1,13 +1,18 @@
-// The app frame: status strip, navigation rail, call bar slot, content and toasts.
-// Views are created once and kept, so switching never loses what the agent typed.
+// The app frame: status strip, navigation rail, call bar, sign-in, content and toasts, wired to
+// the backend's state and events. Views are created once and kept, so switching never loses
+// what the agent typed.
 
 import { h, icon, replaceChildren } from './lib/dom.js';
 import { shortcutFor } from './lib/keyboard.js';
 import { describeStatus } from './lib/status.js';
 import { createStore } from './lib/store.js';
+import { createCallBar } from './views/call-bar.js';
+import { contactsView } from './views/contacts.js';
 import { dialView } from './views/dial.js';
-import { contactsView, historyView, messagesView } from './views/placeholders.js';
+import { historyView } from './views/history.js';
+import { messagesView } from './views/messages.js';
 import { settingsView } from './views/settings.js';
+import { createSignIn } from './views/sign-in.js';
 
 /** Rail order; Ctrl/Cmd+1…5 follow it. */
 export const VIEWS = [dialView, historyView, messagesView, contactsView, settingsView];
@@ -18,8 +23,23 @@ export const VIEWS = [dialView, historyView, messagesView, contactsView, setting
  * @param {ReturnType<import('./backend.js').connectBackend>} backend
  */
 export function createApp(root, backend) {
-  const store = createStore({ info: null, error: null, view: 'dial' });
-  const ctx = { backend, store, toast: (message, hint, kind) => toast(toasts, message, hint, kind) };
+  const store = createStore({ info: null, session: null, connection: null, call: null, sync: null, unread: 0, error: null, view: 'dial' });
+  const toasts = h('div', { class: 'toasts', 'aria-live': 'polite' });
+  const ctx = {
+    backend,
+    store,
+    toast: (message, hint, kind) => toast(toasts, message, hint, kind),
+    /** Shows the dial view with `number`, and calls it when `now`. */
+    dial: (number, now = false) => {
+      show('dial');
+      return views.get('dial').fill(number, now);
+    },
+    /** Opens the conversation with `number`, the composer prefilled with `body`. */
+    text: (number, body = '') => {
+      show('messages');
+      return views.get('messages').compose(number, body);
+    },
+  };
 
   const dot = h('span', { class: 'status-dot', 'aria-hidden': 'true', dataset: { health: 'unknown' } });
   const profile = h('span', { class: 'status-profile' });
@@ -28,17 +48,18 @@ export function createApp(root, backend) {
   const strip = h('header', { class: 'status-strip' }, dot, profile, text, demo);
 
   const views = new Map(VIEWS.map((view) => [view.id, view.create(ctx)]));
+  const badges = new Map(VIEWS.map((view) => [view.id, h('span', { class: 'badge', hidden: true })]));
   const buttons = new Map(
     VIEWS.map((view) => [
       view.id,
-      h('button', { type: 'button', 'aria-label': view.label, dataset: { view: view.id }, onClick: () => show(view.id) }, icon(view.icon), h('span', { 'aria-hidden': 'true' }, view.label)),
+      h('button', { type: 'button', 'aria-label': view.label, dataset: { view: view.id }, onClick: () => show(view.id) }, icon(view.icon), h('span', { 'aria-hidden': 'true' }, view.label), badges.get(view.id)),
     ]),
   );
   const rail = h('nav', { class: 'rail', 'aria-label': 'Main' }, [...buttons.values()]);
-  const content = h('main', { class: 'content', tabindex: '-1' }, [...views.values()].map((v) => v.element));
-  const callBar = h('div', { class: 'call-bar', hidden: true });
-  const toasts = h('div', { class: 'toasts', 'aria-live': 'polite' });
-  replaceChildren(root, strip, rail, callBar, content, toasts);
+  const signIn = createSignIn(ctx);
+  const content = h('main', { class: 'content', tabindex: '-1' }, signIn.element, [...views.values()].map((v) => v.element));
+  const callBar = createCallBar(ctx);
+  replaceChildren(root, strip, rail, callBar.element, content, toasts);
 
   function show(id) {
     for (const [viewId, view] of views) view.element.hidden = viewId !== id;
@@ -47,7 +68,9 @@ export function createApp(root, backend) {
       else button.removeAttribute('aria-current');
     }
     store.update({ view: id });
-    views.get(id)?.focus();
+    const view = views.get(id);
+    view?.focus();
+    void view?.show?.();
   }
 
   function renderStatus(state) {
@@ -56,9 +79,21 @@ export function createApp(root, backend) {
     profile.textContent = status.profile;
     text.textContent = status.text;
     demo.hidden = !status.demo;
+    const unread = badges.get('messages');
+    unread.hidden = !state.unread;
+    unread.textContent = state.unread > 99 ? '99+' : String(state.unread || '');
+    buttons.get('messages').setAttribute('aria-label', state.unread ? `Messages, ${state.unread} unread` : 'Messages');
   }
   store.subscribe(renderStatus);
   renderStatus(store.get());
+  // "retrying in 40 s" counts down.
+  setInterval(() => store.get().connection?.retryAt && renderStatus(store.get()), 1000);
+
+  function onLink(link) {
+    if (link.kind === 'error') ctx.toast(link.message, link.hint, 'error');
+    else if (link.kind === 'sms') void ctx.text(link.number, link.body ?? '');
+    else void ctx.dial(link.number, link.dial);
+  }
 
   root.ownerDocument?.addEventListener?.('keydown', (event) => {
     const action = shortcutFor(event, VIEWS.map((v) => v.id));
@@ -66,17 +101,34 @@ export function createApp(root, backend) {
     event.preventDefault();
     if (action.type === 'view') show(action.id);
     else if (action.type === 'search') views.get(store.get().view)?.focus();
-    else if (action.type === 'escape') views.get(store.get().view)?.escape?.();
+    else if (action.type === 'escape') escape();
   });
+
+  function escape() {
+    const call = store.get().call;
+    if (call?.cancellable) {
+      backend.cancelCall(call.id).then((c) => store.update({ call: c }), (e) => ctx.toast(e.message, e.hint, 'error'));
+    } else {
+      views.get(store.get().view)?.escape?.();
+    }
+  }
 
   return {
     store,
     show,
-    /** Shows the dial view with focus, then loads the app's facts. */
+    /** Shows the dial view with focus, loads state, subscribes to events, then asks for links. */
     async start() {
       show('dial');
+      backend.on('session', (session) => store.update({ session }));
+      backend.on('connection', (connection) => store.update({ connection }));
+      backend.on('call', (call) => store.update({ call }));
+      backend.on('sync', (sync) => store.update({ sync }));
+      backend.on('messages', (change) => change?.unread !== undefined && store.update({ unread: change.unread }));
+      backend.on('link', onLink);
       try {
-        store.update({ info: await backend.appInfo(), error: null });
+        const [info, session] = await Promise.all([backend.appInfo(), backend.session()]);
+        store.update({ info, session, error: null });
+        await backend.uiReady();
       } catch (error) {
         store.update({ error });
         ctx.toast(error.message, error.hint, 'error');

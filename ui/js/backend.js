@@ -1,5 +1,48 @@
 // The only module that touches window.__TAURI__. Views get a backend object and never know
 // whether it is the real app, a test fake or a browser preview.
+//
+// The contract (commands, their arguments and JSON shapes) is documented here once; the Rust
+// side lives in src-tauri/src/commands/ and is checked by tests/ipc.rs.
+
+/** Commands: name in JS → [Tauri command, argument names]. */
+const COMMANDS = {
+  appInfo: ['app_info', []],
+  uiReady: ['ui_ready', []],
+  // Session: { state: 'signed_in'|'signed_out'|'connecting', mode, user, canSignIn }
+  session: ['session', []],
+  signInBrowser: ['sign_in_browser', []],
+  signInJwt: ['sign_in_jwt', ['jwt']],
+  startDemo: ['start_demo', []],
+  signOut: ['sign_out', []],
+  // Dial: NumberPreview { input, ok, e164, display, international, country, countryName,
+  //   valid, kind, extension, postDial, contact, warning, error }
+  parseNumber: ['parse_number', ['text']],
+  suggest: ['suggest', ['query']],
+  callOptions: ['call_options', []],
+  placeCall: ['place_call', ['to']],
+  cancelCall: ['cancel_call', ['id']],
+  // History: { rows: CallRow[], next: cursor|null }
+  calls: ['list_calls', ['filter', 'search', 'after', 'limit']],
+  syncNow: ['sync_now', []],
+  // Messages
+  conversations: ['list_conversations', ['search']],
+  thread: ['open_thread', ['number']],
+  measureSms: ['measure_sms', ['text']],
+  sendSms: ['send_sms', ['to', 'text', 'from']],
+  markRead: ['mark_read', ['number']],
+  cancelOutbox: ['cancel_outbox', ['id']],
+  // Contacts
+  contacts: ['list_contacts', ['search', 'after', 'limit']],
+  contact: ['contact', ['id']],
+  // Settings and status
+  settings: ['settings', []],
+  saveSettings: ['save_settings', ['patch']],
+  status: ['status', []],
+  resetConnection: ['reset_connection', []],
+};
+
+/** Events the backend pushes: name → payload. */
+export const EVENTS = ['session', 'connection', 'call', 'sync', 'messages', 'link'];
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened
@@ -16,14 +59,26 @@ export function connectBackend(host = globalThis) {
       throw toUiError(raw);
     }
   };
-  return {
-    appInfo: () => invoke('app_info'),
+  const backend = {
     /** Subscribes to a backend event; returns a function that unsubscribes. */
     on: (event, handler) => {
       const pending = tauri.event.listen(event, (e) => handler(e.payload));
       return () => pending.then((unlisten) => unlisten());
     },
   };
+  for (const [name, [command, params]] of Object.entries(COMMANDS)) {
+    backend[name] = (...values) => invoke(command, argsOf(params, values));
+  }
+  return backend;
+}
+
+/** Positional values → the named arguments Tauri expects (camelCase, as Tauri maps them). */
+export function argsOf(params, values) {
+  const args = {};
+  params.forEach((param, i) => {
+    if (values[i] !== undefined) args[param] = values[i];
+  });
+  return args;
 }
 
 /** Turns whatever the IPC layer rejected with into `{ code, message, hint }`. */
@@ -44,8 +99,10 @@ function unavailableBackend() {
     message: 'ringdesk’s backend is not available in this page.',
     hint: 'Open the page through the ringdesk app, not a browser.',
   };
-  return {
-    appInfo: () => Promise.reject(error),
-    on: () => () => {},
-  };
+  const backend = { on: () => () => {} };
+  for (const name of Object.keys(COMMANDS)) backend[name] = () => Promise.reject(error);
+  return backend;
 }
+
+/** The command names, for tests that check the Rust side registers every one. */
+export const COMMAND_NAMES = Object.values(COMMANDS).map(([command]) => command);

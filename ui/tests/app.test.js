@@ -2,37 +2,31 @@ import { test, beforeEach, afterEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { byLabel, findAll, installFakeDom } from './fake-dom.js';
+import { DEMO_INFO, SIGNED_IN, fakeBackend } from './fake-backend.js';
 
 let doc;
 beforeEach(() => {
   doc = installFakeDom();
-  mock.timers.enable({ apis: ['setTimeout'] }); // toasts expire on timers; tests need not wait
+  globalThis.requestAnimationFrame = (fn) => setTimeout(fn, 0);
+  mock.timers.enable({ apis: ['setTimeout', 'setInterval'] }); // toasts and clocks; tests need not wait
 });
 afterEach(() => mock.timers.reset());
 
 const { createApp, VIEWS } = await import('../js/app.js');
 const { aboutFacts } = await import('../js/views/settings.js');
 
-function fakeBackend(info) {
-  const calls = [];
-  return {
-    calls,
-    appInfo: async () => {
-      calls.push('app_info');
-      if (info instanceof Error) throw { code: 'validation', message: info.message, hint: 'Fix it' };
-      return info;
-    },
-    on: () => () => {},
-  };
-}
-
-const DEMO_INFO = { version: '0.1.0', profile: 'default', mode: 'demo', server: null, dataDir: '/tmp/d' };
-
-test('the frame has the five views as labelled buttons and focuses the number field', async () => {
+async function started(backend = fakeBackend()) {
   const root = doc.createElement('div');
   doc.body.appendChild(root);
-  const app = createApp(root, fakeBackend(DEMO_INFO));
+  const app = createApp(root, backend);
   await app.start();
+  return { root, app, backend };
+}
+const byClass = (root, name) => findAll(root, (el) => el.className.split(' ').includes(name));
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+test('the frame has the five views as labelled buttons and focuses the number field', async () => {
+  const { root, backend } = await started();
   for (const label of ['Dial', 'History', 'Messages', 'Contacts', 'Settings']) {
     const button = byLabel(root, label);
     assert.ok(button && button.tagName === 'BUTTON', `the rail needs a real "${label}" button`);
@@ -41,39 +35,51 @@ test('the frame has the five views as labelled buttons and focuses the number fi
   assert.ok(field, 'the dial field is labelled "Phone number"');
   assert.equal(doc.activeElement, field, 'focus lands in the number field at start');
   assert.equal(byLabel(root, 'Dial').getAttribute('aria-current'), 'page');
+  assert.ok(backend.log.some(([name]) => name === 'uiReady'), 'the backend is told when the UI can take links');
 });
 
-test('demo mode shows the DEMO badge and the profile', async () => {
-  const root = doc.createElement('div');
-  const app = createApp(root, fakeBackend(DEMO_INFO));
-  await app.start();
-  const badge = findAll(root, (el) => el.className === 'badge-demo')[0];
-  assert.equal(badge.hidden, false, 'demo mode must always be visible');
-  const profile = findAll(root, (el) => el.className === 'status-profile')[0];
-  assert.equal(profile.textContent, 'default');
+test('demo mode shows the DEMO badge and the signed-in user', async () => {
+  const { root } = await started();
+  assert.equal(byClass(root, 'badge-demo')[0].hidden, false, 'demo mode must always be visible');
+  assert.equal(byClass(root, 'status-profile')[0].textContent, 'Sam Agent');
+  assert.equal(byClass(root, 'status-text')[0].textContent, 'Connected to the simulator');
+});
+
+test('signed out shows the sign-in choices; a JWT signs in', async () => {
+  const backend = fakeBackend({});
+  backend.session = async () => ({ state: 'signed_out', mode: 'live', user: null, canSignIn: true });
+  const { root } = await started(backend);
+  const panel = byClass(root, 'sign-in')[0];
+  assert.equal(panel.hidden, false, 'first run offers sign-in');
+  assert.ok(findAll(panel, (el) => el.textContent === 'Sign in with RingCentral' && el.tagName === 'BUTTON').length);
+  assert.ok(findAll(panel, (el) => el.textContent === 'Try the demo' && el.tagName === 'BUTTON').length);
+  const jwt = byLabel(root, 'JWT credential');
+  jwt.value = ' eyJ.token ';
+  findAll(panel, (el) => el.tagName === 'FORM')[0].dispatchEvent({ type: 'submit' });
+  await flush();
+  assert.deepEqual(backend.log.find(([n]) => n === 'signInJwt'), ['signInJwt', 'eyJ.token'], 'the JWT is sent trimmed');
+  assert.equal(panel.hidden, true, 'signed in, the panel goes away');
+  assert.equal(jwt.value, '', 'the credential does not linger in the page');
 });
 
 test('a failing backend shows its message in the status strip and a toast', async () => {
-  const root = doc.createElement('div');
-  const app = createApp(root, fakeBackend(new Error('config.toml is not valid')));
-  await app.start();
-  const status = findAll(root, (el) => el.getAttribute('role') === 'status' && el.className === 'status-text')[0];
-  assert.equal(status.textContent, 'config.toml is not valid');
+  const backend = fakeBackend();
+  backend.appInfo = async () => Promise.reject({ code: 'validation', message: 'config.toml is not valid', hint: 'Fix it' });
+  const { root } = await started(backend);
+  assert.equal(byClass(root, 'status-text')[0].textContent, 'config.toml is not valid');
   const alert = findAll(root, (el) => el.getAttribute('role') === 'alert')[0];
   assert.ok(alert, 'an error toast is raised');
   assert.match(alert.textContent, /Fix it/, 'the toast carries the hint');
 });
 
 test('switching views hides the others and keeps what was typed', async () => {
-  const root = doc.createElement('div');
-  const app = createApp(root, fakeBackend(DEMO_INFO));
-  await app.start();
+  const { root, app } = await started();
   const field = byLabel(root, 'Phone number');
   byLabel(root, '6 MNO').click();
   byLabel(root, '5 JKL').click();
   assert.equal(field.value, '65', 'dial pad keys go into the field');
   app.show('settings');
-  const sections = findAll(root, (el) => el.tagName === 'SECTION');
+  const sections = findAll(root, (el) => el.tagName === 'SECTION' && !el.className.includes('sign-in'));
   assert.equal(sections.filter((s) => !s.hidden).length, 1, 'exactly one view is visible');
   app.show('dial');
   assert.equal(field.value, '65', 'the number survives a view switch');
@@ -81,10 +87,7 @@ test('switching views hides the others and keeps what was typed', async () => {
 });
 
 test('Ctrl+4 switches to Contacts, Esc clears the dial field', async () => {
-  const root = doc.createElement('div');
-  doc.body.appendChild(root);
-  const app = createApp(root, fakeBackend(DEMO_INFO));
-  await app.start();
+  const { root, app } = await started();
   const field = byLabel(root, 'Phone number');
   field.value = '123';
   doc.dispatchEvent({ type: 'keydown', key: 'Escape' });
@@ -93,14 +96,59 @@ test('Ctrl+4 switches to Contacts, Esc clears the dial field', async () => {
   assert.equal(app.store.get().view, 'contacts');
 });
 
+test('typing a number previews it and Enter places exactly one call', async () => {
+  const { root, backend } = await started();
+  const field = byLabel(root, 'Phone number');
+  field.value = '650 555 0123';
+  field.dispatchEvent({ type: 'input' });
+  await flush();
+  assert.match(byClass(root, 'number-preview')[0].textContent, /\(650\) 555-0123 · United States/);
+  const call = byLabel(root, 'Call');
+  assert.equal(call.disabled, false, 'a valid number, signed in: Call is ready');
+  field.dispatchEvent({ type: 'keydown', key: 'Enter' });
+  field.dispatchEvent({ type: 'keydown', key: 'Enter' });
+  await flush();
+  assert.equal(backend.log.filter(([n]) => n === 'placeCall').length, 1, 'a double Enter never starts two calls');
+  const bar = byClass(root, 'call-bar')[0];
+  assert.equal(bar.hidden, false, 'the call bar slides in');
+  assert.match(bar.textContent, /Ringing your desk phone/);
+});
+
+test('Esc cancels a call that is still ringing', async () => {
+  const { root, backend } = await started();
+  backend.emit('call', { id: 'c9', party: { name: 'Ana Silva', display: '+1 650' }, phase: 'ringing_them', words: { you: 'You answered.', them: 'Calling Ana Silva…', summary: '' }, cancellable: true, final: false, startedAt: Date.now() });
+  assert.match(byClass(root, 'call-bar')[0].textContent, /Ana Silva/);
+  doc.dispatchEvent({ type: 'keydown', key: 'Escape' });
+  await flush();
+  assert.deepEqual(backend.log.find(([n]) => n === 'cancelCall'), ['cancelCall', 'c9']);
+});
+
+test('links from the backend prefill the dial view, or open an SMS draft without sending', async () => {
+  const { root, app, backend } = await started();
+  backend.emit('link', { kind: 'call', number: '+16505550100', dial: false });
+  await flush();
+  assert.equal(byLabel(root, 'Phone number').value, '+16505550100');
+  assert.equal(backend.log.filter(([n]) => n === 'placeCall').length, 0, 'prefill never dials');
+  backend.emit('link', { kind: 'sms', number: '+15105550101', body: 'hello' });
+  await flush();
+  assert.equal(app.store.get().view, 'messages');
+  assert.equal(byLabel(root, 'Message').value, 'hello', 'the body is prefilled');
+  assert.equal(backend.log.filter(([n]) => n === 'sendSms').length, 0, 'an sms: link never sends by itself');
+  backend.emit('link', { kind: 'error', message: 'That link has no number.', hint: 'Check the link' });
+  assert.ok(findAll(root, (el) => el.getAttribute('role') === 'alert' && el.textContent.includes('no number')).length);
+});
+
 test('hostile text from the backend is rendered as text, never markup', async () => {
-  const root = doc.createElement('div');
   const hostile = '<img src=x onerror=alert(1)>';
-  const app = createApp(root, fakeBackend({ ...DEMO_INFO, profile: hostile, dataDir: hostile }));
-  await app.start();
+  const backend = fakeBackend();
+  backend.session = async () => ({ ...SIGNED_IN, user: { name: hostile, extensionNumber: '1' } });
+  backend.thread = async (number) => ({ number, display: number, name: hostile, unread: 0, senders: [], sender: null, messages: [{ id: 1, direction: 'Inbound', text: hostile, time: new Date().toISOString(), status: 'Received' }] });
+  const { root } = await started(backend);
+  backend.emit('link', { kind: 'sms', number: '+15105550101' });
+  await flush();
   assert.equal(findAll(root, (el) => el.tagName === 'IMG').length, 0, 'no element may be created from text');
-  const profile = findAll(root, (el) => el.className === 'status-profile')[0];
-  assert.equal(profile.textContent, hostile, 'the text is shown literally');
+  assert.equal(byClass(root, 'status-profile')[0].textContent, hostile, 'the name is shown literally');
+  assert.equal(byClass(root, 'bubble-text')[0].textContent, hostile, 'the SMS body is shown literally');
 });
 
 test('settings lists real facts from app_info, nothing invented', () => {

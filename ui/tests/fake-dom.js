@@ -46,6 +46,9 @@ class Element extends Node {
     this.listeners = new Map();
     this.value = '';
     this.disabled = false;
+    this.style = {};
+    this.scrollTop = 0;
+    this.clientHeight = 600;
     const el = this;
     this.dataset = new Proxy({}, {
       get: (_, key) => el.getAttribute(`data-${String(key)}`) ?? undefined,

@@ -9,14 +9,24 @@ import { toUiError } from '../js/backend.js';
 
 const VIEWS = ['dial', 'history', 'messages', 'contacts', 'settings'];
 
-test('status: starting, demo and live are told apart', () => {
+test('status: starting, demo, live, signed out, rate limited are told apart', () => {
+  const demoInfo = { profile: 'default', mode: 'demo', server: null };
+  const liveInfo = { profile: 'work', mode: 'live', server: 'https://platform.ringcentral.com' };
+  const signedIn = { state: 'signed_in', user: { name: 'Sam' } };
   assert.equal(describeStatus({}).text, 'Starting…');
-  const demo = describeStatus({ info: { profile: 'default', mode: 'demo', server: null } });
+  const demo = describeStatus({ info: demoInfo, session: signedIn });
   assert.equal(demo.demo, true, 'demo mode must show the DEMO badge');
-  assert.equal(demo.profile, 'default');
-  const live = describeStatus({ info: { profile: 'work', mode: 'live', server: 'https://platform.ringcentral.com' } });
+  assert.equal(demo.health, 'ok');
+  assert.equal(demo.profile, 'Sam', 'the signed-in user is named');
+  const live = describeStatus({ info: liveInfo, session: signedIn });
   assert.equal(live.demo, false, 'a real account never shows DEMO');
-  assert.match(live.text, /platform\.ringcentral\.com/, 'live mode names the server host');
+  assert.equal(live.text, 'Connected');
+  assert.equal(describeStatus({ info: liveInfo, session: { state: 'signed_out' } }).health, 'down');
+  const limited = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'rate_limited', retryAt: 41_000 } }, 1_000);
+  assert.equal(limited.health, 'warn');
+  assert.equal(limited.text, 'Rate limited · retrying in 40 s', 'the wait is always visible');
+  const offline = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'offline' } });
+  assert.deepEqual([offline.health, offline.text], ['down', 'Offline']);
 });
 
 test('status: an error turns the dot red with its message', () => {

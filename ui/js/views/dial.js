@@ -1,11 +1,17 @@
-// Dial: the number field (focused at start), the keypad and the Call button.
+// Dial: the number field (focused at start) with a live preview of the normalised number and
+// the matched contact, suggestions from contacts and recent numbers, the keypad, the
+// "ring me at" and caller-ID pickers, and the Call button.
 
-import { h, icon } from '../lib/dom.js';
+import { h, icon, replaceChildren } from '../lib/dom.js';
 import { KEYS, deleteBack, insertAt, isDialKey } from '../lib/dialpad.js';
+import { latest } from '../lib/debounce.js';
+import { listboxKey } from '../lib/listbox.js';
+import { previewLine } from '../lib/number.js';
 
 export const dialView = { id: 'dial', label: 'Dial', icon: 'dial', create };
 
-function create() {
+function create(ctx) {
+  const { backend, store } = ctx;
   const input = h('input', {
     id: 'dial-number',
     class: 'number-input',
@@ -13,18 +19,88 @@ function create() {
     inputmode: 'tel',
     autocomplete: 'off',
     spellcheck: 'false',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'dial-suggestions',
     'aria-describedby': 'dial-preview',
   });
   const preview = h('div', { id: 'dial-preview', class: 'number-preview', 'aria-live': 'polite' });
+  const suggestions = h('ul', { id: 'dial-suggestions', class: 'suggestions', role: 'listbox', 'aria-label': 'Suggestions', hidden: true });
+  let options = [];
+  let active = -1;
+  let current = null; // the latest NumberPreview
+
+  const parse = latest((text) => backend.parseNumber(text));
+  const suggest = latest((text) => backend.suggest(text));
+
+  async function refresh() {
+    const text = input.value;
+    if (!text.trim()) {
+      current = null;
+      renderPreview();
+      renderSuggestions([]);
+      updateCallButton();
+      return;
+    }
+    const [parsed, suggested] = await Promise.all([parse(text), suggest(text)]);
+    if (!parsed.stale) {
+      current = parsed.error ? { ok: false, error: parsed.error } : parsed.value;
+      renderPreview();
+      updateCallButton();
+    }
+    if (!suggested.stale) renderSuggestions(suggested.value ?? []);
+  }
+
+  function renderPreview() {
+    const line = previewLine(current);
+    preview.dataset.tone = line.tone;
+    replaceChildren(preview, line.text);
+  }
+
+  function renderSuggestions(list) {
+    options = list;
+    active = -1;
+    replaceChildren(
+      suggestions,
+      list.map((s, i) =>
+        h(
+          'li',
+          { id: `dial-suggestion-${i}`, role: 'option', 'aria-selected': 'false', onMousedown: (e) => { e.preventDefault(); pick(i); } },
+          h('span', { class: 'suggestion-name' }, s.name || s.display),
+          h('span', { class: 'suggestion-detail' }, [s.name ? s.display : null, s.detail].filter(Boolean).join(' · ')),
+        ),
+      ),
+    );
+    suggestions.hidden = list.length === 0;
+    input.setAttribute('aria-expanded', String(list.length > 0));
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  function highlight(index) {
+    active = index;
+    suggestions.childNodes.forEach((li, i) => li.setAttribute('aria-selected', String(i === index)));
+    if (index >= 0) input.setAttribute('aria-activedescendant', `dial-suggestion-${index}`);
+    else input.removeAttribute('aria-activedescendant');
+  }
+
+  function pick(index) {
+    const choice = options[index];
+    if (!choice) return;
+    setValue(choice.dial, choice.dial.length);
+    renderSuggestions([]);
+  }
+
+  function setValue(value, caret) {
+    input.value = value;
+    input.focus();
+    input.setSelectionRange?.(caret, caret);
+    void refresh();
+  }
 
   const press = (symbol) => {
     const { value, caret } = insertAt(input.value, symbol, input.selectionStart ?? undefined, input.selectionEnd ?? undefined);
     setValue(value, caret);
-  };
-  const setValue = (value, caret) => {
-    input.value = value;
-    input.focus();
-    input.setSelectionRange?.(caret, caret);
   };
   const backspace = () => {
     const { value, caret } = deleteBack(input.value, input.selectionStart ?? undefined, input.selectionEnd ?? undefined);
@@ -44,26 +120,82 @@ function create() {
     ),
   );
 
-  const call = h(
-    'button',
-    { type: 'button', class: 'call-button', 'aria-label': 'Call', disabled: true, 'aria-describedby': 'dial-note' },
-    icon('call'),
-    'Call',
+  const ringMeAt = h('select', { id: 'ring-me-at', onChange: () => saveChoice({ ringMeAt: ringMeAt.value }) });
+  const callerId = h('select', { id: 'caller-id', onChange: () => saveChoice({ callerId: callerId.value }) });
+  const pickers = h(
+    'div',
+    { class: 'pickers' },
+    h('div', { class: 'field' }, h('label', { for: 'ring-me-at' }, 'Ring me at'), ringMeAt),
+    h('div', { class: 'field' }, h('label', { for: 'caller-id' }, 'Caller ID'), callerId),
   );
-  const note = h(
-    'p',
-    { id: 'dial-note', class: 'muted' },
-    'Placing calls needs a RingCentral sign-in, which this build does not have yet.',
-  );
+
+  async function saveChoice(patch) {
+    try {
+      await backend.saveSettings(patch);
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    }
+  }
+
+  async function loadOptions() {
+    try {
+      const choices = await backend.callOptions();
+      fillSelect(ringMeAt, choices.ringMeAt, choices.selectedRingMeAt);
+      fillSelect(callerId, choices.callerIds, choices.selectedCallerId);
+    } catch {
+      fillSelect(ringMeAt, [], null);
+      fillSelect(callerId, [], null);
+    }
+  }
+
+  const call = h('button', { type: 'button', class: 'call-button', 'aria-label': 'Call', disabled: true, onClick: () => void placeCall() }, icon('call'), 'Call');
+
+  function updateCallButton() {
+    const { session, call: live, placing } = store.get();
+    const signedIn = session?.state === 'signed_in';
+    const busy = placing || (live && !live.final);
+    call.disabled = !signedIn || !current?.ok || Boolean(busy);
+    call.title = !signedIn ? 'Sign in to place calls' : busy ? 'A call is already being set up' : '';
+  }
+
+  async function placeCall() {
+    if (call.disabled) return;
+    store.update({ placing: true });
+    try {
+      const started = await backend.placeCall(input.value);
+      store.update({ call: started });
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    } finally {
+      store.update({ placing: false });
+    }
+  }
+
+  input.addEventListener('input', () => void refresh());
+  input.addEventListener('keydown', (event) => {
+    const move = listboxKey(active, options.length, event.key);
+    if (move.handled) {
+      event.preventDefault();
+      event.stopPropagation?.();
+      if (move.pick) pick(active);
+      else if (move.close) renderSuggestions([]);
+      else highlight(move.active);
+      return;
+    }
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void placeCall();
+    }
+  });
 
   const element = h(
     'section',
     { class: 'view', 'aria-labelledby': 'dial-title' },
     h('h1', { id: 'dial-title', class: 'visually-hidden' }, 'Dial'),
-    h('div', { class: 'field' }, h('label', { for: 'dial-number' }, 'Phone number'), input, preview),
+    h('div', { class: 'field combobox' }, h('label', { for: 'dial-number' }, 'Phone number'), input, preview, suggestions),
     pad,
     h('div', { class: 'dial-actions' }, call, h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete last digit', onClick: backspace }, icon('backspace'))),
-    note,
+    pickers,
   );
 
   // Typing a dial key anywhere in the view goes to the number field.
@@ -76,9 +208,32 @@ function create() {
     }
   });
 
+  let lastSession = null;
+  store.subscribe((state) => {
+    updateCallButton();
+    if (state.session?.state === 'signed_in' && state.session !== lastSession) void loadOptions();
+    lastSession = state.session;
+  });
+
   return {
     element,
     focus: () => input.focus(),
     escape: () => setValue('', 0),
+    /** Puts a number in the field (a clicked link, "call back"), and dials when asked. */
+    async fill(number, dial = false) {
+      setValue(number, number.length);
+      await refresh();
+      if (dial) await placeCall();
+    },
   };
+}
+
+function fillSelect(select, choices, selected) {
+  replaceChildren(
+    select,
+    choices.length === 0
+      ? h('option', { value: '' }, 'Account default')
+      : choices.map((c) => h('option', { value: c.value, selected: c.value === selected }, c.label)),
+  );
+  select.disabled = choices.length === 0;
 }

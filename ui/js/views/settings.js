@@ -1,6 +1,8 @@
-// Settings: for now, the facts about this ringdesk (profile, mode, server, data folder).
+// Settings: Account, Calling, Messaging, Desktop and Status, each a group of real controls that
+// save at once; the status panel explains the connection and offers "Reset connection".
 
 import { h, replaceChildren } from '../lib/dom.js';
+import { statusFacts } from '../lib/status.js';
 
 export const settingsView = { id: 'settings', label: 'Settings', icon: 'settings', create };
 
@@ -16,17 +18,138 @@ export function aboutFacts(info) {
   ];
 }
 
-function create({ store }) {
-  const facts = h('dl', { class: 'facts' });
-  const render = ({ info }) =>
-    replaceChildren(facts, aboutFacts(info).map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
-  render(store.get());
-  store.subscribe(render);
+function create(ctx) {
+  const { backend, store } = ctx;
+  const controls = new Map();
+
+  function select(key, label, options) {
+    const el = h('select', { id: `setting-${key}`, onChange: () => save({ [key]: el.value }) });
+    controls.set(key, { el, options, kind: 'select' });
+    return h('div', { class: 'field' }, h('label', { for: `setting-${key}` }, label), el);
+  }
+  function toggle(key, label) {
+    const el = h('input', { id: `setting-${key}`, type: 'checkbox', onChange: () => save({ [key]: el.checked }) });
+    controls.set(key, { el, kind: 'toggle' });
+    return h('div', { class: 'field toggle' }, el, h('label', { for: `setting-${key}` }, label));
+  }
+  function text(key, label, placeholder) {
+    const el = h('input', { id: `setting-${key}`, type: 'text', placeholder, autocomplete: 'off', onChange: () => save({ [key]: el.value.trim() || null }) });
+    controls.set(key, { el, kind: 'text' });
+    return h('div', { class: 'field' }, h('label', { for: `setting-${key}` }, label), el);
+  }
+
+  async function save(patch) {
+    try {
+      render(await backend.saveSettings(patch));
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    }
+  }
+
+  const account = h('dl', { class: 'facts' });
+  const signOut = h('button', { type: 'button', onClick: () => void doSignOut() }, 'Sign out');
+  const statusList = h('dl', { class: 'facts' });
+  const reset = h('button', { type: 'button', onClick: () => void resetConnection() }, 'Reset connection');
+  const about = h('dl', { class: 'facts' });
+
   const element = h(
     'section',
-    { class: 'view', 'aria-labelledby': 'settings-title' },
+    { class: 'view settings', 'aria-labelledby': 'settings-title' },
     h('h1', { id: 'settings-title' }, 'Settings'),
-    h('div', { class: 'panel' }, h('h2', {}, 'About this ringdesk'), facts),
+    panel('Account', account, signOut),
+    panel(
+      'Calling',
+      select('ringMeAt', 'Ring me at', []),
+      select('callerId', 'Caller ID', []),
+      text('country', 'Default country (for numbers without +)', 'Account home country'),
+      select('linkAction', 'When I click a phone link', [
+        { value: 'prefill', label: 'Show the number, I press Call' },
+        { value: 'dial', label: 'Call at once' },
+      ]),
+    ),
+    panel('Messaging', select('smsSender', 'Send texts from', []), toggle('notifications', 'Desktop notifications for new texts'), toggle('doNotDisturb', 'Do not disturb')),
+    panel(
+      'Desktop',
+      toggle('startAtLogin', 'Start ringdesk when I log in'),
+      toggle('closeToTray', 'Keep running in the tray when the window is closed'),
+      select('theme', 'Theme', [
+        { value: 'system', label: 'Follow the system' },
+        { value: 'light', label: 'Light' },
+        { value: 'dark', label: 'Dark' },
+      ]),
+    ),
+    panel('Status', statusList, reset),
+    panel('About this ringdesk', about),
   );
-  return { element, focus: () => {} };
+
+  function render(settings) {
+    if (!settings) return;
+    for (const [key, control] of controls) {
+      const value = settings[key];
+      if (control.kind === 'toggle') control.el.checked = Boolean(value);
+      else if (control.kind === 'select') {
+        const options = settings.choices?.[key] ?? control.options;
+        replaceChildren(control.el, options.length ? options.map((o) => h('option', { value: o.value, selected: o.value === value }, o.label)) : h('option', { value: '' }, 'Account default'));
+        control.el.disabled = options.length === 0;
+      } else control.el.value = value ?? '';
+    }
+    document.documentElement?.setAttribute?.('data-theme', settings.theme ?? 'system');
+  }
+
+  async function refreshStatus() {
+    try {
+      replaceChildren(statusList, statusFacts(await backend.status()).map(([t, d]) => [h('dt', {}, t), h('dd', {}, d)]));
+    } catch (error) {
+      replaceChildren(statusList, h('dt', {}, 'Status'), h('dd', {}, error.message));
+    }
+  }
+
+  async function doSignOut() {
+    try {
+      store.update({ session: await backend.signOut() });
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    }
+  }
+
+  async function resetConnection() {
+    try {
+      store.update({ session: await backend.resetConnection() });
+      ctx.toast('Connection reset');
+      await refreshStatus();
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    }
+  }
+
+  store.subscribe(({ info, session }) => {
+    replaceChildren(about, aboutFacts(info).map(([t, d]) => [h('dt', {}, t), h('dd', {}, d)]));
+    const user = session?.user;
+    replaceChildren(
+      account,
+      user ? [h('dt', {}, 'Signed in as'), h('dd', {}, `${user.name} (ext. ${user.extensionNumber})`)] : [h('dt', {}, 'Signed in as'), h('dd', {}, 'Not signed in')],
+      h('dt', {}, 'Profile'),
+      h('dd', {}, info?.profile ?? ''),
+      h('dt', {}, 'Server'),
+      h('dd', {}, info?.server ?? 'Simulator on this computer'),
+    );
+    signOut.hidden = session?.state !== 'signed_in';
+  });
+
+  return {
+    element,
+    focus: () => {},
+    async show() {
+      try {
+        render(await backend.settings());
+      } catch (error) {
+        ctx.toast(error.message, error.hint, 'error');
+      }
+      await refreshStatus();
+    },
+  };
+}
+
+function panel(title, ...children) {
+  return h('div', { class: 'panel' }, h('h2', {}, title), ...children);
 }

@@ -1,0 +1,152 @@
+// Contacts: search first; rows with initials, name, company and primary number; a contact page
+// with every number (Call / Text), email, source and the timeline of calls and messages.
+
+import { h, icon, replaceChildren } from '../lib/dom.js';
+import { dayKey, dayLabel, formatDuration, formatTime } from '../lib/format.js';
+import { latest } from '../lib/debounce.js';
+import { createVirtualList } from '../lib/virtual-list.js';
+
+export const contactsView = { id: 'contacts', label: 'Contacts', icon: 'contacts', create };
+
+const PAGE = 100;
+const SOURCES = { personal: 'RingCentral contact', directory: 'Company directory', local: 'Imported' };
+
+/** Up to two initials for an avatar: `Ana Silva` → `AS`; digits or nothing → `#`. */
+export function initials(name) {
+  const letters = String(name ?? '')
+    .split(/\s+/)
+    .map((part) => [...part].find((c) => /\p{L}/u.test(c)))
+    .filter(Boolean);
+  if (letters.length === 0) return '#';
+  return (letters[0] + (letters.length > 1 ? letters[letters.length - 1] : '')).toUpperCase();
+}
+
+function create(ctx) {
+  const { backend } = ctx;
+  let cursor = null;
+  const search = h('input', { id: 'contacts-search', type: 'search', placeholder: 'Search name, company or number', autocomplete: 'off' });
+  const empty = h('p', { class: 'empty', hidden: true });
+  const fetchPage = latest((args) => backend.contacts(...args));
+  const list = createVirtualList({
+    label: 'Contacts',
+    heightOf: () => 56,
+    render: (c) => contactRow(c),
+    loadMore: async () => {
+      if (cursor === undefined) return null;
+      const answer = await fetchPage([search.value.trim(), cursor, PAGE]);
+      if (answer.stale) return [];
+      if (answer.error) {
+        ctx.toast(answer.error.message, answer.error.hint, 'error');
+        cursor = undefined;
+        return null;
+      }
+      cursor = answer.value.next ?? undefined;
+      return answer.value.rows;
+    },
+  });
+  const listPane = h(
+    'div',
+    { class: 'pane' },
+    h('div', { class: 'view-header' }, h('h1', { id: 'contacts-title' }, 'Contacts')),
+    h('label', { for: 'contacts-search', class: 'visually-hidden' }, 'Search contacts'),
+    search,
+    empty,
+    list.element,
+  );
+  const page = h('div', { class: 'pane contact-page', hidden: true });
+  const element = h('section', { class: 'view contacts', 'aria-labelledby': 'contacts-title' }, listPane, page);
+
+  async function reload() {
+    cursor = null;
+    await list.reset();
+    empty.hidden = list.size > 0;
+    empty.textContent = search.value.trim() ? 'No contacts match.' : 'No contacts yet. They appear after the first sync, or import a CSV.';
+  }
+
+  function contactRow(c) {
+    return h(
+      'button',
+      { type: 'button', class: 'vlist-row contact-row', role: 'listitem', onClick: () => void openContact(c.id) },
+      h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(c.name)),
+      h('span', { class: 'contact-who' }, h('span', { class: 'contact-name' }, c.name || c.display), h('span', { class: 'muted' }, [c.company, c.display].filter(Boolean).join(' · '))),
+    );
+  }
+
+  async function openContact(id) {
+    try {
+      const c = await backend.contact(id);
+      renderPage(c);
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    }
+  }
+
+  function renderPage(c) {
+    const back = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Back to contacts', onClick: closePage }, icon('back'));
+    replaceChildren(
+      page,
+      h('div', { class: 'thread-header' }, back, h('span', { class: 'avatar large', 'aria-hidden': 'true' }, initials(c.name)), h('div', { class: 'thread-who' }, h('h2', {}, c.name), h('span', { class: 'muted' }, c.company ?? ''))),
+      h(
+        'ul',
+        { class: 'numbers', 'aria-label': 'Numbers' },
+        c.numbers.map((n) =>
+          h(
+            'li',
+            {},
+            h('span', { class: 'number-label muted' }, n.label),
+            h('span', { class: 'number-value' }, n.display),
+            h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Call ${n.display}`, onClick: () => ctx.dial(n.dial, true) }, icon('call')),
+            h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Text ${n.display}`, onClick: () => ctx.text(n.dial) }, icon('messages')),
+          ),
+        ),
+      ),
+      h('dl', { class: 'facts' }, c.email ? [h('dt', {}, 'Email'), h('dd', {}, c.email)] : null, h('dt', {}, 'Source'), h('dd', {}, SOURCES[c.source] ?? c.source)),
+      h('h3', {}, 'Timeline'),
+      timeline(c.timeline),
+    );
+    page.hidden = false;
+    element.dataset.open = 'true';
+    back.focus();
+  }
+
+  function closePage() {
+    page.hidden = true;
+    element.dataset.open = 'false';
+    search.focus();
+  }
+
+  search.addEventListener('input', () => void reload());
+
+  let loaded = false;
+  return {
+    element,
+    focus: () => search.focus(),
+    escape: () => !page.hidden && closePage(),
+    async show() {
+      if (!loaded) {
+        loaded = true;
+        await reload();
+      }
+    },
+    reload,
+  };
+}
+
+function timeline(events) {
+  if (!events.length) return h('p', { class: 'muted' }, 'No calls or messages with this contact yet.');
+  let day = null;
+  const items = [];
+  for (const e of events) {
+    const key = dayKey(e.time);
+    if (key !== day) {
+      day = key;
+      items.push(h('li', { class: 'day-separator' }, dayLabel(key)));
+    }
+    const what =
+      e.kind === 'call'
+        ? `${e.direction === 'Inbound' ? 'Incoming' : 'Outgoing'} call · ${e.missed ? 'missed' : formatDuration(e.duration)}`
+        : `${e.direction === 'Inbound' ? 'Received' : 'Sent'}: ${e.text}`;
+    items.push(h('li', { class: 'timeline-item', dataset: { kind: e.kind } }, h('span', { class: 'muted' }, formatTime(e.time)), ' ', what));
+  }
+  return h('ol', { class: 'timeline' }, items);
+}

@@ -1,0 +1,157 @@
+// History: the synced call log, newest first, grouped by day, with filters, search, a sync
+// indicator and one-click call back. Virtualised and paged: a 500 000-row cache scrolls like 50.
+
+import { h, icon, replaceChildren } from '../lib/dom.js';
+import { formatDuration, formatTime, withDayHeaders } from '../lib/format.js';
+import { latest } from '../lib/debounce.js';
+import { createVirtualList } from '../lib/virtual-list.js';
+
+export const historyView = { id: 'history', label: 'History', icon: 'history', create };
+
+const FILTERS = [
+  ['all', 'All'],
+  ['missed', 'Missed'],
+  ['inbound', 'Inbound'],
+  ['outbound', 'Outbound'],
+];
+const PAGE = 100;
+
+/** The icon and words for a call's direction and result. */
+export function callKind(row) {
+  if (row.missed) return { icon: 'missed', words: 'Missed call', tone: 'missed' };
+  return row.direction === 'Inbound'
+    ? { icon: 'inbound', words: 'Incoming call', tone: 'in' }
+    : { icon: 'outbound', words: 'Outgoing call', tone: 'out' };
+}
+
+function create(ctx) {
+  const { backend, store } = ctx;
+  let filter = 'all';
+  let search = '';
+  let cursor = null;
+  let lastDay = null;
+
+  const searchField = h('input', { id: 'history-search', type: 'search', placeholder: 'Search calls', autocomplete: 'off' });
+  const chips = FILTERS.map(([id, label]) =>
+    h('button', { type: 'button', class: 'chip', 'aria-pressed': String(id === filter), dataset: { filter: id }, onClick: () => setFilter(id) }, label),
+  );
+  const syncState = h('span', { class: 'sync-state', role: 'status', 'aria-live': 'polite' });
+  const syncButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Sync now', onClick: () => void syncNow() }, icon('sync'));
+  const empty = h('p', { class: 'empty', hidden: true });
+
+  const list = createVirtualList({
+    label: 'Calls',
+    heightOf: (item) => (item.kind === 'day' ? 28 : 56),
+    render: (item) => (item.kind === 'day' ? dayRow(item) : callRow(item.row, ctx)),
+    loadMore: () => page(),
+  });
+
+  const fetchPage = latest((args) => backend.calls(...args));
+  async function page() {
+    if (cursor === undefined) return null;
+    const answer = await fetchPage([filter, search, cursor, PAGE]);
+    if (answer.stale) return [];
+    if (answer.error) {
+      ctx.toast(answer.error.message, answer.error.hint, 'error');
+      cursor = undefined;
+      return null;
+    }
+    const { rows, next } = answer.value;
+    cursor = next ?? undefined;
+    const { items, lastDay: day } = withDayHeaders(rows, lastDay);
+    lastDay = day;
+    return items;
+  }
+
+  async function reload() {
+    cursor = null;
+    lastDay = null;
+    await list.reset();
+    empty.hidden = list.size > 0;
+    empty.textContent = search || filter !== 'all' ? 'No calls match.' : 'No calls yet. They appear here after the first sync.';
+  }
+
+  function setFilter(id) {
+    filter = id;
+    chips.forEach((chip) => chip.setAttribute('aria-pressed', String(chip.dataset.filter === id)));
+    void reload();
+  }
+
+  async function syncNow() {
+    try {
+      await backend.syncNow();
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    }
+  }
+
+  searchField.addEventListener('input', () => {
+    search = searchField.value.trim();
+    void reload();
+  });
+
+  store.subscribe(({ sync }) => {
+    replaceChildren(syncState, describeSync(sync));
+  });
+  ctx.backend.on?.('sync', (sync) => {
+    if (sync?.finished && sync.changed) void reload();
+  });
+
+  const element = h(
+    'section',
+    { class: 'view history', 'aria-labelledby': 'history-title' },
+    h('div', { class: 'view-header' }, h('h1', { id: 'history-title' }, 'History'), syncState, syncButton),
+    h('label', { for: 'history-search', class: 'visually-hidden' }, 'Search history'),
+    searchField,
+    h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter calls' }, chips),
+    empty,
+    list.element,
+  );
+
+  let loaded = false;
+  return {
+    element,
+    focus: () => searchField.focus(),
+    async show() {
+      if (!loaded) {
+        loaded = true;
+        await reload();
+      }
+    },
+    reload,
+  };
+}
+
+/** `Syncing 1 200 / 5 000`, `Synced 14:05`, or nothing before the first sync. */
+export function describeSync(sync) {
+  if (!sync) return '';
+  if (sync.running) return sync.total ? `Syncing ${sync.done} / ${sync.total}` : 'Syncing…';
+  if (sync.error) return `Sync failed: ${sync.error.message}`;
+  return sync.lastSyncedAt ? `Synced ${formatTime(sync.lastSyncedAt)}` : '';
+}
+
+function dayRow(item) {
+  return h('div', { class: 'vlist-row day-row', role: 'listitem' }, item.label);
+}
+
+function callRow(row, ctx) {
+  const kind = callKind(row);
+  return h(
+    'div',
+    { class: 'vlist-row call-row', role: 'listitem', tabindex: '0', dataset: { tone: kind.tone } },
+    h('span', { class: 'call-icon', title: kind.words }, icon(kind.icon), h('span', { class: 'visually-hidden' }, kind.words)),
+    h(
+      'span',
+      { class: 'call-who' },
+      h('span', { class: 'call-name' }, row.name || row.display),
+      h('span', { class: 'call-detail' }, [row.name ? row.display : null, row.action].filter(Boolean).join(' · ')),
+    ),
+    h('span', { class: 'call-when' }, h('span', {}, formatTime(row.startTime)), h('span', { class: 'muted' }, row.missed ? row.result : formatDuration(row.duration))),
+    h(
+      'span',
+      { class: 'row-actions' },
+      h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Call ${row.name || row.display}`, onClick: () => ctx.dial(row.dial, true) }, icon('call')),
+      h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Text ${row.name || row.display}`, onClick: () => ctx.text(row.dial) }, icon('messages')),
+    ),
+  );
+}

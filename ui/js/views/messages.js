@@ -1,0 +1,222 @@
+// Messages: conversations (unread counts, last message) and a thread with bubbles, delivery
+// status, day separators and a composer (sender picker, 1000-unit counter, segments).
+// Two panes from 640 px; narrower, the list opens a thread. Every text is rendered as text.
+
+import { h, icon, replaceChildren } from '../lib/dom.js';
+import { dayKey, dayLabel, formatTime } from '../lib/format.js';
+import { latest } from '../lib/debounce.js';
+import { counterText, deliveryWords } from '../lib/sms.js';
+
+export const messagesView = { id: 'messages', label: 'Messages', icon: 'messages', create };
+
+function create(ctx) {
+  const { backend } = ctx;
+  let openNumber = null;
+
+  // Conversation list
+  const search = h('input', { id: 'messages-search', type: 'search', placeholder: 'Search conversations', autocomplete: 'off' });
+  const rows = h('ul', { class: 'conversations', 'aria-label': 'Conversations' });
+  const newTo = h('input', { id: 'new-to', type: 'tel', placeholder: 'Number', autocomplete: 'off' });
+  const newForm = h(
+    'form',
+    { class: 'new-message', onSubmit: (e) => { e.preventDefault(); if (newTo.value.trim()) void open(newTo.value.trim()); } },
+    h('label', { for: 'new-to', class: 'visually-hidden' }, 'New message to'),
+    newTo,
+    h('button', { type: 'submit' }, 'New message'),
+  );
+  const listPane = h(
+    'div',
+    { class: 'pane conversation-pane' },
+    h('div', { class: 'view-header' }, h('h1', { id: 'messages-title' }, 'Messages')),
+    h('label', { for: 'messages-search', class: 'visually-hidden' }, 'Search conversations'),
+    search,
+    newForm,
+    rows,
+  );
+
+  // Thread
+  const title = h('h2', { class: 'thread-title' });
+  const subtitle = h('span', { class: 'muted' });
+  const bubbles = h('ol', { class: 'bubbles', 'aria-label': 'Messages in this conversation', 'aria-live': 'polite' });
+  const sender = h('select', { id: 'sms-from' });
+  const text = h('textarea', { id: 'sms-text', rows: '2', 'aria-label': 'Message', placeholder: 'Write a message' });
+  const counter = h('span', { class: 'sms-counter', 'aria-live': 'polite' });
+  const send = h('button', { type: 'button', class: 'send-button', 'aria-label': 'Send', onClick: () => void sendNow() }, icon('send'), 'Send');
+  const back = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Back to conversations', onClick: () => close() }, icon('back'));
+  const callButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Call', onClick: () => openNumber && ctx.dial(openNumber, true) }, icon('call'));
+  const threadPane = h(
+    'div',
+    { class: 'pane thread-pane', hidden: true },
+    h('div', { class: 'thread-header' }, back, h('div', { class: 'thread-who' }, title, subtitle), callButton),
+    bubbles,
+    h(
+      'div',
+      { class: 'composer' },
+      h('div', { class: 'composer-meta' }, h('label', { for: 'sms-from' }, 'From'), sender, counter),
+      h('div', { class: 'composer-row' }, text, send),
+    ),
+  );
+
+  const element = h('section', { class: 'view messages', 'aria-labelledby': 'messages-title' }, listPane, threadPane);
+
+  const fetchList = latest((q) => backend.conversations(q));
+  async function loadList() {
+    const answer = await fetchList(search.value.trim());
+    if (answer.stale) return;
+    if (answer.error) return ctx.toast(answer.error.message, answer.error.hint, 'error');
+    const list = answer.value;
+    replaceChildren(
+      rows,
+      list.length === 0 ? h('li', { class: 'empty' }, 'No conversations yet.') : list.map((c) => conversationRow(c)),
+    );
+    ctx.store.update({ unread: list.reduce((n, c) => n + (c.unread || 0), 0) });
+  }
+
+  function conversationRow(c) {
+    return h(
+      'li',
+      {},
+      h(
+        'button',
+        { type: 'button', class: 'conversation', 'aria-current': c.number === openNumber ? 'true' : null, onClick: () => void open(c.number) },
+        h('span', { class: 'conversation-top' }, h('span', { class: 'conversation-name' }, c.name || c.display), h('span', { class: 'muted' }, formatTime(c.lastTime))),
+        h('span', { class: 'conversation-bottom' }, h('span', { class: 'conversation-last' }, c.lastText), c.unread ? h('span', { class: 'badge', 'aria-label': `${c.unread} unread` }, String(c.unread)) : null),
+      ),
+    );
+  }
+
+  const fetchThread = latest((n) => backend.thread(n));
+  async function open(number) {
+    const answer = await fetchThread(number);
+    if (answer.stale) return;
+    if (answer.error) return ctx.toast(answer.error.message, answer.error.hint, 'error');
+    const thread = answer.value;
+    openNumber = thread.number;
+    element.dataset.open = 'true';
+    threadPane.hidden = false;
+    replaceChildren(title, thread.name || thread.display);
+    replaceChildren(subtitle, thread.name ? thread.display : '');
+    renderBubbles(thread.messages);
+    fillSenders(thread.senders, thread.sender);
+    text.focus();
+    if (thread.unread > 0) {
+      backend.markRead(thread.number).then(loadList, (e) => ctx.toast(e.message, e.hint, 'error'));
+    } else {
+      void loadList();
+    }
+  }
+
+  function close() {
+    openNumber = null;
+    element.dataset.open = 'false';
+    threadPane.hidden = true;
+    search.focus();
+  }
+
+  function renderBubbles(messages) {
+    let day = null;
+    const items = [];
+    for (const m of messages) {
+      const key = dayKey(m.time);
+      if (key !== day) {
+        day = key;
+        items.push(h('li', { class: 'day-separator' }, dayLabel(key)));
+      }
+      items.push(bubble(m));
+    }
+    replaceChildren(bubbles, items);
+    bubbles.lastChild?.scrollIntoView?.({ block: 'end' });
+  }
+
+  function bubble(m) {
+    const status = deliveryWords(m);
+    return h(
+      'li',
+      { class: 'bubble', dataset: { direction: m.direction === 'Inbound' ? 'in' : 'out', status: status.tone } },
+      h('p', { class: 'bubble-text' }, m.text),
+      h(
+        'span',
+        { class: 'bubble-meta' },
+        formatTime(m.time),
+        status.words ? h('span', { class: 'delivery', title: status.words }, ` · ${status.words}`) : null,
+        m.pending && m.outboxId != null
+          ? h('button', { type: 'button', class: 'link-button', onClick: () => void cancelPending(m.outboxId) }, 'Cancel')
+          : null,
+      ),
+    );
+  }
+
+  function fillSenders(list = [], selected = null) {
+    replaceChildren(sender, list.length ? list.map((s) => h('option', { value: s.value, selected: s.value === selected }, s.label)) : h('option', { value: '' }, 'No SMS number'));
+    sender.disabled = list.length === 0;
+  }
+
+  const measure = latest((t) => backend.measureSms(t));
+  async function updateCounter() {
+    const answer = await measure(text.value);
+    if (answer.stale || answer.error) return;
+    counter.textContent = counterText(answer.value);
+    counter.dataset.over = String(answer.value.tooLong);
+    send.disabled = answer.value.tooLong || text.value.trim() === '';
+  }
+
+  async function sendNow() {
+    const body = text.value;
+    if (!openNumber || body.trim() === '' || send.disabled) return;
+    send.disabled = true;
+    try {
+      const sent = await backend.sendSms(openNumber, body, sender.value || undefined);
+      text.value = '';
+      ctx.toast(sent.pending ? 'Saved — it will be sent when ringdesk is back online' : 'SMS sent');
+      await open(openNumber);
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    } finally {
+      void updateCounter();
+    }
+  }
+
+  async function cancelPending(id) {
+    try {
+      await backend.cancelOutbox(id);
+      if (openNumber) await open(openNumber);
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    }
+  }
+
+  text.addEventListener('input', () => void updateCounter());
+  text.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void sendNow();
+    }
+  });
+  search.addEventListener('input', () => void loadList());
+  backend.on?.('messages', (change) => {
+    void loadList();
+    if (openNumber && (!change?.number || change.number === openNumber)) void open(openNumber);
+  });
+
+  let loaded = false;
+  return {
+    element,
+    focus: () => (openNumber ? text.focus() : search.focus()),
+    escape: () => openNumber && close(),
+    async show() {
+      if (!loaded) {
+        loaded = true;
+        await loadList();
+      }
+    },
+    /** Opens the thread with `number`, the composer prefilled with `body` (never sent by itself). */
+    async compose(number, body = '') {
+      await open(number);
+      if (body) {
+        text.value = body;
+        void updateCounter();
+      }
+    },
+    loadList,
+  };
+}

@@ -1,0 +1,69 @@
+// A fake backend implementing the contract in ui/js/backend.js with in-memory data, recording
+// every call, and able to push events like the Rust side does.
+
+import { COMMAND_NAMES } from '../js/backend.js';
+
+export const DEMO_INFO = { version: '0.1.0', profile: 'default', mode: 'demo', server: null, dataDir: '/tmp/d' };
+export const SIGNED_IN = { state: 'signed_in', mode: 'demo', user: { name: 'Sam Agent', extensionNumber: '101' }, canSignIn: false };
+
+export function fakeBackend(overrides = {}) {
+  const log = [];
+  const handlers = new Map();
+  const record = (name, value) => (...args) => {
+    log.push([name, ...args]);
+    return typeof value === 'function' ? value(...args) : Promise.resolve(structuredClone(value));
+  };
+  const backend = {
+    /** Every command invoked, as [name, ...args]. */
+    log,
+    /** Pushes an event to the app as the Rust side would. */
+    emit(event, payload) {
+      for (const handler of handlers.get(event) ?? []) handler(payload);
+    },
+    on(event, handler) {
+      if (!handlers.has(event)) handlers.set(event, []);
+      handlers.get(event).push(handler);
+      return () => {};
+    },
+    appInfo: record('appInfo', DEMO_INFO),
+    uiReady: record('uiReady', null),
+    session: record('session', SIGNED_IN),
+    signInBrowser: record('signInBrowser', SIGNED_IN),
+    signInJwt: record('signInJwt', SIGNED_IN),
+    startDemo: record('startDemo', SIGNED_IN),
+    signOut: record('signOut', { ...SIGNED_IN, state: 'signed_out', user: null }),
+    parseNumber: record('parseNumber', (text) =>
+      Promise.resolve(
+        /^\+?[0-9 ()-]{7,}$/.test(text)
+          ? { input: text, ok: true, e164: '+16505550123', display: '(650) 555-0123', countryName: 'United States', valid: true, contact: null }
+          : { input: text, ok: false, error: { message: 'This is not a phone number.', hint: 'Check it' } },
+      ),
+    ),
+    suggest: record('suggest', []),
+    callOptions: record('callOptions', { ringMeAt: [{ value: 'fw1', label: 'Desk phone' }], callerIds: [], selectedRingMeAt: 'fw1', selectedCallerId: null }),
+    placeCall: record('placeCall', (to) =>
+      Promise.resolve({ id: 'c1', party: { name: null, display: to }, phase: 'ringing_you', words: { you: 'Ringing your desk phone…', them: '', summary: '' }, cancellable: true, final: false, success: false, startedAt: Date.now() }),
+    ),
+    cancelCall: record('cancelCall', (id) =>
+      Promise.resolve({ id, party: { display: 'x' }, phase: 'cancelled', words: { you: 'Cancelled', them: '', summary: 'Cancelled' }, cancellable: false, final: true, success: false, startedAt: Date.now(), endedAt: Date.now() }),
+    ),
+    calls: record('calls', { rows: [], next: null }),
+    syncNow: record('syncNow', null),
+    conversations: record('conversations', []),
+    thread: record('thread', (number) => Promise.resolve({ number, display: number, name: null, unread: 0, messages: [], senders: [], sender: null })),
+    measureSms: record('measureSms', (text) => Promise.resolve({ units: text.length, limit: 1000, segments: Math.max(1, Math.ceil(text.length / 160)), tooLong: text.length > 1000 })),
+    sendSms: record('sendSms', { id: 1, pending: false }),
+    markRead: record('markRead', null),
+    cancelOutbox: record('cancelOutbox', null),
+    contacts: record('contacts', { rows: [], next: null }),
+    contact: record('contact', null),
+    settings: record('settings', { ringMeAt: null, linkAction: 'prefill', theme: 'system', choices: {} }),
+    saveSettings: record('saveSettings', { linkAction: 'prefill', theme: 'system', choices: {} }),
+    status: record('status', { user: 'Sam Agent', extension: '101', budgets: [] }),
+    resetConnection: record('resetConnection', SIGNED_IN),
+  };
+  return Object.assign(backend, overrides);
+}
+
+/** Every Tauri command the UI can invoke, for the IPC cross-check. */
+export { COMMAND_NAMES };
