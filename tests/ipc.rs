@@ -1,10 +1,13 @@
 //! IPC contract tests: the real command set on Tauri's mock runtime, invoked the way the
-//! window invokes them (origin `tauri://localhost` on Linux), checked as JSON.
+//! window invokes them (origin `tauri://localhost` on Linux), checked as JSON. Demo mode runs
+//! the built-in simulator in-process with fast timing.
+
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 use ringdesk_app::{builder, Cli, Launch};
 use ringdesk_core::config::Environment;
-use serde_json::Value;
+use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
@@ -18,12 +21,18 @@ struct Harness {
 
 /// Builds the app with the real config and capabilities, for `args` and extra environment.
 fn harness(args: &[&str], env: &[(&str, &str)]) -> Harness {
+    // Warnings reach the test's output: a failure shows why the desk did what it did.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("warn")
+        .with_test_writer()
+        .try_init();
     let dirs = tempfile::tempdir().expect("temp dir");
     let config = dirs.path().join("config");
     let data = dirs.path().join("data");
     let mut pairs = vec![
         ("RINGDESK_CONFIG_DIR", config.to_str().expect("utf-8 path")),
         ("RINGDESK_DATA_DIR", data.to_str().expect("utf-8 path")),
+        ("RINGDESK_DEMO_TIMING", "fast"),
     ];
     pairs.extend_from_slice(env);
     let cli = Cli::try_parse_from(std::iter::once("ringdesk").chain(args.iter().copied()))
@@ -56,28 +65,79 @@ fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
         .map(|body| body.deserialize::<Value>().expect("JSON response"))
 }
 
-#[test]
-fn app_info_in_demo_mode() {
+/// Waits until the demo desk has signed in to its simulator.
+fn signed_in_demo() -> Harness {
     let h = harness(&[], &[]);
-    let info = invoke(&h, "app_info", Value::Null).expect("app_info succeeds");
-    assert_eq!(info["mode"], "demo", "no RingCentral app configured → demo");
-    assert_eq!(info["profile"], "default");
-    assert_eq!(
-        info["server"],
-        Value::Null,
-        "demo mode talks to the built-in simulator"
-    );
-    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let session = invoke(&h, "session", json!({})).expect("session answers");
+        if session["state"] == "signed_in" {
+            return h;
+        }
+        assert!(Instant::now() < deadline, "demo never signed in: {session}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Asserts the `{code, message, hint}` shape and returns the code.
+fn error_code(error: &Value) -> String {
+    let object = error
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {error}"));
+    assert_eq!(object.len(), 3, "exactly code, message and hint: {error}");
     assert!(
-        info["dataDir"]
-            .as_str()
-            .is_some_and(|d| d.ends_with("data")),
-        "{info}"
+        error["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{error}"
     );
+    assert!(
+        error["hint"].as_str().is_some_and(|h| !h.is_empty()),
+        "every error says what to do: {error}"
+    );
+    error["code"].as_str().expect("code").to_string()
 }
 
 #[test]
-fn app_info_in_live_mode_names_the_server() {
+fn every_command_the_window_calls_is_registered() {
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ui/js/backend.js"))
+        .expect("backend.js");
+    let commands: Vec<&str> = source
+        .lines()
+        .filter_map(|line| line.trim().split_once(": ['").map(|(_, rest)| rest))
+        .filter_map(|rest| rest.split_once('\'').map(|(name, _)| name))
+        .collect();
+    assert!(
+        commands.len() >= 25,
+        "the contract lists the commands: {commands:?}"
+    );
+    let h = harness(&[], &[]);
+    for command in commands {
+        if let Err(error) = invoke(&h, command, json!({})) {
+            let text = error.to_string();
+            assert!(
+                !text.contains("not found") && !text.contains("not allowed"),
+                "{command} is called by the window but not registered: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn app_info_in_demo_mode_names_the_simulator() {
+    let h = signed_in_demo();
+    let info = invoke(&h, "app_info", json!({})).expect("app_info");
+    assert_eq!(info["mode"], "demo", "no RingCentral app configured → demo");
+    assert_eq!(info["profile"], "default");
+    assert!(
+        info["server"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("http://127.0.0.1:")),
+        "{info}"
+    );
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn live_mode_without_a_session_offers_sign_in() {
     let h = harness(
         &["--profile", "work"],
         &[
@@ -85,22 +145,127 @@ fn app_info_in_live_mode_names_the_server() {
             ("RINGCENTRAL_SERVER_URL", "sandbox"),
         ],
     );
-    let info = invoke(&h, "app_info", Value::Null).expect("app_info succeeds");
+    let info = invoke(&h, "app_info", json!({})).expect("app_info");
     assert_eq!(info["mode"], "live");
-    assert_eq!(info["profile"], "work");
     assert_eq!(info["server"], "https://platform.devtest.ringcentral.com");
+    let session = invoke(&h, "session", json!({})).expect("session");
+    assert_eq!(session["state"], "signed_out");
+    assert_eq!(
+        session["canSignIn"], true,
+        "a configured app can sign in with the browser"
+    );
+    let error =
+        invoke(&h, "place_call", json!({"to": "+16505550123"})).expect_err("no call signed out");
+    assert_eq!(error_code(&error), "auth_required");
 }
 
 #[test]
-fn demo_flag_overrides_a_configured_app() {
-    let h = harness(&["--demo"], &[("RINGCENTRAL_CLIENT_ID", "abc")]);
-    let info = invoke(&h, "app_info", Value::Null).expect("app_info succeeds");
-    assert_eq!(info["mode"], "demo");
+fn number_preview_success_and_refusal() {
+    let h = signed_in_demo();
+    let ok = invoke(&h, "parse_number", json!({"text": "(650) 555-0123 x 12"})).expect("preview");
+    assert_eq!(ok["ok"], true);
+    assert_eq!(ok["e164"], "+16505550123");
+    assert_eq!(
+        ok["extension"], "12",
+        "the extension is kept, never folded in"
+    );
+    assert_eq!(ok["country"], "US");
+    assert!(
+        ok["display"]
+            .as_str()
+            .is_some_and(|d| d.contains("555-0123")),
+        "{ok}"
+    );
+    let bad = invoke(&h, "parse_number", json!({"text": "hello"})).expect("a refusal is a preview");
+    assert_eq!(bad["ok"], false);
+    assert!(
+        bad["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{bad}"
+    );
 }
 
 #[test]
-fn unknown_commands_are_refused() {
-    let h = harness(&[], &[]);
-    let error = invoke(&h, "no_such_command", Value::Null).expect_err("must be refused");
-    assert!(error.to_string().contains("no_such_command"), "{error}");
+fn a_call_is_placed_once_and_can_be_cancelled() {
+    let h = signed_in_demo();
+    let options = invoke(&h, "call_options", json!({})).expect("options");
+    assert!(
+        options["ringMeAt"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty()),
+        "{options}"
+    );
+    let call = invoke(&h, "place_call", json!({"to": "650 555 0123"})).expect("placed");
+    for field in [
+        "id",
+        "party",
+        "phase",
+        "words",
+        "cancellable",
+        "final",
+        "startedAt",
+    ] {
+        assert!(call.get(field).is_some(), "CallView has {field}: {call}");
+    }
+    let again =
+        invoke(&h, "place_call", json!({"to": "650 555 0123"})).expect_err("one call at a time");
+    assert_eq!(error_code(&again), "validation");
+    let id = call["id"].as_str().expect("id");
+    match invoke(&h, "cancel_call", json!({"id": id})) {
+        Ok(cancelled) => assert_eq!(cancelled["final"], true, "{cancelled}"),
+        // Fast timing may connect before the cancel lands: then it is no longer cancellable.
+        Err(error) => assert_eq!(error_code(&error), "validation"),
+    }
+    let unknown = invoke(&h, "cancel_call", json!({"id": "nope"})).expect_err("unknown call");
+    assert_eq!(error_code(&unknown), "validation");
+}
+
+#[test]
+fn bad_input_is_a_validation_error() {
+    let h = signed_in_demo();
+    let call = invoke(&h, "place_call", json!({"to": "not a number"})).expect_err("refused");
+    assert_eq!(error_code(&call), "validation");
+    let thread = invoke(&h, "open_thread", json!({"number": "\u{0007}"})).expect_err("refused");
+    assert_eq!(error_code(&thread), "validation");
+    let country =
+        invoke(&h, "save_settings", json!({"patch": {"country": "XX"}})).expect_err("refused");
+    assert_eq!(error_code(&country), "validation");
+    let missing = invoke(&h, "contact", json!({"id": 987654321})).expect_err("no such contact");
+    assert_eq!(error_code(&missing), "not_found");
+}
+
+#[test]
+fn history_messages_contacts_and_settings_have_their_shapes() {
+    let h = signed_in_demo();
+    let calls = invoke(&h, "list_calls", json!({"filter": "all", "limit": 5})).expect("calls");
+    assert!(calls["rows"].is_array(), "{calls}");
+    let conversations = invoke(&h, "list_conversations", json!({})).expect("conversations");
+    assert!(conversations.is_array());
+    let measure = invoke(&h, "measure_sms", json!({"text": "héllo 😀"})).expect("measure");
+    assert_eq!(measure["units"], 8, "the emoji counts twice");
+    assert_eq!(measure["limit"], 1000);
+    let contacts = invoke(&h, "list_contacts", json!({"limit": 5})).expect("contacts");
+    assert!(contacts["rows"].is_array());
+    let settings = invoke(
+        &h,
+        "save_settings",
+        json!({"patch": {"linkAction": "dial"}}),
+    )
+    .expect("saved");
+    assert_eq!(settings["linkAction"], "dial");
+    let status = invoke(&h, "status", json!({})).expect("status");
+    assert_eq!(status["signedIn"], true, "{status}");
+    let sync = invoke(&h, "sync_now", json!({})).expect("sync");
+    assert!(sync.get("running").is_some());
+}
+
+#[test]
+fn signing_out_ends_the_session() {
+    let h = signed_in_demo();
+    let session = invoke(&h, "sign_out", json!({})).expect("signed out");
+    assert_eq!(session["state"], "signed_out");
+    let error = invoke(&h, "send_sms", json!({"to": "+16505550123", "text": "hi"}))
+        .expect_err("signed out");
+    assert_eq!(error_code(&error), "auth_required");
 }

@@ -54,6 +54,18 @@ pub struct UiError {
     pub hint: String,
 }
 
+impl UiError {
+    /// The system browser could not be opened for a sign-in.
+    pub fn browser(error: &dyn std::fmt::Display, url: &str) -> Self {
+        tracing::warn!(error = %error, "could not open the browser");
+        Self {
+            code: UiErrorCode::Internal,
+            message: "ringdesk could not open your web browser.".into(),
+            hint: format!("Open this address in your browser to sign in: {url}"),
+        }
+    }
+}
+
 impl From<ringdesk_core::Error> for UiError {
     fn from(error: ringdesk_core::Error) -> Self {
         let recovery = error.recovery();

@@ -1,6 +1,7 @@
 //! How this process was launched: profile, mode, paths and an optional link.
 
 use ringdesk_core::config::{ConfigError, ConfigFile, Environment, Paths, Profile};
+use ringdesk_core::desk::DemoTiming;
 
 use crate::Cli;
 
@@ -15,12 +16,22 @@ pub struct Launch {
     pub link: Option<String>,
     /// Start hidden (autostart).
     pub minimized: bool,
+    /// The environment the profile was resolved with (credentials come from it).
+    pub env: Environment,
 }
 
 impl Launch {
     /// Resolves the launch from parsed arguments and the process environment.
     pub fn from_cli(cli: &Cli) -> Result<Self, ConfigError> {
         Self::resolve(cli, &Environment::from_process())
+    }
+
+    /// How fast demo calls progress: `RINGDESK_DEMO_TIMING=fast` for tests, else at human pace.
+    pub fn demo_timing(&self) -> DemoTiming {
+        match self.env.get("RINGDESK_DEMO_TIMING") {
+            Some("fast") => DemoTiming::Fast,
+            _ => DemoTiming::Realistic,
+        }
     }
 
     /// Resolves the launch from parsed arguments and an explicit environment.
@@ -33,6 +44,7 @@ impl Launch {
             paths,
             link: cli.link.clone(),
             minimized: cli.minimized,
+            env: env.clone(),
         })
     }
 }

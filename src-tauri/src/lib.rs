@@ -6,23 +6,74 @@
 mod cli;
 mod commands;
 mod error;
+mod events;
 mod launch;
+mod links;
 mod window;
 
 pub use cli::{Cli, Command};
 pub use error::{UiError, UiErrorCode};
 pub use launch::Launch;
+pub use links::PendingLinks;
 
 use clap::Parser;
+use ringdesk_core::desk::Desk;
 use tauri::Runtime;
 
-/// Registers ringdesk's commands, state and plugins on a Tauri builder.
+/// Registers ringdesk's commands, state and plugins on a Tauri builder, and connects the desk
+/// for `launch` when the app starts.
 ///
 /// Generic over the runtime so tests can drive it with `tauri::test::mock_builder()`.
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri::Builder<R> {
+    let desk = Desk::new(
+        launch.profile.clone(),
+        launch.env.clone(),
+        launch.paths.clone(),
+        launch.demo_timing(),
+    );
+    let links = PendingLinks::new(launch.link.clone());
+    // Connect at once (not in `setup`, which waits for the event loop): the window asks for
+    // the state it missed when it loads, so events before the forwarder attaches are not lost.
+    let starting = desk.clone();
+    tauri::async_runtime::spawn(async move {
+        starting.start().await;
+    });
     builder
         .manage(launch)
-        .invoke_handler(tauri::generate_handler![commands::app::app_info])
+        .manage(desk.clone())
+        .manage(links)
+        .setup(move |app| {
+            events::forward(app.handle().clone(), &desk);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::ui_ready,
+            commands::session::session,
+            commands::session::sign_in_browser,
+            commands::session::sign_in_jwt,
+            commands::session::start_demo,
+            commands::session::sign_out,
+            commands::session::reset_connection,
+            commands::dial::parse_number,
+            commands::dial::suggest,
+            commands::dial::call_options,
+            commands::dial::place_call,
+            commands::dial::cancel_call,
+            commands::history::list_calls,
+            commands::history::sync_now,
+            commands::messages::list_conversations,
+            commands::messages::open_thread,
+            commands::messages::measure_sms,
+            commands::messages::send_sms,
+            commands::messages::mark_read,
+            commands::messages::cancel_outbox,
+            commands::contacts::list_contacts,
+            commands::contacts::contact,
+            commands::settings::settings,
+            commands::settings::save_settings,
+            commands::settings::status,
+        ])
 }
 
 /// Runs ringdesk with the process arguments and returns the exit code.

@@ -98,9 +98,72 @@ impl Desktop {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Calls a backend command the way the window does; `Err` holds the `{code, message, hint}`.
+    pub async fn invoke(&self, command: &str, args: Value) -> Result<Value, Value> {
+        let answer = self
+            .client
+            .execute_async(
+                "const [command, args, done] = arguments; \
+                 window.__TAURI__.core.invoke(command, args) \
+                   .then(ok => done({ ok }), err => done({ err }));",
+                vec![json!(command), args],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("invoke {command}: {e}"));
+        match answer.get("err") {
+            Some(err) => Err(err.clone()),
+            None => Ok(answer.get("ok").cloned().unwrap_or(Value::Null)),
+        }
+    }
+
+    /// The demo simulator's base URL, once ringdesk has started it.
+    pub async fn simulator(&self) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let info = self.invoke("app_info", json!({})).await.expect("app_info");
+            if let Some(server) = info["server"].as_str() {
+                return server.to_string();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the demo simulator never started: {info}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the control whose accessible name is `label`.
+    pub async fn click(&self, label: &str) {
+        self.client
+            .find(Locator::Css(&format!("[aria-label='{label}']")))
+            .await
+            .unwrap_or_else(|e| panic!("no control named {label:?}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click {label:?}: {e}"));
+    }
+
+    /// Types `text` into the field matching `css`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.wait_for_css(css).await;
+        field
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("focus {css}: {e}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
     /// Waits until `script` returns `true` (polling), or fails with `what`.
     pub async fn wait_until(&self, what: &str, script: &str) {
-        let deadline = Instant::now() + PATIENCE;
+        self.wait_up_to(PATIENCE, what, script).await;
+    }
+
+    /// Like [`Desktop::wait_until`] with a longer patience (calls take ~10 s to connect).
+    pub async fn wait_up_to(&self, patience: Duration, what: &str, script: &str) {
+        let deadline = Instant::now() + patience;
         while Instant::now() < deadline {
             if self.eval(script).await == Value::Bool(true) {
                 return;

@@ -10,3 +10,4 @@ mod cli_demo;
 mod cli_keyring;
 mod desktop;
 mod frame;
+mod window;

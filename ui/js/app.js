@@ -92,7 +92,9 @@ export function createApp(root, backend) {
   function onLink(link) {
     if (link.kind === 'error') ctx.toast(link.message, link.hint, 'error');
     else if (link.kind === 'sms') void ctx.text(link.number, link.body ?? '');
-    else void ctx.dial(link.number, link.dial);
+    else if (link.kind === 'signed_in') ctx.toast('Signed in to RingCentral');
+    // The backend has already placed the call when the agent chose "call at once".
+    else if (link.kind === 'call') void ctx.dial(link.number, false);
   }
 
   root.ownerDocument?.addEventListener?.('keydown', (event) => {
@@ -128,6 +130,7 @@ export function createApp(root, backend) {
       try {
         const [info, session] = await Promise.all([backend.appInfo(), backend.session()]);
         store.update({ info, session, error: null });
+        root.ownerDocument?.documentElement?.setAttribute?.('data-theme', info.theme ?? 'system');
         await backend.uiReady();
       } catch (error) {
         store.update({ error });

@@ -125,7 +125,7 @@ test('Esc cancels a call that is still ringing', async () => {
 
 test('links from the backend prefill the dial view, or open an SMS draft without sending', async () => {
   const { root, app, backend } = await started();
-  backend.emit('link', { kind: 'call', number: '+16505550100', dial: false });
+  backend.emit('link', { kind: 'call', number: '+16505550100', dialed: false });
   await flush();
   assert.equal(byLabel(root, 'Phone number').value, '+16505550100');
   assert.equal(backend.log.filter(([n]) => n === 'placeCall').length, 0, 'prefill never dials');

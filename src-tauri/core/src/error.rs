@@ -4,6 +4,7 @@ use crate::api::ApiError;
 use crate::auth::{AuthError, KeychainError};
 use crate::calls::CallError;
 use crate::config::ConfigError;
+use crate::desk::DeskError;
 use crate::import_export::TransferError;
 use crate::messaging::SmsError;
 use crate::phone::PhoneError;
@@ -52,6 +53,9 @@ pub enum Error {
     /// The built-in simulator of demo mode could not start.
     #[error("the demo simulator could not start: {0}")]
     Demo(String),
+    /// The desk refused a request in its current state.
+    #[error(transparent)]
+    Desk(#[from] DeskError),
     /// Live mode without a RingCentral app.
     #[error("no RingCentral app is configured for profile {profile:?}")]
     NotConfigured {
@@ -100,6 +104,7 @@ impl Error {
             Self::Transfer(e) => e.recovery(),
             Self::Realtime(e) => e.recovery(),
             Self::Demo(_) => Recovery::Report,
+            Self::Desk(e) => e.recovery(),
         }
     }
 
@@ -117,6 +122,7 @@ impl Error {
             Self::Sync(e) => e.hint().into(),
             Self::Transfer(e) => e.hint().into(),
             Self::Realtime(e) => e.hint(),
+            Self::Desk(e) => e.hint().into(),
             Self::Demo(_) => {
                 "Try `ringdesk --demo` again; if it keeps failing, report it with the log.".into()
             }

@@ -14,6 +14,7 @@ pub mod clock;
 pub mod config;
 pub mod connection;
 pub mod demo;
+pub mod desk;
 mod error;
 pub mod import_export;
 pub mod messaging;

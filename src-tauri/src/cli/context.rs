@@ -63,12 +63,8 @@ impl Context {
 
     /// The profile's local cache file (demo mode keeps its own, never mixed with live data).
     pub fn cache_path(&self) -> std::path::PathBuf {
-        let name = &self.launch.profile.name;
-        if self.is_demo() {
-            self.launch.paths.database(&format!("{name}-demo"))
-        } else {
-            self.launch.paths.database(name)
-        }
+        let profile = &self.launch.profile;
+        self.launch.paths.cache(&profile.name, profile.mode)
     }
 
     /// The profile's local cache and the country numbers without `+` are read in (from the

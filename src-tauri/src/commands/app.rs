@@ -1,9 +1,14 @@
-//! `app_info`: what the window shows in its status strip at start.
+//! `app_info` and `ui_ready`: what the window shows at start, and the signal that it can take
+//! links.
 
-use ringdesk_core::config::Mode;
+use std::sync::Arc;
+
+use ringdesk_core::config::{Mode, Theme};
+use ringdesk_core::desk::Desk;
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Emitter, Runtime, State};
 
+use crate::links::PendingLinks;
 use crate::Launch;
 
 /// The version, profile and mode of this ringdesk.
@@ -16,21 +21,44 @@ pub struct AppInfo {
     pub profile: String,
     /// `demo` or `live`.
     pub mode: Mode,
-    /// The RingCentral server, or `null` in demo mode (the built-in simulator).
+    /// The RingCentral server; in demo mode the built-in simulator's address once it runs.
     pub server: Option<String>,
     /// Where the local cache lives.
     pub data_dir: String,
+    /// The colour scheme to apply at once.
+    pub theme: Theme,
 }
 
-/// Returns the app's version, profile and mode.
+/// Returns the app's version, profile, mode and server.
 #[tauri::command]
-pub fn app_info(launch: State<'_, Launch>) -> AppInfo {
-    let profile = &launch.profile;
-    AppInfo {
+pub async fn app_info(
+    launch: State<'_, Launch>,
+    desk: State<'_, Arc<Desk>>,
+) -> Result<AppInfo, ()> {
+    let profile = desk.profile();
+    let server = match profile.mode {
+        Mode::Live => Some(profile.server.url().to_string()),
+        Mode::Demo => desk.demo_server().await,
+    };
+    Ok(AppInfo {
         version: ringdesk_core::VERSION,
-        profile: profile.name.clone(),
+        profile: profile.name,
         mode: profile.mode,
-        server: (profile.mode == Mode::Live).then(|| profile.server.url().to_string()),
+        server,
         data_dir: launch.paths.data_dir.display().to_string(),
-    }
+        theme: desk.app_settings().map(|s| s.theme).unwrap_or_default(),
+    })
+}
+
+/// The window is listening: tell it the session (it may have changed while the page loaded)
+/// and hand it the links that arrived meanwhile.
+#[tauri::command]
+pub async fn ui_ready<R: Runtime>(
+    app: AppHandle<R>,
+    desk: State<'_, Arc<Desk>>,
+    links: State<'_, PendingLinks>,
+) -> Result<(), ()> {
+    let _ = app.emit("session", desk.session().await);
+    links.ready(&app);
+    Ok(())
 }

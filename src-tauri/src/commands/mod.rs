@@ -1,3 +1,9 @@
-//! Tauri commands: a few lines each over `ringdesk_core`.
+//! Tauri commands: a few lines each over `ringdesk_core::desk::Desk`.
 
 pub mod app;
+pub mod contacts;
+pub mod dial;
+pub mod history;
+pub mod messages;
+pub mod session;
+pub mod settings;

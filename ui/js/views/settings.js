@@ -33,7 +33,7 @@ function create(ctx) {
     return h('div', { class: 'field toggle' }, el, h('label', { for: `setting-${key}` }, label));
   }
   function text(key, label, placeholder) {
-    const el = h('input', { id: `setting-${key}`, type: 'text', placeholder, autocomplete: 'off', onChange: () => save({ [key]: el.value.trim() || null }) });
+    const el = h('input', { id: `setting-${key}`, type: 'text', placeholder, autocomplete: 'off', onChange: () => save({ [key]: el.value.trim() }) });
     controls.set(key, { el, kind: 'text' });
     return h('div', { class: 'field' }, h('label', { for: `setting-${key}` }, label), el);
   }

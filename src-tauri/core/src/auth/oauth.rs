@@ -196,12 +196,16 @@ impl OAuthApp {
     /// Revokes the whole session of `token` (RFC 7009 form post; `oauth2` insists on HTTPS for
     /// revocation, which the simulator does not serve).
     pub async fn revoke(&self, transport: &Arc<Transport>, token: &Secret) -> Result<(), ApiError> {
-        let mut form = url::form_urlencoded::Serializer::new(String::new());
-        form.append_pair("token", token.expose());
-        if self.client_secret.is_none() {
-            form.append_pair("client_id", &self.client_id);
-        }
-        let request = self.form_request(&REVOKE_TOKEN, form.finish(), self.client_secret.as_ref());
+        // The serializer is not `Send`: finish the body before anything is awaited.
+        let body = {
+            let mut form = url::form_urlencoded::Serializer::new(String::new());
+            form.append_pair("token", token.expose());
+            if self.client_secret.is_none() {
+                form.append_pair("client_id", &self.client_id);
+            }
+            form.finish()
+        };
+        let request = self.form_request(&REVOKE_TOKEN, body, self.client_secret.as_ref());
         let answer = transport.execute(&request).await?;
         match answer.status {
             200..=299 => Ok(()),

@@ -9,7 +9,7 @@ pub struct Environment {
 }
 
 /// The variables ringdesk reads; nothing else is captured.
-const KNOWN: [&str; 7] = [
+const KNOWN: [&str; 8] = [
     "RINGCENTRAL_SERVER_URL",
     "RINGCENTRAL_CLIENT_ID",
     "RINGCENTRAL_CLIENT_SECRET",
@@ -17,6 +17,7 @@ const KNOWN: [&str; 7] = [
     "RINGDESK_DATA_DIR",
     "RINGDESK_CONFIG_DIR",
     "RINGDESK_PROFILE",
+    "RINGDESK_DEMO_TIMING",
 ];
 
 impl Environment {

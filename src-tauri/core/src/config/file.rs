@@ -39,10 +39,53 @@ pub struct ProfileSettings {
     pub link_action: LinkAction,
 }
 
+/// The window's colour scheme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the system's light or dark setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// Settings of the app on this computer, shared by every profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AppSettings {
+    /// Desktop notifications for new texts.
+    pub notifications: bool,
+    /// Mute notifications (the tray's Do not disturb).
+    pub do_not_disturb: bool,
+    /// Start ringdesk (in the tray) when the user logs in.
+    pub start_at_login: bool,
+    /// Closing the window keeps ringdesk running in the tray.
+    pub close_to_tray: bool,
+    /// Light, dark or the system's.
+    pub theme: Theme,
+}
+
+impl Default for AppSettings {
+    fn default() -> Self {
+        Self {
+            notifications: true,
+            do_not_disturb: false,
+            start_at_login: false,
+            close_to_tray: true,
+            theme: Theme::System,
+        }
+    }
+}
+
 /// The whole configuration file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ConfigFile {
+    /// Settings of the app on this computer.
+    pub app: AppSettings,
     /// Settings per profile name.
     pub profiles: BTreeMap<String, ProfileSettings>,
 }

@@ -13,7 +13,7 @@ mod profile;
 
 pub use environment::Environment;
 pub use error::ConfigError;
-pub use file::{ConfigFile, LinkAction, ProfileSettings};
+pub use file::{AppSettings, ConfigFile, LinkAction, ProfileSettings, Theme};
 pub use paths::Paths;
 pub use profile::{Mode, Profile, Server};
 

@@ -38,6 +38,14 @@ impl Paths {
     pub fn database(&self, profile: &str) -> PathBuf {
         self.data_dir.join(format!("{profile}.sqlite3"))
     }
+
+    /// The cache a profile uses in `mode`: demo data never mixes with a real account's.
+    pub fn cache(&self, profile: &str, mode: super::Mode) -> PathBuf {
+        match mode {
+            super::Mode::Live => self.database(profile),
+            super::Mode::Demo => self.database(&format!("{profile}-demo")),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -38,6 +38,11 @@ impl Country {
         Ok(Self(id))
     }
 
+    /// The United States: the fallback when neither the profile nor the account names a country.
+    pub fn united_states() -> Self {
+        Self(Id::US)
+    }
+
     /// The two-letter code, upper-case.
     pub fn iso_code(&self) -> &str {
         self.0.as_ref()

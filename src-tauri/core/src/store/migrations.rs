@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::numbers::fill_missing_digits;
 use super::StoreError;
@@ -50,14 +50,19 @@ pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {
 }
 
 /// Brings the file up to `target` (normally [`SCHEMA_VERSION`]); refuses a newer file untouched.
+///
+/// Safe when several connections (the window, its sync, a CLI) open a new file at once: each
+/// migration takes the write lock first (`BEGIN IMMEDIATE`) and re-reads the version inside it,
+/// so a migration another connection just applied is skipped, never applied twice.
 pub(crate) fn migrate(conn: &mut Connection, path: &Path, target: u32) -> Result<(), StoreError> {
+    let newer = |found| StoreError::NewerSchema {
+        path: path.to_path_buf(),
+        found,
+        known: SCHEMA_VERSION,
+    };
     let found = version(conn)?;
     if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            found,
-            known: SCHEMA_VERSION,
-        });
+        return Err(newer(found));
     }
     for migration in MIGRATIONS
         .iter()
@@ -67,7 +72,16 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path, target: u32) -> Result
             version: migration.version,
             source,
         };
-        let tx = conn.transaction().map_err(failed)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(failed)?;
+        let now = version(&tx).map_err(failed)?;
+        if now > SCHEMA_VERSION {
+            return Err(newer(now));
+        }
+        if now >= migration.version {
+            continue; // Applied by another connection meanwhile; the transaction rolls back empty.
+        }
         tx.execute_batch(migration.sql).map_err(failed)?;
         if let Some(fixup) = migration.fixup {
             fixup(&tx).map_err(failed)?;

@@ -165,3 +165,27 @@ fn contacts_round_trip_with_numbers_matched() {
         "matched to the contact by number"
     );
 }
+
+#[test]
+fn connections_opening_a_new_file_at_once_all_succeed() {
+    // The window, its background sync and a CLI can all open a fresh cache at the same moment.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("race.sqlite3");
+    let country = crate::phone::Country::united_states();
+    let openers: Vec<_> = (0..6)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path, country).map(|s| s.schema_version()))
+        })
+        .collect();
+    for opener in openers {
+        let version = opener.join().expect("no panic");
+        let version = version
+            .expect("every concurrent open succeeds")
+            .expect("version");
+        assert_eq!(
+            version, SCHEMA_VERSION,
+            "each connection sees the full schema"
+        );
+    }
+}

@@ -1,0 +1,57 @@
+//! What the desk itself can refuse, beyond the errors of the parts it drives.
+
+use crate::recovery::Recovery;
+
+/// A request the desk cannot carry out in its current state.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DeskError {
+    /// Nothing can be sent before signing in.
+    #[error("you are not signed in")]
+    NotSignedIn,
+    /// One call at a time: a RingOut is still being set up or is live.
+    #[error("a call is already in progress")]
+    CallInProgress,
+    /// The call asked about is not the current one.
+    #[error("that call has already ended")]
+    NoSuchCall,
+    /// The same number was just dialed (a link fired twice, a double click).
+    #[error("that number was dialed a moment ago")]
+    RepeatedDial,
+    /// RingCentral refused a text for good.
+    #[error("the text was not sent: {0}")]
+    TextRefused(String),
+    /// The outbox item is no longer waiting (it was sent, or is being sent).
+    #[error("that text is already on its way")]
+    TextUnderway,
+    /// A shared lock was poisoned by a panic elsewhere.
+    #[error("ringdesk hit an internal error ({0})")]
+    Internal(&'static str),
+}
+
+impl DeskError {
+    /// What the agent can do about it.
+    pub fn recovery(&self) -> Recovery {
+        match self {
+            Self::NotSignedIn => Recovery::SignInAgain,
+            Self::CallInProgress | Self::NoSuchCall | Self::RepeatedDial | Self::TextUnderway => {
+                Recovery::FixInput
+            }
+            Self::TextRefused(_) => Recovery::CheckNumber,
+            Self::Internal(_) => Recovery::Report,
+        }
+    }
+
+    /// One sentence: what to do next.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::NotSignedIn => "Sign in with RingCentral, or try the demo.",
+            Self::CallInProgress => "Wait for the current call to finish, or cancel it first.",
+            Self::NoSuchCall => "Nothing to do: the call is over.",
+            Self::RepeatedDial => "The first call is on its way; wait a few seconds to redial.",
+            Self::TextRefused(_) => "Check the number and the sender number, then send it again.",
+            Self::TextUnderway => "Nothing to cancel: it has been sent or is being sent.",
+            Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
+        }
+    }
+}

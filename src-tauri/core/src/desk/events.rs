@@ -1,0 +1,56 @@
+//! What the desk tells the window as it happens.
+
+use serde::Serialize;
+
+use super::{CallView, SessionView, SyncView};
+
+/// The connection's health, for the status strip and the tray.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionView {
+    /// `online`, `reconnecting`, `polling`, `rate_limited` or `offline`.
+    pub state: &'static str,
+    /// When the next attempt happens (milliseconds since the Unix epoch).
+    pub retry_at: Option<u64>,
+    /// What is wrong, in a sentence.
+    pub message: Option<String>,
+}
+
+/// Messages changed: a conversation (or all of them) should be re-read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessagesChange {
+    /// The conversation's number (E.164), when one conversation changed.
+    pub number: Option<String>,
+    /// Unread messages across all conversations.
+    pub unread: u64,
+}
+
+/// One change for the window.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum DeskEvent {
+    /// Signed in or out.
+    Session(SessionView),
+    /// Connection health changed.
+    Connection(ConnectionView),
+    /// The live call changed.
+    Call(CallView),
+    /// Sync progress or result.
+    Sync(SyncView),
+    /// Messages changed.
+    Messages(MessagesChange),
+}
+
+impl DeskEvent {
+    /// The event's name on the window side.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Session(_) => "session",
+            Self::Connection(_) => "connection",
+            Self::Call(_) => "call",
+            Self::Sync(_) => "sync",
+            Self::Messages(_) => "messages",
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Links the desktop hands to ringdesk: `tel:` / `callto:` (prefill the dial view, or call at
+//! once when the agent chose that), `sms:` (a draft, never sent by itself), and the OAuth
+//! redirect `ringdesk://oauth/callback`. Every link is untrusted: a bad one says why and does
+//! nothing else.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::config::LinkAction;
+use crate::phone::{self, Link};
+
+use super::{Desk, DeskError};
+use crate::error::Error;
+
+/// The OAuth redirect's prefix.
+pub const OAUTH_CALLBACK: &str = "ringdesk://oauth/callback";
+
+/// What the window does with a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LinkView {
+    /// Show this number in the dial view (the desk has already dialed it when `dialed`).
+    Call {
+        /// E.164 (with `;ext=` dropped: the extension is shown by the preview).
+        number: String,
+        /// The desk placed the call (the agent chose "call at once").
+        dialed: bool,
+    },
+    /// Open the conversation with this number, the composer prefilled with `body`.
+    Sms {
+        /// E.164.
+        number: String,
+        /// The prefilled text.
+        body: Option<String>,
+    },
+    /// A browser sign-in completed.
+    SignedIn,
+    /// The link was refused: why, and what to do.
+    Error {
+        /// What is wrong.
+        message: String,
+        /// What to do.
+        hint: String,
+    },
+}
+
+impl LinkView {
+    fn refused(error: &Error) -> Self {
+        Self::Error {
+            message: error.to_string(),
+            hint: error.hint(),
+        }
+    }
+}
+
+impl Desk {
+    /// Acts on a link from the desktop and says what the window should show.
+    pub async fn open_link(self: &Arc<Self>, raw: &str) -> LinkView {
+        if raw
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with(OAUTH_CALLBACK)
+        {
+            return match self.complete_browser_sign_in(raw.trim()).await {
+                Ok(_) => LinkView::SignedIn,
+                Err(error) => LinkView::refused(&error),
+            };
+        }
+        match phone::parse_link(raw) {
+            Ok(Link::Call(target)) => match phone::normalize(&target, self.home()) {
+                Ok(number) => self.call_link(number.e164(), raw).await,
+                Err(error) => LinkView::refused(&error.into()),
+            },
+            Ok(Link::Sms { recipients, body }) => {
+                let first = recipients.first().map(|t| phone::normalize(t, self.home()));
+                match first {
+                    Some(Ok(number)) => LinkView::Sms {
+                        number: number.e164().to_string(),
+                        body,
+                    },
+                    Some(Err(error)) => LinkView::refused(&error.into()),
+                    None => LinkView::refused(&Error::Phone(phone::PhoneError::Empty)),
+                }
+            }
+            Err(error) => LinkView::refused(&error.into()),
+        }
+    }
+
+    async fn call_link(self: &Arc<Self>, number: &str, raw: &str) -> LinkView {
+        if self.profile().settings.link_action == LinkAction::Prefill {
+            return LinkView::Call {
+                number: number.to_string(),
+                dialed: false,
+            };
+        }
+        match self.place_call(number).await {
+            Ok(_) => LinkView::Call {
+                number: number.to_string(),
+                dialed: true,
+            },
+            // A link fired twice, or a call already on: show the number, start nothing.
+            Err(Error::Desk(DeskError::RepeatedDial | DeskError::CallInProgress)) => {
+                tracing::info!(link = raw.len(), "repeated link ignored");
+                LinkView::Call {
+                    number: number.to_string(),
+                    dialed: false,
+                }
+            }
+            Err(error) => LinkView::refused(&error),
+        }
+    }
+}

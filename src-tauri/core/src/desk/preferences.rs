@@ -1,0 +1,199 @@
+//! Settings: what the Settings view shows and saves — the profile's calling and messaging
+//! choices and the app's desktop preferences — written to the config file at once.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::{AppSettings, ConfigError, ConfigFile, LinkAction, ProfileSettings, Theme};
+use crate::error::Error;
+use crate::phone::Country;
+
+use super::{Choice, Desk};
+
+/// Every setting, with the choices of the pickers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    /// "Ring me at": a forwarding-number id or a number.
+    pub ring_me_at: Option<String>,
+    /// Caller ID.
+    pub caller_id: Option<String>,
+    /// SMS sender.
+    pub sms_sender: Option<String>,
+    /// Default country override.
+    pub country: Option<String>,
+    /// What a clicked link does.
+    pub link_action: LinkAction,
+    /// Desktop notifications for new texts.
+    pub notifications: bool,
+    /// Do not disturb.
+    pub do_not_disturb: bool,
+    /// Start at login.
+    pub start_at_login: bool,
+    /// Keep running in the tray when the window closes.
+    pub close_to_tray: bool,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Options for the pickers, keyed like the fields (`ringMeAt`, `callerId`, `smsSender`).
+    pub choices: Choices,
+}
+
+/// Picker options; empty when offline or signed out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Choices {
+    /// The agent's phones.
+    pub ring_me_at: Vec<Choice>,
+    /// Caller IDs.
+    pub caller_id: Vec<Choice>,
+    /// SMS senders.
+    pub sms_sender: Vec<Choice>,
+    /// Link behaviour.
+    pub link_action: Vec<Choice>,
+    /// Themes.
+    pub theme: Vec<Choice>,
+}
+
+/// A change to some settings; absent fields stay, an empty text clears.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct SettingsPatch {
+    /// "Ring me at".
+    pub ring_me_at: Option<String>,
+    /// Caller ID.
+    pub caller_id: Option<String>,
+    /// SMS sender.
+    pub sms_sender: Option<String>,
+    /// Default country (ISO code).
+    pub country: Option<String>,
+    /// `prefill` or `dial`.
+    pub link_action: Option<LinkAction>,
+    /// Notifications.
+    pub notifications: Option<bool>,
+    /// Do not disturb.
+    pub do_not_disturb: Option<bool>,
+    /// Start at login.
+    pub start_at_login: Option<bool>,
+    /// Close to tray.
+    pub close_to_tray: Option<bool>,
+    /// Theme.
+    pub theme: Option<Theme>,
+}
+
+impl Desk {
+    /// The settings, with picker choices when signed in.
+    pub async fn settings(&self) -> Result<SettingsView, Error> {
+        let file = self.config_file()?;
+        let profile = self.profile().settings;
+        let mut choices = Choices {
+            link_action: vec![
+                choice("prefill", "Show the number, I press Call"),
+                choice("dial", "Call at once"),
+            ],
+            theme: vec![
+                choice("system", "Follow the system"),
+                choice("light", "Light"),
+                choice("dark", "Dark"),
+            ],
+            ..Choices::default()
+        };
+        if let Ok(options) = self.call_options().await {
+            choices.ring_me_at = options.ring_me_at;
+            choices.caller_id = options.caller_ids;
+        }
+        choices.sms_sender = self.sms_senders().await.0;
+        Ok(view(&profile, &file.app, choices))
+    }
+
+    /// The app-wide settings as saved.
+    pub fn app_settings(&self) -> Result<AppSettings, Error> {
+        Ok(self.config_file()?.app)
+    }
+
+    /// Applies `patch`, saves the config file, and returns the settings now in force.
+    pub async fn save_settings(&self, patch: SettingsPatch) -> Result<SettingsView, Error> {
+        let path = self.paths.config_file();
+        let mut file = ConfigFile::load(&path)?;
+        let name = self.profile().name;
+        let mut profile = file.profile(&name);
+        if let Some(code) = patch.country.as_deref() {
+            let code = code.trim();
+            profile.country = if code.is_empty() {
+                None
+            } else {
+                Some(Country::from_iso_code(code)?.iso_code().to_string())
+            };
+        }
+        set_text(&mut profile.ring_me_at, patch.ring_me_at);
+        set_text(&mut profile.caller_id, patch.caller_id);
+        set_text(&mut profile.sms_sender, patch.sms_sender);
+        if let Some(action) = patch.link_action {
+            profile.link_action = action;
+        }
+        let app = &mut file.app;
+        app.notifications = patch.notifications.unwrap_or(app.notifications);
+        app.do_not_disturb = patch.do_not_disturb.unwrap_or(app.do_not_disturb);
+        app.start_at_login = patch.start_at_login.unwrap_or(app.start_at_login);
+        app.close_to_tray = patch.close_to_tray.unwrap_or(app.close_to_tray);
+        app.theme = patch.theme.unwrap_or(app.theme);
+        file.profiles.insert(name, profile);
+        file.save(&path)?;
+        self.apply(&file);
+        self.settings().await
+    }
+
+    fn config_file(&self) -> Result<ConfigFile, ConfigError> {
+        ConfigFile::load(&self.paths.config_file())
+    }
+
+    /// Puts saved settings in force for this run.
+    fn apply(&self, file: &ConfigFile) {
+        if let Ok(mut profile) = self.profile.write() {
+            let saved = file.profile(&profile.name);
+            if let Some(code) = saved
+                .country
+                .as_deref()
+                .and_then(|c| Country::from_iso_code(c).ok())
+            {
+                if let Ok(mut home) = self.home.write() {
+                    *home = code;
+                }
+            }
+            // Server and client id in force may come from the environment: keep them.
+            profile.settings = ProfileSettings {
+                server: profile.settings.server.clone(),
+                client_id: profile.settings.client_id.clone(),
+                ..saved
+            };
+        }
+    }
+}
+
+fn set_text(field: &mut Option<String>, value: Option<String>) {
+    if let Some(value) = value {
+        let value = value.trim();
+        *field = (!value.is_empty()).then(|| value.to_string());
+    }
+}
+
+fn choice(value: &str, label: &str) -> Choice {
+    Choice {
+        value: value.into(),
+        label: label.into(),
+    }
+}
+
+fn view(profile: &ProfileSettings, app: &AppSettings, choices: Choices) -> SettingsView {
+    SettingsView {
+        ring_me_at: profile.ring_me_at.clone(),
+        caller_id: profile.caller_id.clone(),
+        sms_sender: profile.sms_sender.clone(),
+        country: profile.country.clone(),
+        link_action: profile.link_action,
+        notifications: app.notifications,
+        do_not_disturb: app.do_not_disturb,
+        start_at_login: app.start_at_login,
+        close_to_tray: app.close_to_tray,
+        theme: app.theme,
+        choices,
+    }
+}

@@ -1,0 +1,199 @@
+//! Connecting and signing in and out: live through the keychain, or the demo simulator.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use crate::api::extension::read_extension;
+use crate::api::ClientOptions;
+use crate::auth::{self, KeyringStore, MemoryStore, TokenStore};
+use crate::config::Mode;
+use crate::connection::Connection;
+use crate::demo::Demo;
+use crate::error::Error;
+use crate::secret::Secret;
+
+use super::{DemoTiming, Desk, DeskEvent, Live, SessionState, SessionView, UserView};
+
+impl Desk {
+    /// Connects: demo mode starts the simulator and signs in; live mode signs in with the tokens
+    /// in the keychain, if any. Never fails: a problem leaves the desk signed out, and the next
+    /// sign-in attempt reports it.
+    pub async fn start(self: &Arc<Self>) -> SessionView {
+        self.starting.store(true, Ordering::SeqCst);
+        let view = self.connect().await;
+        self.starting.store(false, Ordering::SeqCst);
+        self.emit(DeskEvent::Session(view.clone()));
+        view
+    }
+
+    async fn connect(self: &Arc<Self>) -> SessionView {
+        self.emit(DeskEvent::Session(
+            self.view(SessionState::Connecting, None),
+        ));
+        let opened = match self.profile().mode {
+            Mode::Demo => self.open_demo().await,
+            Mode::Live => self.open_live().await,
+        };
+        match opened {
+            Ok(Some(connection)) => match self.adopt(connection).await {
+                Ok(view) => return view,
+                Err(error) => tracing::warn!(%error, "could not use the stored session"),
+            },
+            Ok(None) => {}
+            Err(error) => tracing::warn!(%error, "could not connect"),
+        }
+        self.signed_out().await
+    }
+
+    /// The session as it is now.
+    pub async fn session(&self) -> SessionView {
+        match self.live.read().await.as_ref() {
+            Some(live) => self.view(SessionState::SignedIn, Some(live.user.clone())),
+            None if self.starting.load(Ordering::SeqCst) => {
+                self.view(SessionState::Connecting, None)
+            }
+            None => self.view(SessionState::SignedOut, None),
+        }
+    }
+
+    /// Signs in with a JWT credential and keeps it in the keychain for unattended re-login.
+    pub async fn sign_in_jwt(self: &Arc<Self>, jwt: &str) -> Result<SessionView, Error> {
+        let connection = self.connect_live().await?;
+        connection
+            .session()
+            .sign_in_with_jwt(&Secret::new(jwt.trim().to_string()), true)
+            .await?;
+        self.adopt(connection).await
+    }
+
+    /// Starts a browser sign-in and returns the authorize URL to open; the redirect completes it
+    /// through [`Desk::complete_browser_sign_in`] (in this process or another).
+    pub async fn begin_browser_sign_in(&self) -> Result<String, Error> {
+        let connection = self.connect_live().await?;
+        Ok(auth::begin_sign_in(connection.session())
+            .await?
+            .authorize_url)
+    }
+
+    /// Completes a browser sign-in from the `ringdesk://oauth/callback?…` redirect.
+    pub async fn complete_browser_sign_in(
+        self: &Arc<Self>,
+        callback: &str,
+    ) -> Result<SessionView, Error> {
+        let connection = self.connect_live().await?;
+        auth::complete_sign_in(connection.session(), callback).await?;
+        self.adopt(connection).await
+    }
+
+    /// Switches this run to demo mode: the built-in simulator, clearly labelled.
+    pub async fn start_demo(self: &Arc<Self>) -> Result<SessionView, Error> {
+        if let Ok(mut profile) = self.profile.write() {
+            profile.mode = Mode::Demo;
+        }
+        self.reset_cache();
+        let connection = self
+            .open_demo()
+            .await?
+            .ok_or(Error::Demo("no connection".into()))?;
+        self.adopt(connection).await
+    }
+
+    /// Signs out: revokes the session, removes tokens from the keychain, stops syncing.
+    pub async fn sign_out(&self) -> Result<SessionView, Error> {
+        if let Some(live) = self.live.write().await.take() {
+            live.connection.session().sign_out().await?;
+        }
+        self.sync.stop();
+        Ok(self.signed_out().await)
+    }
+
+    /// Drops the connection and connects again from the keychain (the "Reset connection" tool):
+    /// budgets, breaker and sockets start fresh.
+    pub async fn reset_connection(self: &Arc<Self>) -> SessionView {
+        self.live.write().await.take();
+        self.sync.stop();
+        self.start().await
+    }
+
+    async fn open_demo(&self) -> Result<Option<Connection>, Error> {
+        let demo = match self.demo_timing {
+            DemoTiming::Realistic => Demo::start().await?,
+            DemoTiming::Fast => Demo::start_fast().await?,
+        };
+        let profile = self.profile();
+        let options = match self.demo_timing {
+            // Fast demo calls ring and connect in a fraction of a second: look as often.
+            DemoTiming::Fast => ClientOptions {
+                ringout_poll: std::time::Duration::from_millis(50),
+                ..ClientOptions::default()
+            },
+            DemoTiming::Realistic => ClientOptions::default(),
+        };
+        Ok(Some(Connection::open_demo(&profile, demo, options).await?))
+    }
+
+    async fn open_live(&self) -> Result<Option<Connection>, Error> {
+        let connection = self.connect_live().await?;
+        let signed_in = connection.session().tokens().is_some()
+            || connection.session().can_sign_in_unattended();
+        Ok(signed_in.then_some(connection))
+    }
+
+    async fn connect_live(&self) -> Result<Connection, Error> {
+        let profile = self.profile();
+        let store: Arc<dyn TokenStore> = match profile.mode {
+            Mode::Live => Arc::new(KeyringStore::platform()?),
+            Mode::Demo => Arc::new(MemoryStore::default()),
+        };
+        Connection::open(&profile, &self.env, store, ClientOptions::default()).await
+    }
+
+    /// Reads who is signed in, keeps the connection, and starts syncing.
+    async fn adopt(self: &Arc<Self>, connection: Connection) -> Result<SessionView, Error> {
+        let extension = read_extension(connection.client()).await?;
+        let country = connection.country().await?;
+        let user = UserView {
+            name: extension
+                .name
+                .clone()
+                .unwrap_or_else(|| "RingCentral user".into()),
+            extension_number: extension.extension_number.clone().unwrap_or_default(),
+        };
+        if let Ok(mut home) = self.home.write() {
+            *home = country;
+        }
+        *self.live.write().await = Some(Arc::new(Live {
+            connection,
+            country,
+            user: user.clone(),
+        }));
+        self.reset_cache();
+        let view = self.view(SessionState::SignedIn, Some(user));
+        self.emit(DeskEvent::Session(view.clone()));
+        self.start_sync();
+        Ok(view)
+    }
+
+    async fn signed_out(&self) -> SessionView {
+        let view = self.view(SessionState::SignedOut, None);
+        self.emit(DeskEvent::Session(view.clone()));
+        view
+    }
+
+    fn view(&self, state: SessionState, user: Option<UserView>) -> SessionView {
+        let profile = self.profile();
+        SessionView {
+            state,
+            mode: profile.mode,
+            user,
+            can_sign_in: profile.client_id.is_some(),
+        }
+    }
+
+    /// Forgets the open cache so the next read opens the right file with the right country.
+    fn reset_cache(&self) {
+        if let Ok(mut cache) = self.cache.lock() {
+            *cache = None;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+use ringdesk_core::desk::DeskEvent;
+
+use crate::support::{demo_desk, next_event};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_preview_normalises_and_matches() {
+    let demo = demo_desk().await;
+    let preview = demo.desk.preview_number("(650) 555-0123").await;
+    assert!(preview.ok, "{preview:?}");
+    assert_eq!(preview.e164.as_deref(), Some("+16505550123"));
+    assert_eq!(
+        preview.country_name.as_deref(),
+        Some("United States of America")
+    );
+    let refused = demo.desk.preview_number("12").await;
+    assert!(
+        !refused.ok && refused.error.is_some(),
+        "too short to dial: {refused:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_call_is_followed_to_connected_and_a_second_is_refused() {
+    let mut demo = demo_desk().await;
+    let call = demo
+        .desk
+        .place_call("+1 650 555 0123")
+        .await
+        .expect("placed");
+    assert!(!call.done);
+    let again = demo
+        .desk
+        .place_call("+1 650 555 0123")
+        .await
+        .expect_err("one at a time");
+    assert!(again.to_string().contains("already"), "{again}");
+    let connected = next_event(&mut demo.events, "Connected", |e| match e {
+        DeskEvent::Call(view) if view.phase == "connected" => Some(view.clone()),
+        _ => None,
+    })
+    .await;
+    assert_eq!(connected.words.you, "Connected");
+    assert!(
+        connected.connected_at.is_some(),
+        "the clock starts at connection"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_busy_number_fails_with_words_and_a_hint() {
+    let mut demo = demo_desk().await;
+    demo.desk
+        .place_call("+1 650 555 0150")
+        .await
+        .expect("placed");
+    let failed = next_event(&mut demo.events, "the failure", |e| match e {
+        DeskEvent::Call(view) if view.done => Some(view.clone()),
+        _ => None,
+    })
+    .await;
+    assert_eq!(failed.phase, "failed");
+    assert_eq!(failed.words.them, "Busy", "the simulator's busy number");
+    assert!(failed.words.hint.is_some(), "a failure says what to do");
+}

@@ -1,0 +1,63 @@
+use ringdesk_core::desk::{LinkView, SettingsPatch};
+
+use crate::support::demo_desk;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tel_links_prefill_by_default_and_dial_when_asked_once() {
+    let demo = demo_desk().await;
+    let view = demo.desk.open_link("tel:+1%20650%20555%200100").await;
+    assert_eq!(
+        view,
+        LinkView::Call {
+            number: "+16505550100".into(),
+            dialed: false
+        }
+    );
+    assert!(
+        demo.desk.current_call().await.is_none(),
+        "prefill never dials"
+    );
+
+    let patch = SettingsPatch {
+        link_action: serde_json::from_str("\"dial\"").ok(),
+        ..SettingsPatch::default()
+    };
+    demo.desk.save_settings(patch).await.expect("saved");
+    let first = demo.desk.open_link("tel:+16505550100").await;
+    let second = demo.desk.open_link("tel:+16505550100").await;
+    assert_eq!(
+        first,
+        LinkView::Call {
+            number: "+16505550100".into(),
+            dialed: true
+        }
+    );
+    assert_eq!(
+        second,
+        LinkView::Call {
+            number: "+16505550100".into(),
+            dialed: false
+        },
+        "a repeated link starts nothing"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sms_links_open_a_draft_and_bad_links_say_why() {
+    let demo = demo_desk().await;
+    let view = demo
+        .desk
+        .open_link("sms:+15105550101?body=hello%20there")
+        .await;
+    assert_eq!(
+        view,
+        LinkView::Sms {
+            number: "+15105550101".into(),
+            body: Some("hello there".into())
+        }
+    );
+    match demo.desk.open_link("tel:").await {
+        LinkView::Error { message, hint } => assert!(!message.is_empty() && !hint.is_empty()),
+        other => panic!("an empty tel: link must be refused, got {other:?}"),
+    }
+}

@@ -1,0 +1,8 @@
+//! The desk in demo mode, end to end in core: the simulator in-process over real HTTP, a real
+//! SQLite cache in a temp dir — sign-in, the number preview, a call followed to its end, a
+//! text through the outbox, links, settings.
+
+mod calls;
+mod links;
+mod support;
+mod texts;

@@ -1,0 +1,69 @@
+//! A demo desk in a temp dir.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ringdesk_core::config::{ConfigFile, Environment, Paths, Profile};
+use ringdesk_core::desk::{DemoTiming, Desk, DeskEvent, SessionState};
+use tokio::sync::broadcast::Receiver;
+
+/// A started demo desk and its folders.
+pub struct DemoDesk {
+    pub desk: Arc<Desk>,
+    pub events: Receiver<DeskEvent>,
+    _dirs: tempfile::TempDir,
+}
+
+/// Starts a demo desk (fast simulator timing) and waits until it is signed in.
+pub async fn demo_desk() -> DemoDesk {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let env = Environment::from_pairs([
+        (
+            "RINGDESK_CONFIG_DIR",
+            dirs.path().join("config").to_str().expect("utf-8"),
+        ),
+        (
+            "RINGDESK_DATA_DIR",
+            dirs.path().join("data").to_str().expect("utf-8"),
+        ),
+    ]);
+    let paths = Paths::resolve(&env).expect("paths");
+    let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("profile");
+    let desk = Desk::new(profile, env, paths, DemoTiming::Fast);
+    let events = desk.subscribe();
+    let session = desk.start().await;
+    assert_eq!(
+        session.state,
+        SessionState::SignedIn,
+        "the demo signs in by itself: {session:?}"
+    );
+    DemoDesk {
+        desk,
+        events,
+        _dirs: dirs,
+    }
+}
+
+/// Waits for the first event `pick` accepts, or fails after a while.
+pub async fn next_event<T>(
+    events: &mut Receiver<DeskEvent>,
+    what: &str,
+    pick: impl Fn(&DeskEvent) -> Option<T>,
+) -> T {
+    let wait = async {
+        loop {
+            match events.recv().await {
+                Ok(event) => {
+                    if let Some(found) = pick(&event) {
+                        return found;
+                    }
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(error) => panic!("event stream ended while waiting for {what}: {error}"),
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(30), wait)
+        .await
+        .unwrap_or_else(|_| panic!("timed out waiting for {what}"))
+}

@@ -1,0 +1,25 @@
+//! Contacts.
+
+use std::sync::Arc;
+
+use ringdesk_core::desk::{ContactView, ContactsPage, Desk};
+use tauri::State;
+
+use crate::UiError;
+
+/// A page of contacts, or the matches for `search`.
+#[tauri::command]
+pub async fn list_contacts(
+    desk: State<'_, Arc<Desk>>,
+    search: Option<String>,
+    after: Option<String>,
+    limit: Option<usize>,
+) -> Result<ContactsPage, UiError> {
+    Ok(desk.contacts(search.as_deref(), after.as_deref(), limit.unwrap_or(100))?)
+}
+
+/// One contact's page.
+#[tauri::command]
+pub async fn contact(desk: State<'_, Arc<Desk>>, id: i64) -> Result<ContactView, UiError> {
+    Ok(desk.contact(id)?)
+}

@@ -1,0 +1,89 @@
+//! Links arriving from the desktop (command line, single instance, deep links) wait here until
+//! the window says it is ready, so a link that starts ringdesk is never lost; then the desk acts
+//! on each and the window is told what to show.
+
+use std::sync::{Arc, Mutex};
+
+use ringdesk_core::desk::Desk;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+/// Links received before the window was ready, and whether it is.
+#[derive(Debug)]
+pub struct PendingLinks {
+    state: Mutex<Queue>,
+}
+
+#[derive(Debug, Default)]
+struct Queue {
+    ready: bool,
+    links: Vec<String>,
+}
+
+/// A link longer than this is refused before anything reads it.
+const MAX_LINK_BYTES: usize = 2048;
+
+impl PendingLinks {
+    /// A queue holding the link the process was started with, if any.
+    pub fn new(first: Option<String>) -> Self {
+        Self {
+            state: Mutex::new(Queue {
+                ready: false,
+                links: first.map(cap).into_iter().collect(),
+            }),
+        }
+    }
+
+    /// Takes a link: acts at once if the window is ready, else keeps it.
+    pub fn push<R: Runtime>(&self, app: &AppHandle<R>, link: String) {
+        let link = cap(link);
+        let Ok(mut queue) = self.state.lock() else {
+            return;
+        };
+        if queue.ready {
+            drop(queue);
+            act(app, link);
+        } else {
+            queue.links.push(link);
+        }
+    }
+
+    /// The window is ready: act on what waited, in order.
+    pub fn ready<R: Runtime>(&self, app: &AppHandle<R>) {
+        let waiting = match self.state.lock() {
+            Ok(mut queue) => {
+                queue.ready = true;
+                std::mem::take(&mut queue.links)
+            }
+            Err(_) => return,
+        };
+        for link in waiting {
+            act(app, link);
+        }
+    }
+}
+
+/// Cuts an absurdly long link down (the parser refuses it with a clear message) so a hostile
+/// argument cannot make ringdesk hold megabytes.
+fn cap(link: String) -> String {
+    if link.len() > MAX_LINK_BYTES {
+        link.chars().take(MAX_LINK_BYTES).collect()
+    } else {
+        link
+    }
+}
+
+fn act<R: Runtime>(app: &AppHandle<R>, link: String) {
+    let Some(desk) = app.try_state::<Arc<Desk>>().map(|d| d.inner().clone()) else {
+        return;
+    };
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let view = desk.open_link(&link).await;
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.show();
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+        let _ = app.emit("link", view);
+    });
+}
