@@ -42,7 +42,7 @@ const COMMANDS = {
 };
 
 /** Events the backend pushes: name → payload. */
-export const EVENTS = ['session', 'connection', 'call', 'sync', 'messages', 'link'];
+export const EVENTS = ['session', 'connection', 'call', 'sync', 'messages', 'new-text', 'link'];
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{CallView, SessionView, SyncView};
+use super::{CallView, NewText, SessionView, SyncView};
 
 /// The connection's health, for the status strip and the tray.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,6 +40,8 @@ pub enum DeskEvent {
     Sync(SyncView),
     /// Messages changed.
     Messages(MessagesChange),
+    /// A customer texted: notify the agent (once per message).
+    NewText(NewText),
 }
 
 impl DeskEvent {
@@ -51,6 +53,7 @@ impl DeskEvent {
             Self::Call(_) => "call",
             Self::Sync(_) => "sync",
             Self::Messages(_) => "messages",
+            Self::NewText(_) => "new-text",
         }
     }
 }

@@ -12,6 +12,7 @@ mod call_words;
 mod dialing;
 mod error;
 mod events;
+mod inbox;
 mod links;
 mod preferences;
 mod session;
@@ -34,6 +35,7 @@ pub use call_words::{call_words, phone_noun, CallWords};
 pub use dialing::{CallView, PartyView};
 pub use error::DeskError;
 pub use events::{ConnectionView, DeskEvent, MessagesChange};
+pub use inbox::NewText;
 pub use links::{LinkView, OAUTH_CALLBACK};
 pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use status::DeskStatus;
@@ -64,6 +66,7 @@ pub struct Desk {
     cache: Mutex<Option<Store>>,
     call: tokio::sync::Mutex<Option<dialing::ActiveCall>>,
     sync: cache::SyncControl,
+    inbox: inbox::Inbox,
     events: broadcast::Sender<DeskEvent>,
     /// `start` is connecting: the session is neither signed in nor out yet.
     starting: std::sync::atomic::AtomicBool,
@@ -103,6 +106,7 @@ impl Desk {
             cache: Mutex::new(None),
             call: tokio::sync::Mutex::new(None),
             sync: cache::SyncControl::default(),
+            inbox: inbox::Inbox::default(),
             events,
             starting: std::sync::atomic::AtomicBool::new(true),
         })

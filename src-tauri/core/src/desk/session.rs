@@ -100,6 +100,7 @@ impl Desk {
 
     /// Signs out: revokes the session, removes tokens from the keychain, stops syncing.
     pub async fn sign_out(&self) -> Result<SessionView, Error> {
+        self.stop_inbox().await;
         if let Some(live) = self.live.write().await.take() {
             live.connection.session().sign_out().await?;
         }
@@ -110,6 +111,7 @@ impl Desk {
     /// Drops the connection and connects again from the keychain (the "Reset connection" tool):
     /// budgets, breaker and sockets start fresh.
     pub async fn reset_connection(self: &Arc<Self>) -> SessionView {
+        self.stop_inbox().await;
         self.live.write().await.take();
         self.sync.stop();
         self.start().await
@@ -162,11 +164,13 @@ impl Desk {
         if let Ok(mut home) = self.home.write() {
             *home = country;
         }
-        *self.live.write().await = Some(Arc::new(Live {
+        let live = Arc::new(Live {
             connection,
             country,
             user: user.clone(),
-        }));
+        });
+        *self.live.write().await = Some(live.clone());
+        self.watch_inbox(&live).await;
         self.reset_cache();
         let view = self.view(SessionState::SignedIn, Some(user));
         self.emit(DeskEvent::Session(view.clone()));

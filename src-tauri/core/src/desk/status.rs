@@ -97,8 +97,15 @@ impl Desk {
         }
     }
 
-    /// Live updates in words (the WebSocket subscription arrives with real-time SMS).
+    /// Live updates (the WebSocket subscription) in words.
     fn subscription_words(&self) -> String {
-        "not connected (texts arrive with each sync)".into()
+        match self.connection() {
+            Some(view) if view.state == "online" => "connected: new texts arrive at once".into(),
+            Some(view) if view.state == "polling" => {
+                "checking every 20 s (WebSocket unavailable)".into()
+            }
+            Some(view) => format!("{}: {}", view.state, view.message.unwrap_or_default()),
+            None => "not connected".into(),
+        }
     }
 }
