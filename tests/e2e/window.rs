@@ -175,3 +175,27 @@ async fn search_finds_a_synced_contact_and_history_lists_calls() {
     desktop.screenshot("history").await;
     desktop.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run by scripts/test"]
+async fn an_inbound_text_appears_in_the_conversation_list_within_seconds() {
+    let desktop = signed_in().await;
+    desktop.click("Messages").await;
+    desktop.wait_for_css(".conversations").await;
+    let text = "Can you call me back about the invoice?";
+    let url = format!("{}/sim/inbound-sms", desktop.simulator().await);
+    let pushed = reqwest::Client::new()
+        .post(&url)
+        .json(&json!({ "from": "+14155550142", "text": text }))
+        .send()
+        .await
+        .expect("the simulator takes the text");
+    assert!(pushed.status().is_success(), "inbound SMS accepted: {}", pushed.status());
+    desktop
+        .wait_until(
+            "the text in the conversation list",
+            &format!("return [...document.querySelectorAll('.conversation-last')].some(c => c.textContent === {text:?});"),
+        )
+        .await;
+    desktop.close().await;
+}
