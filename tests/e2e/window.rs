@@ -190,7 +190,11 @@ async fn an_inbound_text_appears_in_the_conversation_list_within_seconds() {
         .send()
         .await
         .expect("the simulator takes the text");
-    assert!(pushed.status().is_success(), "inbound SMS accepted: {}", pushed.status());
+    assert!(
+        pushed.status().is_success(),
+        "inbound SMS accepted: {}",
+        pushed.status()
+    );
     desktop
         .wait_until(
             "the text in the conversation list",

@@ -29,27 +29,45 @@ fn main() -> ExitCode {
         .build()
     {
         Ok(runtime) => runtime,
-        Err(error) => return fail(&error.to_string()),
+        Err(error) => return fail(&error),
     };
     match runtime.block_on(run(&flags)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => fail(&message),
+        Err(failure) => fail(&failure),
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    eprintln!("ringdesk-cache-sync: {message}");
+/// Why the run stopped.
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    /// The command line or environment is incomplete.
+    #[error("{0}")]
+    Usage(String),
+    /// Signing in, the cache or the sync failed.
+    #[error(transparent)]
+    Core(Box<ringdesk_core::Error>),
+}
+
+impl<E: Into<ringdesk_core::Error>> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Self::Core(Box::new(error.into()))
+    }
+}
+
+fn fail(failure: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("ringdesk-cache-sync: {failure}");
     ExitCode::FAILURE
 }
 
-async fn run(flags: &HashMap<String, String>) -> Result<(), String> {
+async fn run(flags: &HashMap<String, String>) -> Result<(), Failure> {
     let flag = |name: &str| {
         flags
             .get(name)
             .cloned()
-            .ok_or_else(|| format!("--{name} is required"))
+            .ok_or_else(|| Failure::Usage(format!("--{name} is required")))
     };
-    let jwt = std::env::var("RINGDESK_SYNC_JWT").map_err(|_| "RINGDESK_SYNC_JWT is not set")?;
+    let jwt = std::env::var("RINGDESK_SYNC_JWT")
+        .map_err(|_| Failure::Usage("RINGDESK_SYNC_JWT is not set".into()))?;
     let upstream = RingCentral::sign_in_with_jwt(
         &flag("server")?,
         &flag("client-id")?,
@@ -57,11 +75,9 @@ async fn run(flags: &HashMap<String, String>) -> Result<(), String> {
         &jwt,
         ClientOptions::default(),
     )
-    .await
-    .map_err(|e| e.to_string())?;
-    let country = Country::from_iso_code(flags.get("country").map_or("US", String::as_str))
-        .map_err(|e| e.to_string())?;
-    let mut store = Store::open(&PathBuf::from(flag("db")?), country).map_err(|e| e.to_string())?;
+    .await?;
+    let country = Country::from_iso_code(flags.get("country").map_or("US", String::as_str))?;
+    let mut store = Store::open(&PathBuf::from(flag("db")?), country)?;
     let mut options = SyncOptions::new(chrono::Utc::now());
     if let Some(feeds) = flags.get("feeds") {
         options.feeds = feeds
@@ -71,12 +87,14 @@ async fn run(flags: &HashMap<String, String>) -> Result<(), String> {
                 "messages" => Ok(Feed::Messages),
                 "contacts" => Ok(Feed::Contacts),
                 "directory" => Ok(Feed::Directory),
-                other => Err(format!("unknown feed {other:?}")),
+                other => Err(Failure::Usage(format!("unknown feed {other:?}"))),
             })
             .collect::<Result<_, _>>()?;
     }
     if let Some(n) = flags.get("per-page") {
-        options.per_page = n.parse().map_err(|_| "--per-page takes a number")?;
+        options.per_page = n
+            .parse()
+            .map_err(|_| Failure::Usage("--per-page takes a number".into()))?;
     }
     let report = |p: &Progress| {
         println!(
@@ -84,9 +102,7 @@ async fn run(flags: &HashMap<String, String>) -> Result<(), String> {
             serde_json::json!({ "feed": p.feed, "stage": p.stage, "done": p.done, "total": p.total })
         );
     };
-    let summary = sync_all(&mut store, &upstream, &options, &report)
-        .await
-        .map_err(|e| e.to_string())?;
+    let summary = sync_all(&mut store, &upstream, &options, &report).await?;
     println!(
         "{}",
         serde_json::json!({ "finished": summary, "peak_rss_kb": peak_rss_kb(), "cpu_ms": cpu_ms() })

@@ -7,16 +7,18 @@
 //!                                 → subscribe() → DeskEvent::{Session, Call, Sync, Messages, …}
 //! ```
 
-mod cache;
 mod call_words;
+mod contacts;
 mod dialing;
 mod error;
 mod events;
+mod history;
 mod inbox;
 mod links;
 mod preferences;
 mod session;
 mod status;
+mod syncing;
 mod texting;
 mod views;
 
@@ -30,11 +32,12 @@ use crate::error::Error;
 use crate::phone::Country;
 use crate::store::Store;
 
-pub use cache::{CallRow, CallsPage, ContactRow, ContactView, ContactsPage, TimelineView};
 pub use call_words::{call_words, phone_noun, CallWords};
+pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineView};
 pub use dialing::{CallView, PartyView};
 pub use error::DeskError;
 pub use events::{ConnectionView, DeskEvent, MessagesChange};
+pub use history::{CallRow, CallsPage};
 pub use inbox::NewText;
 pub use links::{LinkView, OAUTH_CALLBACK};
 pub use preferences::{Choices, SettingsPatch, SettingsView};
@@ -65,7 +68,7 @@ pub struct Desk {
     live: RwLock<Option<Arc<Live>>>,
     cache: Mutex<Option<Store>>,
     call: tokio::sync::Mutex<Option<dialing::ActiveCall>>,
-    sync: cache::SyncControl,
+    sync: syncing::SyncControl,
     inbox: inbox::Inbox,
     events: broadcast::Sender<DeskEvent>,
     /// `start` is connecting: the session is neither signed in nor out yet.
@@ -97,7 +100,7 @@ impl Desk {
     ) -> Arc<Self> {
         let (events, _) = broadcast::channel(256);
         Arc::new(Self {
-            home: std::sync::RwLock::new(cache::profile_country(&profile)),
+            home: std::sync::RwLock::new(syncing::profile_country(&profile)),
             profile: std::sync::RwLock::new(profile),
             env,
             paths,
@@ -105,7 +108,7 @@ impl Desk {
             live: RwLock::new(None),
             cache: Mutex::new(None),
             call: tokio::sync::Mutex::new(None),
-            sync: cache::SyncControl::default(),
+            sync: syncing::SyncControl::default(),
             inbox: inbox::Inbox::default(),
             events,
             starting: std::sync::atomic::AtomicBool::new(true),

@@ -1,0 +1,171 @@
+//! The background sync that keeps the cache current while signed in: a loop per session, woken
+//! on demand, telling the window its progress; and the cache connections it works with.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::Utc;
+use tokio::sync::Notify;
+
+use crate::config::Profile;
+use crate::error::Error;
+use crate::phone::Country;
+use crate::store::Store;
+use crate::sync::{flush_outbox, sync_all, Progress, RingCentral, SyncOptions};
+
+use super::{Desk, DeskEvent, ProblemView, SyncView};
+
+/// How often the cache syncs by itself while signed in.
+pub const SYNC_EVERY: Duration = Duration::from_secs(300);
+
+/// Runs the background sync: one loop per signed-in session, woken on demand.
+#[derive(Default)]
+pub(crate) struct SyncControl {
+    wake: Notify,
+    generation: AtomicU64,
+    last: Mutex<SyncView>,
+}
+
+impl SyncControl {
+    /// Ends the current loop (signed out, reset).
+    pub(crate) fn stop(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.wake.notify_waiters();
+    }
+}
+
+impl Desk {
+    /// Asks the background sync to run now; returns what it is doing.
+    pub fn sync_now(&self) -> SyncView {
+        self.request_sync();
+        self.sync_view()
+    }
+
+    /// The last sync's progress or result.
+    pub fn sync_view(&self) -> SyncView {
+        self.sync.last.lock().map(|v| v.clone()).unwrap_or_default()
+    }
+
+    /// Wakes the background sync.
+    pub(crate) fn request_sync(&self) {
+        self.sync.wake.notify_one();
+    }
+
+    /// Starts the background sync loop for the current session (ending any earlier one).
+    pub(crate) fn start_sync(self: &Arc<Self>) {
+        let generation = self.sync.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        self.sync.wake.notify_waiters();
+        let desk = self.clone();
+        tokio::spawn(async move {
+            while desk.sync.generation.load(Ordering::SeqCst) == generation {
+                desk.sync_once().await;
+                let _ = tokio::time::timeout(SYNC_EVERY, desk.sync.wake.notified()).await;
+            }
+        });
+    }
+
+    /// A fresh connection to the cache for background work (WAL: readers are not blocked).
+    pub(crate) fn open_store(&self) -> Result<Store, Error> {
+        let profile = self.profile();
+        Ok(Store::open(
+            &self.paths.cache(&profile.name, profile.mode),
+            self.home(),
+        )?)
+    }
+
+    async fn sync_once(&self) {
+        let Ok(live) = self.live().await else { return };
+        self.set_sync(SyncView {
+            running: true,
+            ..self.sync_view()
+        });
+        let upstream = RingCentral::new(live.connection.client().clone());
+        let result = async {
+            let mut store = self.open_store()?;
+            let progress = |p: &Progress| self.progress(p);
+            let report = sync_all(
+                &mut store,
+                &upstream,
+                &SyncOptions::new(Utc::now()),
+                &progress,
+            )
+            .await?;
+            flush_outbox(
+                &mut store,
+                &upstream,
+                Utc::now(),
+                chrono::Duration::seconds(30),
+            )
+            .await?;
+            Ok::<_, Error>(report)
+        }
+        .await;
+        let previous = self.sync_view();
+        let view = match result {
+            Ok(report) => {
+                let changed = [
+                    &report.call_log,
+                    &report.messages,
+                    &report.contacts,
+                    &report.directory,
+                ]
+                .iter()
+                .any(|f| f.stored > 0 || f.removed > 0);
+                SyncView {
+                    finished: true,
+                    changed,
+                    last_synced_at: Some(Utc::now().to_rfc3339()),
+                    ..SyncView::default()
+                }
+            }
+            Err(error) => SyncView {
+                finished: true,
+                last_synced_at: previous.last_synced_at,
+                error: Some(ProblemView {
+                    message: error.to_string(),
+                    hint: error.hint(),
+                }),
+                ..SyncView::default()
+            },
+        };
+        let changed = view.changed;
+        self.set_sync(view);
+        if changed {
+            self.announce_messages(None);
+        }
+    }
+
+    fn progress(&self, progress: &Progress) {
+        // Every record would flood the window: tell it every 500 and at each stage change.
+        let view = self.sync_view();
+        let feed = format!("{:?}", progress.feed);
+        if !progress.done.is_multiple_of(500) && view.feed.as_deref() == Some(feed.as_str()) {
+            return;
+        }
+        self.set_sync(SyncView {
+            running: true,
+            done: progress.done,
+            total: progress.total,
+            feed: Some(feed),
+            ..view
+        });
+    }
+
+    fn set_sync(&self, view: SyncView) {
+        if let Ok(mut last) = self.sync.last.lock() {
+            *last = view.clone();
+        }
+        self.emit(DeskEvent::Sync(view));
+    }
+}
+
+/// The profile's country for numbers without `+`, or the US.
+pub(crate) fn profile_country(profile: &Profile) -> Country {
+    profile
+        .settings
+        .country
+        .as_deref()
+        .and_then(|code| Country::from_iso_code(code).ok())
+        .unwrap_or_else(Country::united_states)
+}
