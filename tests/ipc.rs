@@ -269,3 +269,103 @@ fn signing_out_ends_the_session() {
         .expect_err("signed out");
     assert_eq!(error_code(&error), "auth_required");
 }
+
+#[test]
+fn texting_commands_answer_with_their_shapes() {
+    let h = signed_in_demo();
+    let sent = invoke(
+        &h,
+        "send_sms",
+        json!({"to": "(650) 555-0123", "text": "On my way"}),
+    )
+    .expect("sent");
+    assert_eq!(
+        sent["pending"], false,
+        "online, the outbox sends at once: {sent}"
+    );
+    assert!(sent["messageId"].is_i64(), "{sent}");
+    let thread = invoke(&h, "open_thread", json!({"number": "+16505550123"})).expect("thread");
+    assert_eq!(thread["number"], "+16505550123");
+    assert!(
+        thread["messages"]
+            .as_array()
+            .is_some_and(|m| m.iter().any(|m| m["text"] == "On my way")),
+        "{thread}"
+    );
+    assert!(
+        thread["senders"].as_array().is_some_and(|s| !s.is_empty()),
+        "the sender picker is filled"
+    );
+    invoke(&h, "mark_read", json!({"number": "+16505550123"})).expect("marked read");
+    let empty =
+        invoke(&h, "send_sms", json!({"to": "+16505550123", "text": "   "})).expect_err("empty");
+    assert_eq!(error_code(&empty), "validation");
+    let gone = invoke(&h, "cancel_outbox", json!({"id": 424242})).expect_err("no such outbox item");
+    assert_eq!(error_code(&gone), "not_found");
+}
+
+#[test]
+fn contacts_suggestions_settings_and_session_commands_answer() {
+    let h = signed_in_demo();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let first = loop {
+        let page = invoke(&h, "list_contacts", json!({"limit": 1})).expect("contacts");
+        if let Some(row) = page["rows"].get(0) {
+            break row.clone();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the demo's contacts never synced"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let contact = invoke(&h, "contact", json!({"id": first["id"]})).expect("contact");
+    assert_eq!(contact["name"], first["name"]);
+    assert!(
+        contact["numbers"].is_array() && contact["timeline"].is_array(),
+        "{contact}"
+    );
+    let word = first["name"]
+        .as_str()
+        .and_then(|n| n.split_whitespace().next())
+        .expect("a name");
+    let suggestions = invoke(&h, "suggest", json!({"query": word})).expect("suggest");
+    assert!(
+        suggestions.as_array().is_some_and(|s| !s.is_empty()),
+        "typing a name suggests its numbers"
+    );
+    let settings = invoke(&h, "settings", json!({})).expect("settings");
+    assert!(
+        settings["choices"]["ringMeAt"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty()),
+        "{settings}"
+    );
+    invoke(&h, "ui_ready", json!({})).expect("ui_ready");
+    let reset = invoke(&h, "reset_connection", json!({})).expect("reset");
+    assert_eq!(reset["state"], "signed_in", "the demo reconnects");
+    let jwt = invoke(&h, "sign_in_jwt", json!({"jwt": "not-a-jwt"})).expect_err("a bad JWT");
+    assert!(
+        ["auth_required", "validation"].contains(&error_code(&jwt).as_str()),
+        "{jwt}"
+    );
+}
+
+#[test]
+fn demo_can_be_started_from_a_signed_out_live_profile() {
+    let h = harness(
+        &["--profile", "work"],
+        &[
+            ("RINGCENTRAL_CLIENT_ID", "abc"),
+            ("RINGCENTRAL_SERVER_URL", "http://127.0.0.1:9"),
+        ],
+    );
+    let browser = invoke(&h, "sign_in_browser", json!({})).expect_err("no keychain in this test");
+    assert!(!error_code(&browser).is_empty());
+    let demo = invoke(&h, "start_demo", json!({})).expect("demo");
+    assert_eq!(demo["state"], "signed_in");
+    assert_eq!(
+        demo["mode"], "demo",
+        "the switch to the simulator is labelled"
+    );
+}
