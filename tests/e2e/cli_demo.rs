@@ -112,3 +112,57 @@ fn ringdesk_sim_serves_in_the_foreground() {
     );
     assert!(reachable, "it serves at {url}");
 }
+
+/// Runs `ringdesk --demo --json ARGS…` with empty folders and returns (exit code, stdout JSON).
+fn demo_json(args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let output = Command::new("timeout")
+        .arg("90")
+        .arg(env!("CARGO_BIN_EXE_ringdesk"))
+        .args(["--demo", "--json"])
+        .args(args)
+        .env("RINGDESK_CONFIG_DIR", dirs.path().join("config"))
+        .env("RINGDESK_DATA_DIR", dirs.path().join("data"))
+        .env_remove("RINGCENTRAL_CLIENT_ID")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .output()
+        .expect("ringdesk runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let json = stdout
+        .lines()
+        .rev()
+        .find_map(|line| serde_json::from_str(line).ok())
+        .unwrap_or_else(|| {
+            panic!(
+                "no JSON in {stdout}\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+    (output.status.code(), json)
+}
+
+#[test]
+#[ignore = "starts the real binary: run by scripts/test"]
+fn a_demo_text_goes_through_the_outbox_and_reports_its_id() {
+    let (code, json) = demo_json(&["sms", "(650) 555-0123", "On my way"]);
+    assert_eq!(code, Some(0), "{json}");
+    assert_eq!(
+        json["state"], "sent",
+        "online, the outbox sends at once: {json}"
+    );
+    assert!(json["message_id"].is_i64(), "{json}");
+    assert_eq!(json["to"], "+16505550123");
+    assert_eq!(json["segments"], 1);
+}
+
+#[test]
+#[ignore = "starts the real binary: run by scripts/test"]
+fn a_text_from_a_number_that_cannot_text_fails_with_a_hint() {
+    let (code, json) = demo_json(&["sms", "+16505550123", "hi", "--from", "+16505550100"]);
+    assert_eq!(code, Some(1), "a refused text is a failure: {json}");
+    let error = &json["error"];
+    assert!(
+        error["hint"].as_str().is_some_and(|h| !h.is_empty()),
+        "{json}"
+    );
+}

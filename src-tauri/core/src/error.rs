@@ -119,7 +119,7 @@ impl Error {
             Self::Sms(e) => e.hint(),
             Self::Phone(e) => e.hint().into(),
             Self::Store(e) => e.hint().into(),
-            Self::Sync(e) => e.hint().into(),
+            Self::Sync(e) => e.hint(),
             Self::Transfer(e) => e.hint().into(),
             Self::Realtime(e) => e.hint(),
             Self::Desk(e) => e.hint().into(),

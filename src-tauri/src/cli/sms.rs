@@ -1,7 +1,11 @@
 //! `ringdesk sms NUMBER TEXT [--from N]`.
 
-use ringdesk_core::messaging::{choose_sender, send_sms, SmsText};
+use chrono::Utc;
+use ringdesk_core::desk::DeskError;
+use ringdesk_core::messaging::{choose_sender, SmsText};
 use ringdesk_core::phone::{self, DisplayFormat};
+use ringdesk_core::store::OutboxState;
+use ringdesk_core::sync::{send_through_outbox, RingCentral};
 use serde_json::json;
 
 use super::Context;
@@ -51,29 +55,53 @@ pub async fn run(context: &Context, args: SmsArgs) -> i32 {
         Ok(from) => from,
         Err(error) => return context.fail(error.into()),
     };
-    match send_sms(connection.client(), &from, &to, &text).await {
-        Ok(message) => {
-            let status = message
-                .message_status
-                .clone()
-                .unwrap_or_else(|| "Queued".into());
+    let mut store = match context.open_cache(country) {
+        Ok(store) => store,
+        Err(error) => return context.fail(*error),
+    };
+    let upstream = RingCentral::new(connection.client().clone());
+    let sent = send_through_outbox(
+        &mut store,
+        &upstream,
+        to.e164(),
+        &from,
+        text.as_str(),
+        Utc::now(),
+    )
+    .await;
+    let item = match sent {
+        Ok(item) => item,
+        Err(error) => return context.fail(error.into()),
+    };
+    let segments = text.segments();
+    let plural = if segments == 1 { "" } else { "s" };
+    let to_shown = to.display(DisplayFormat::International);
+    match item.state {
+        OutboxState::Failed => {
+            let reason = item
+                .error
+                .unwrap_or_else(|| "RingCentral refused it".into());
+            context.fail(DeskError::TextRefused(reason).into())
+        }
+        state => {
             context.output.emit(&json!({
-                "message_id": message.id,
-                "status": status,
+                "message_id": item.message_id,
+                "outbox_id": item.id,
+                "state": state,
                 "from": from,
                 "to": to.e164(),
                 "units": text.units(),
-                "segments": text.segments(),
+                "segments": segments,
             }));
-            context.output.say(format!(
-                "Sent to {} from {from}: message {} is {status} ({} segment{}).",
-                to.display(DisplayFormat::International),
-                message.id,
-                text.segments(),
-                if text.segments() == 1 { "" } else { "s" }
-            ));
+            match item.message_id {
+                Some(id) if state == OutboxState::Sent => context.output.say(format!(
+                    "Sent to {to_shown} from {from}: message {id} ({segments} segment{plural})."
+                )),
+                _ => context.output.say(format!(
+                    "Queued for {to_shown}: RingCentral cannot be reached now; the next `ringdesk sync` (or the window) sends it once."
+                )),
+            }
             0
         }
-        Err(error) => context.fail(error.into()),
     }
 }

@@ -5,13 +5,12 @@ use std::sync::Mutex;
 
 use chrono::{Duration, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
-use ringdesk_core::sync::{flush_outbox, sync_all, Progress, RingCentral, Stage, SyncOptions};
+use ringdesk_core::sync::{
+    flush_outbox, sync_all, Progress, RingCentral, Stage, SyncOptions, RECONCILE_GRACE_SECS,
+};
 use serde_json::json;
 
 use super::Context;
-
-/// How long an SMS whose send had an unknown outcome settles before it is looked up.
-const OUTBOX_GRACE_SECS: i64 = 10;
 
 /// Syncs every feed with a progress bar on a terminal, and prints what changed.
 pub async fn run(context: &Context) -> i32 {
@@ -64,7 +63,7 @@ pub async fn run(context: &Context) -> i32 {
         &mut store,
         &upstream,
         now,
-        Duration::seconds(OUTBOX_GRACE_SECS),
+        Duration::seconds(RECONCILE_GRACE_SECS),
     )
     .await
     {

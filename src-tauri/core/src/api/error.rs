@@ -107,7 +107,7 @@ impl ApiError {
                 message,
                 parameter,
                 ..
-            } => by_status(*status, code.as_deref(), message, parameter.as_deref()),
+            } => recovery_for(*status, code.as_deref(), message, parameter.as_deref()),
             Self::RateLimited { retry_after, .. } => Recovery::Wait {
                 seconds: retry_after.as_secs().max(1),
             },
@@ -137,7 +137,14 @@ impl ApiError {
 }
 
 /// Classifies a RingCentral error answer.
-fn by_status(status: u16, code: Option<&str>, message: &str, parameter: Option<&str>) -> Recovery {
+/// The way out of an HTTP error from RingCentral, by status and `errorCode` (also used for
+/// refusals recorded by the outbox and the sync).
+pub fn recovery_for(
+    status: u16,
+    code: Option<&str>,
+    message: &str,
+    parameter: Option<&str>,
+) -> Recovery {
     let code = code.unwrap_or("");
     match (status, code) {
         (_, "MSG-242" | "MSG-304" | "MSG-245") => Recovery::PickSmsNumber,

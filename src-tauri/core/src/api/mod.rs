@@ -33,7 +33,7 @@ mod transport;
 pub use breaker::BreakerState;
 pub use client::{decode, status_error, Call, Client};
 pub use endpoint::{Endpoint, Group, Priority};
-pub use error::ApiError;
+pub use error::{recovery_for, ApiError};
 pub use paging::{Page, Pages};
 pub use rate_limit::BudgetView;
 pub use transport::{Answer, ClientOptions, Outgoing, Transport};

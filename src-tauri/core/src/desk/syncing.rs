@@ -12,7 +12,9 @@ use crate::config::Profile;
 use crate::error::Error;
 use crate::phone::Country;
 use crate::store::Store;
-use crate::sync::{flush_outbox, sync_all, Progress, RingCentral, SyncOptions};
+use crate::sync::{
+    flush_outbox, sync_all, Progress, RingCentral, SyncOptions, RECONCILE_GRACE_SECS,
+};
 
 use super::{Desk, DeskEvent, ProblemView, SyncView};
 
@@ -95,7 +97,7 @@ impl Desk {
                 &mut store,
                 &upstream,
                 Utc::now(),
-                chrono::Duration::seconds(30),
+                chrono::Duration::seconds(RECONCILE_GRACE_SECS),
             )
             .await?;
             Ok::<_, Error>(report)

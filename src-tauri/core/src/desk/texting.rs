@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::messaging::{SmsError, SmsText, MAX_SMS_UNITS};
 use crate::phone;
 use crate::store::{ConversationSummary, Direction, MessageEntry, OutboxItem, OutboxState};
-use crate::sync::{flush_outbox, RingCentral};
+use crate::sync::{send_through_outbox, RingCentral};
 
 use super::dialing::{display, format_key};
 use super::{Choice, Desk, DeskError, DeskEvent, MessagesChange};
@@ -217,23 +217,18 @@ impl Desk {
                 .map(|c| c.value.clone())
                 .ok_or(SmsError::NoSender)?,
         };
-        let item = self.with_cache(|store| {
-            Ok(store.queue_sms(to.e164(), &from, body.as_str(), Utc::now())?)
-        })?;
         let upstream = RingCentral::new(live.connection.client().clone());
         let mut store = self.open_store()?;
-        let flushed = flush_outbox(
+        let item = send_through_outbox(
             &mut store,
             &upstream,
+            to.e164(),
+            &from,
+            body.as_str(),
             Utc::now(),
-            chrono::Duration::seconds(30),
         )
-        .await;
-        let item = store.outbox_item(item.id)?;
+        .await?;
         self.announce_messages(Some(to.e164().to_string()));
-        if let (Err(error), OutboxState::Pending) = (&flushed, item.state) {
-            tracing::info!(%error, "text kept in the outbox");
-        }
         match item.state {
             OutboxState::Failed => Err(DeskError::TextRefused(
                 item.error

@@ -102,7 +102,7 @@ impl RealtimeError {
         match self {
             Self::Api(e) => e.hint(),
             Self::Store(e) => e.hint().into(),
-            Self::Sync(e) => e.hint().into(),
+            Self::Sync(e) => e.hint(),
             Self::Handshake { .. }
             | Self::Closed(_)
             | Self::Ended { .. }

@@ -83,25 +83,36 @@ impl SyncError {
                 crate::Recovery::Offline
             }
             Self::Upstream(UpstreamError::SignedOut { .. }) => crate::Recovery::SignInAgain,
+            Self::Upstream(UpstreamError::Refused {
+                status,
+                code,
+                message,
+            }) => crate::api::recovery_for(*status, code.as_deref(), message, None),
             Self::Upstream(_) | Self::FullSyncLoop { .. } => crate::Recovery::Retry,
             Self::Store(error) => error.recovery(),
         }
     }
 
     /// What the user can do about it.
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> String {
         match self {
+            Self::Upstream(UpstreamError::Refused { .. }) => match self.recovery() {
+                crate::Recovery::Retry | crate::Recovery::Report => {
+                    "Check the account's permissions (ReadCallLog, ReadMessages, ReadContacts)."
+                        .into()
+                }
+                recovery => recovery.hint(),
+            },
             Self::Upstream(UpstreamError::NotSent { .. } | UpstreamError::Ambiguous { .. }) => {
-                "Check the network; the next sync resumes where this one stopped."
+                "Check the network; the next sync resumes where this one stopped.".into()
             }
-            Self::Upstream(UpstreamError::SignedOut { .. }) => "Sign in again: ringdesk login.",
-            Self::Upstream(UpstreamError::Refused { .. }) => {
-                "Check the account's permissions (ReadCallLog, ReadMessages, ReadContacts)."
+            Self::Upstream(UpstreamError::SignedOut { .. }) => {
+                "Sign in again: ringdesk login.".into()
             }
             Self::Upstream(_) | Self::FullSyncLoop { .. } => {
-                "Run the sync again later; the cache keeps what it has."
+                "Run the sync again later; the cache keeps what it has.".into()
             }
-            Self::Store(error) => error.hint(),
+            Self::Store(error) => error.hint().into(),
         }
     }
 }

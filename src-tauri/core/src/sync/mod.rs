@@ -33,7 +33,7 @@ use serde::Serialize;
 use crate::store::{Feed, Store};
 
 pub use error::{SyncError, UpstreamError};
-pub use outbox::{flush_outbox, OutboxReport};
+pub use outbox::{flush_outbox, send_through_outbox, OutboxReport, RECONCILE_GRACE_SECS};
 pub use ringcentral::RingCentral;
 pub use upstream::{Change, ListPage, SyncAnswer, Upstream, Window};
 

@@ -13,7 +13,7 @@ use super::{log_failures, log_requests, SyncError, Upstream, UpstreamError, Wind
 use crate::store::{Direction, OutboxItem, OutboxState, Store};
 
 /// What a flush did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct OutboxReport {
     /// Items sent now.
     pub sent: u32,
@@ -23,6 +23,10 @@ pub struct OutboxReport {
     pub failed: u32,
     /// Items still waiting (offline, or an unknown outcome to settle).
     pub waiting: u32,
+    /// Why each refused item was refused, by outbox id (for the sender's error; the JSON
+    /// report counts them in `failed`).
+    #[serde(skip)]
+    pub refusals: Vec<(i64, UpstreamError)>,
 }
 
 /// Sends what the outbox holds. `grace` is how long an unknown outcome is left to settle on the
@@ -88,6 +92,7 @@ pub async fn flush_outbox(
                 store.outbox_set_state(item.id, state, Some(&note))?;
                 if state == OutboxState::Failed {
                     report.failed += 1;
+                    report.refusals.push((item.id, error));
                     continue;
                 }
                 report.waiting += (items.len() - index) as u32;
@@ -101,6 +106,49 @@ pub async fn flush_outbox(
         }
     }
     Ok(report)
+}
+
+/// How long an ambiguous send is left to settle on the server before it is looked up.
+pub const RECONCILE_GRACE_SECS: i64 = 30;
+
+/// Puts a text in the outbox and sends what the outbox holds, this text included: the one way
+/// both the window and `ringdesk sms` send, so a text is stored before it leaves, goes once, and
+/// waits for the next flush when RingCentral cannot be reached. Returns the item as it stands
+/// (`Sent` with its message id, `Pending`/`Unknown` while waiting, `Failed` when refused).
+pub async fn send_through_outbox(
+    store: &mut Store,
+    upstream: &impl Upstream,
+    to: &str,
+    from: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<OutboxItem, SyncError> {
+    let item = store.queue_sms(to, from, text, now)?;
+    let flushed = flush_outbox(
+        store,
+        upstream,
+        now,
+        Duration::seconds(RECONCILE_GRACE_SECS),
+    )
+    .await;
+    let item = store.outbox_item(item.id)?;
+    match flushed {
+        // RingCentral refused this text: say why, with RingCentral's code (the recovery differs
+        // between "pick another sender" and "this recipient cannot be texted").
+        Ok(mut report) if item.state == OutboxState::Failed => {
+            match report.refusals.iter().position(|(id, _)| *id == item.id) {
+                Some(at) => Err(report.refusals.swap_remove(at).1.into()),
+                None => Ok(item),
+            }
+        }
+        // Not reaching RingCentral leaves the text queued: that is an answer, not an error.
+        Err(error) if item.state == OutboxState::Pending => {
+            tracing::info!(%error, "text kept in the outbox");
+            Ok(item)
+        }
+        Err(error) => Err(error),
+        Ok(_) => Ok(item),
+    }
 }
 
 enum Reconciled {
