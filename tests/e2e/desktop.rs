@@ -143,8 +143,17 @@ impl Desktop {
             .unwrap_or_else(|e| panic!("could not click {label:?}: {e}"));
     }
 
-    /// Types `text` into the field matching `css`.
+    /// Types `text` into the field matching `css`, once it is shown (views build their fields
+    /// up front and reveal them later).
     pub async fn type_into(&self, css: &str, text: &str) {
+        self.wait_until(
+            &format!("{css} to be shown"),
+            &format!(
+                "const el = document.querySelector({css:?}); \
+                 return !!el && el.offsetParent !== null && !el.disabled;"
+            ),
+        )
+        .await;
         let field = self.wait_for_css(css).await;
         field
             .click()

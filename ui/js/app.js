@@ -48,11 +48,21 @@ export function createApp(root, backend) {
   const strip = h('header', { class: 'status-strip' }, dot, profile, text, demo);
 
   const views = new Map(VIEWS.map((view) => [view.id, view.create(ctx)]));
-  const badges = new Map(VIEWS.map((view) => [view.id, h('span', { class: 'badge', hidden: true })]));
+  // A badge is seen as a number and heard as a description ("15 unread"): the button's
+  // accessible name stays its label.
+  const badges = new Map(VIEWS.map((view) => [view.id, h('span', { class: 'badge', 'aria-hidden': 'true', hidden: true })]));
+  const spoken = new Map(VIEWS.map((view) => [view.id, h('span', { class: 'visually-hidden', id: `rail-${view.id}-badge` })]));
   const buttons = new Map(
     VIEWS.map((view) => [
       view.id,
-      h('button', { type: 'button', 'aria-label': view.label, dataset: { view: view.id }, onClick: () => show(view.id) }, icon(view.icon), h('span', { 'aria-hidden': 'true' }, view.label), badges.get(view.id)),
+      h(
+        'button',
+        { type: 'button', 'aria-label': view.label, 'aria-describedby': `rail-${view.id}-badge`, dataset: { view: view.id }, onClick: () => show(view.id) },
+        icon(view.icon),
+        h('span', { 'aria-hidden': 'true' }, view.label),
+        badges.get(view.id),
+        spoken.get(view.id),
+      ),
     ]),
   );
   const rail = h('nav', { class: 'rail', 'aria-label': 'Main' }, [...buttons.values()]);
@@ -82,7 +92,7 @@ export function createApp(root, backend) {
     const unread = badges.get('messages');
     unread.hidden = !state.unread;
     unread.textContent = state.unread > 99 ? '99+' : String(state.unread || '');
-    buttons.get('messages').setAttribute('aria-label', state.unread ? `Messages, ${state.unread} unread` : 'Messages');
+    spoken.get('messages').textContent = state.unread ? `${state.unread} unread` : '';
   }
   store.subscribe(renderStatus);
   renderStatus(store.get());

@@ -38,6 +38,15 @@ test('the frame has the five views as labelled buttons and focuses the number fi
   assert.ok(backend.log.some(([name]) => name === 'uiReady'), 'the backend is told when the UI can take links');
 });
 
+test('an unread count is described, never renamed: the rail button stays "Messages"', async () => {
+  const { root, backend } = await started();
+  backend.emit('messages', { number: null, unread: 15 });
+  const button = byLabel(root, 'Messages');
+  assert.ok(button, 'the accessible name is still the label');
+  const description = findAll(root, (el) => el.id === button.getAttribute('aria-describedby'))[0];
+  assert.equal(description.textContent, '15 unread', 'the count is read out as a description');
+});
+
 test('demo mode shows the DEMO badge and the signed-in user', async () => {
   const { root } = await started();
   assert.equal(byClass(root, 'badge-demo')[0].hidden, false, 'demo mode must always be visible');
