@@ -48,29 +48,8 @@ fn demo_call_works_with_no_configuration() {
 #[test]
 #[ignore = "starts the real binary: run by scripts/test"]
 fn a_failed_demo_call_exits_non_zero_with_json_progress() {
-    let dirs = tempfile::tempdir().expect("temp dir");
-    let output = Command::new("timeout")
-        .args([
-            "90",
-            env!("CARGO_BIN_EXE_ringdesk"),
-            "--demo",
-            "--json",
-            "call",
-            "(650) 555-0150",
-        ])
-        .env("RINGDESK_CONFIG_DIR", dirs.path().join("config"))
-        .env("RINGDESK_DATA_DIR", dirs.path().join("data"))
-        .env_remove("RINGCENTRAL_CLIENT_ID")
-        .output()
-        .expect("ringdesk runs");
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "a busy line is a failed call"
-    );
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let last: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap_or_default())
-        .unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let (code, last) = demo_json(&["call", "(650) 555-0150"]);
+    assert_eq!(code, Some(1), "a busy line is a failed call: {last}");
     assert_eq!(last["event"], "result");
     assert_eq!(last["progress"]["phase"], "failed");
     assert_eq!(last["progress"]["failure"], "Busy", "{last}");

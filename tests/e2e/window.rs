@@ -40,11 +40,9 @@ async fn simulator_requests(desktop: &Desktop) -> Vec<Value> {
         .unwrap_or_default()
 }
 
-#[tokio::test]
-#[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run by scripts/test"]
-async fn a_typed_number_is_called_and_the_live_bar_reaches_connected() {
-    let desktop = signed_in().await;
-    desktop.type_into("#dial-number", "650 555 0123").await;
+/// Types `number` into the dial field, waits for its normalised preview, and presses Call.
+async fn dial(desktop: &Desktop, number: &str) {
+    desktop.type_into("#dial-number", number).await;
     desktop
         .wait_until(
             "the normalised preview",
@@ -52,6 +50,13 @@ async fn a_typed_number_is_called_and_the_live_bar_reaches_connected() {
         )
         .await;
     desktop.click("Call").await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run by scripts/test"]
+async fn a_typed_number_is_called_and_the_live_bar_reaches_connected() {
+    let desktop = signed_in().await;
+    dial(&desktop, "650 555 0123").await;
     desktop
         .wait_up_to(
             CALL_PATIENCE,
@@ -82,14 +87,7 @@ async fn a_typed_number_is_called_and_the_live_bar_reaches_connected() {
 #[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run by scripts/test"]
 async fn a_busy_number_shows_busy() {
     let desktop = signed_in().await;
-    desktop.type_into("#dial-number", "+1 650 555 0150").await;
-    desktop
-        .wait_until(
-            "the preview",
-            "return document.querySelector('.number-preview').dataset.tone === 'ok';",
-        )
-        .await;
-    desktop.click("Call").await;
+    dial(&desktop, "+1 650 555 0150").await;
     desktop
         .wait_up_to(CALL_PATIENCE, "Busy", &call_bar_says("Busy"))
         .await;
