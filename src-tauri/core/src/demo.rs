@@ -1,7 +1,7 @@
 //! Demo mode: the built-in RingCentral simulator, started in this process, signed in with
 //! memory-held tokens. Nothing touches the keychain or a real account.
 
-use ringcentral_sim::{RunningSim, SimConfig, SimCredentials, TimingMode};
+use ringcentral_sim::{RateLimitConfig, RunningSim, SimConfig, SimCredentials, TimingMode};
 
 use crate::error::Error;
 
@@ -17,10 +17,21 @@ impl Demo {
         Self::start_with(SimConfig::default()).await
     }
 
-    /// Starts the simulator with test-scale timing (calls connect in well under a second).
+    /// Starts the simulator for tests: calls connect in well under a second, and the rate
+    /// limits are out of reach, since following such calls polls far faster than RingCentral's
+    /// budgets allow. The limits stay on and advertised in headers: with none, the client would
+    /// keep RingCentral's documented budgets itself.
     pub async fn start_fast() -> Result<Self, Error> {
+        const OUT_OF_REACH: u32 = 1_000_000;
         Self::start_with(SimConfig {
             timing: TimingMode::Fast,
+            rate_limits: RateLimitConfig {
+                light: OUT_OF_REACH,
+                medium: OUT_OF_REACH,
+                heavy: OUT_OF_REACH,
+                auth: OUT_OF_REACH,
+                ..RateLimitConfig::default()
+            },
             ..SimConfig::default()
         })
         .await

@@ -19,15 +19,20 @@ export function describeStatus({ info = null, session = null, connection = null,
   if (session.state === 'connecting') return { health: 'warn', profile, text: 'Connecting…', demo };
   if (session.state !== 'signed_in') return { health: 'down', profile, text: 'Signed out', demo };
   const retry = retryWords(connection?.retryAt, now);
+  const connected = { health: 'ok', profile, text: demo ? 'Connected to the simulator' : 'Connected', demo };
   switch (connection?.state) {
     case 'rate_limited':
+      // A wait ends by itself: once its time has passed, ringdesk is simply connected again.
+      if (connection.retryAt && connection.retryAt <= now) return connected;
       return { health: 'warn', profile, text: `Rate limited${retry}`, demo };
+    case 'polling':
+      return { ...connected, text: `${connected.text} · checking for texts every 20 s` };
     case 'reconnecting':
       return { health: 'warn', profile, text: `Reconnecting${retry}`, demo };
     case 'offline':
       return { health: 'down', profile, text: `Offline${retry}`, demo };
     default:
-      return { health: 'ok', profile, text: demo ? 'Connected to the simulator' : 'Connected', demo };
+      return connected;
   }
 }
 

@@ -16,6 +16,22 @@ pub struct RetryPolicy {
     pub cap: Duration,
     /// The longest `Retry-After` worth waiting for inside one call; longer ones are reported.
     pub max_rate_wait: Duration,
+    /// The same for a request the agent is waiting on (a call, a text): longer than this, they
+    /// see "rate limited, retrying in 40 s" at once instead of a frozen button.
+    pub interactive_rate_wait: Duration,
+}
+
+impl RetryPolicy {
+    /// The policy for a request of `priority`.
+    pub fn for_priority(&self, priority: super::endpoint::Priority) -> Self {
+        match priority {
+            super::endpoint::Priority::Interactive => Self {
+                max_rate_wait: self.interactive_rate_wait.min(self.max_rate_wait),
+                ..self.clone()
+            },
+            _ => self.clone(),
+        }
+    }
 }
 
 impl Default for RetryPolicy {
@@ -25,6 +41,7 @@ impl Default for RetryPolicy {
             base: Duration::from_secs(2),
             cap: Duration::from_secs(60),
             max_rate_wait: Duration::from_secs(60),
+            interactive_rate_wait: Duration::from_secs(5),
         }
     }
 }
@@ -120,6 +137,36 @@ pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_the_agent_waits_on_holds_only_briefly() {
+        let policy = RetryPolicy::default();
+        let interactive = policy.for_priority(super::super::endpoint::Priority::Interactive);
+        let background = policy.for_priority(super::super::endpoint::Priority::Background);
+        assert_eq!(
+            interactive.max_rate_wait,
+            Duration::from_secs(5),
+            "a click waits 5 s at most"
+        );
+        assert_eq!(
+            background.max_rate_wait,
+            Duration::from_secs(60),
+            "a sync may wait a minute"
+        );
+        let mut h = HeaderMap::new();
+        h.insert(RETRY_AFTER, "40".parse().expect("header"));
+        let now = SystemTime::UNIX_EPOCH;
+        assert_eq!(
+            decide(answered(429, &h), 1, true, now, &interactive, 0.5),
+            Decision::GiveUp,
+            "40 s is reported to the agent, not waited out behind a frozen button"
+        );
+        assert_eq!(
+            decide(answered(429, &h), 1, true, now, &background, 0.5),
+            Decision::RetryAfter(Duration::from_secs(40)),
+            "the sync waits it out"
+        );
+    }
     use reqwest::header::HeaderValue;
 
     fn headers(retry_after: Option<&str>) -> HeaderMap {

@@ -147,7 +147,7 @@ impl Transport {
                 Err(failure) => failure.outcome(),
             };
             self.record(request, outcome);
-            let policy = &self.options.retry;
+            let policy = &self.options.retry.for_priority(request.priority);
             match retry::decide(
                 outcome,
                 attempt,
@@ -179,6 +179,13 @@ impl Transport {
             let admitted = lock(&self.budgets).admit(group, request.priority, now);
             match admitted {
                 Ok(()) => break Ok(()),
+                Err(wait) if interactive && wait > self.options.retry.interactive_rate_wait => {
+                    // Too long to hold the agent's click: say how long instead.
+                    break Err(ApiError::RateLimited {
+                        group,
+                        retry_after: wait,
+                    });
+                }
                 Err(wait) => {
                     if interactive && !waiting {
                         waiting = true;

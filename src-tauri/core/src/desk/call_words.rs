@@ -21,7 +21,15 @@ pub struct CallWords {
 /// The agent's phone in words: the forwarding number's label, or its kind.
 pub fn phone_noun(label: Option<&str>, kind: Option<&str>) -> String {
     if let Some(label) = label.map(str::trim).filter(|l| !l.is_empty()) {
-        return label.to_string();
+        // "My Mobile" reads "your My Mobile" after "Ringing": drop the owner's "My".
+        let own = label
+            .get(..3)
+            .filter(|head| head.eq_ignore_ascii_case("my "))
+            .map(|_| label[3..].trim_start());
+        return match own {
+            Some(rest) if !rest.is_empty() => rest.to_lowercase(),
+            _ => label.to_string(),
+        };
     }
     match kind.unwrap_or_default() {
         "Work" | "PhoneLine" => "desk phone",
@@ -156,6 +164,16 @@ mod tests {
     #[test]
     fn phones_are_named_by_label_then_kind() {
         assert_eq!(phone_noun(Some("Desk Phone"), Some("Work")), "Desk Phone");
+        assert_eq!(
+            phone_noun(Some("My Mobile"), Some("Mobile")),
+            "mobile",
+            "not 'your My Mobile'"
+        );
+        assert_eq!(
+            phone_noun(Some("My"), None),
+            "My",
+            "a label that is only 'My' stays"
+        );
         assert_eq!(phone_noun(None, Some("Mobile")), "mobile");
         assert_eq!(phone_noun(Some("  "), Some("Work")), "desk phone");
         assert_eq!(phone_noun(None, None), "phone");

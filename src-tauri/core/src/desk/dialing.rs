@@ -163,6 +163,11 @@ impl Desk {
     /// Places a RingOut to `text` with the remembered "ring me at" and caller ID, and follows it;
     /// refuses a second call while one is being set up, and a repeat of the same number.
     pub async fn place_call(self: &Arc<Self>, text: &str) -> Result<CallView, Error> {
+        let placed = self.place(text).await;
+        self.reported(placed)
+    }
+
+    async fn place(self: &Arc<Self>, text: &str) -> Result<CallView, Error> {
         let live = self.live().await?;
         let mut slot = self.call.lock().await;
         let to = phone::normalize(&phone::parse_input(text)?, live.country)?;

@@ -57,3 +57,29 @@ impl DeskEvent {
         }
     }
 }
+
+impl super::Desk {
+    /// Tells the window when a failure means "wait" or "offline", with when ringdesk will try
+    /// again, so the status strip shows it (not only a toast); passes the result through.
+    pub(crate) fn reported<T>(&self, result: Result<T, crate::Error>) -> Result<T, crate::Error> {
+        if let Err(error) = &result {
+            let view = match error.recovery() {
+                crate::Recovery::Wait { seconds } => Some(ConnectionView {
+                    state: "rate_limited",
+                    retry_at: Some(super::dialing::now_ms() + seconds * 1000),
+                    message: Some(error.to_string()),
+                }),
+                crate::Recovery::Offline => Some(ConnectionView {
+                    state: "offline",
+                    retry_at: None,
+                    message: Some(error.to_string()),
+                }),
+                _ => None,
+            };
+            if let Some(view) = view {
+                self.emit(DeskEvent::Connection(view));
+            }
+        }
+        result
+    }
+}

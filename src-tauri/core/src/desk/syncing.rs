@@ -103,6 +103,7 @@ impl Desk {
             Ok::<_, Error>(report)
         }
         .await;
+        let result = self.reported(result);
         let previous = self.sync_view();
         let view = match result {
             Ok(report) => {

@@ -201,6 +201,11 @@ impl Desk {
         text: &str,
         from: Option<&str>,
     ) -> Result<SentView, Error> {
+        let sent = self.send(number, text, from).await;
+        self.reported(sent)
+    }
+
+    async fn send(&self, number: &str, text: &str, from: Option<&str>) -> Result<SentView, Error> {
         let live = self.live().await?;
         let body = SmsText::new(text)?;
         let to = phone::normalize(&phone::parse_input(number)?, live.country)?;

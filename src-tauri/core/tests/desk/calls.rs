@@ -62,3 +62,46 @@ async fn a_busy_number_fails_with_words_and_a_hint() {
     assert_eq!(failed.words.them, "Busy", "the simulator's busy number");
     assert!(failed.words.hint.is_some(), "a failure says what to do");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rate_limited_call_tells_the_window_when_it_can_try_again() {
+    let mut demo = demo_desk().await;
+    let server = demo
+        .desk
+        .demo_server()
+        .await
+        .expect("the demo simulator runs");
+    let fault = serde_json::json!({
+        "method": "POST", "path": "/restapi/v1.0/account/~/extension/~/ring-out",
+        "status": 429, "retry_after": 40,
+    });
+    reqwest::Client::new()
+        .post(format!("{server}/sim/faults"))
+        .json(&fault)
+        .send()
+        .await
+        .expect("the fault is armed");
+    let error = demo
+        .desk
+        .place_call("+1 650 555 0123")
+        .await
+        .expect_err("429");
+    assert!(
+        matches!(error.recovery(), ringdesk_core::Recovery::Wait { .. }),
+        "{error}"
+    );
+    let state = next_event(&mut demo.events, "the rate-limited state", |e| match e {
+        DeskEvent::Connection(view) if view.state == "rate_limited" => Some(view.clone()),
+        _ => None,
+    })
+    .await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or_default();
+    let wait = state.retry_at.expect("when to try again") - now;
+    assert!(
+        (30_000..=41_000).contains(&wait),
+        "Retry-After 40 s is shown as the wait: {wait} ms"
+    );
+}
