@@ -5,6 +5,7 @@ use crate::auth::{AuthError, KeychainError};
 use crate::calls::CallError;
 use crate::config::ConfigError;
 use crate::desk::DeskError;
+use crate::handler::HandlerError;
 use crate::import_export::TransferError;
 use crate::messaging::SmsError;
 use crate::phone::PhoneError;
@@ -56,6 +57,9 @@ pub enum Error {
     /// The desk refused a request in its current state.
     #[error(transparent)]
     Desk(#[from] DeskError),
+    /// Registering ringdesk as the system's link handler.
+    #[error(transparent)]
+    Handler(#[from] HandlerError),
     /// Live mode without a RingCentral app.
     #[error("no RingCentral app is configured for profile {profile:?}")]
     NotConfigured {
@@ -105,6 +109,7 @@ impl Error {
             Self::Realtime(e) => e.recovery(),
             Self::Demo(_) => Recovery::Report,
             Self::Desk(e) => e.recovery(),
+            Self::Handler(e) => e.recovery(),
         }
     }
 
@@ -123,6 +128,7 @@ impl Error {
             Self::Transfer(e) => e.hint().into(),
             Self::Realtime(e) => e.hint(),
             Self::Desk(e) => e.hint().into(),
+            Self::Handler(e) => e.hint().into(),
             Self::Demo(_) => {
                 "Try `ringdesk --demo` again; if it keeps failing, report it with the log.".into()
             }

@@ -16,6 +16,7 @@ pub mod connection;
 pub mod demo;
 pub mod desk;
 mod error;
+pub mod handler;
 pub mod import_export;
 pub mod messaging;
 pub mod phone;
