@@ -9,7 +9,7 @@ pub struct Environment {
 }
 
 /// The variables ringdesk reads; nothing else is captured.
-const KNOWN: [&str; 8] = [
+const KNOWN: [&str; 11] = [
     "RINGCENTRAL_SERVER_URL",
     "RINGCENTRAL_CLIENT_ID",
     "RINGCENTRAL_CLIENT_SECRET",
@@ -18,6 +18,10 @@ const KNOWN: [&str; 8] = [
     "RINGDESK_CONFIG_DIR",
     "RINGDESK_PROFILE",
     "RINGDESK_DEMO_TIMING",
+    // Where desktop entries go (the link handler).
+    "HOME",
+    "XDG_DATA_HOME",
+    "XDG_CONFIG_HOME",
 ];
 
 impl Environment {

@@ -87,6 +87,20 @@ impl Desk {
         }
     }
 
+    /// Acts on a number the agent picked outside the window (the tray's "Dial clipboard
+    /// number"): like a `tel:` link — shown in the dial view, or dialed at once when the agent
+    /// chose that. Text that holds no dialable number says why and does nothing else.
+    pub async fn open_number(self: &Arc<Self>, text: &str) -> LinkView {
+        let target = match phone::parse_input(text) {
+            Ok(target) => target,
+            Err(error) => return LinkView::refused(&error.into()),
+        };
+        match phone::normalize(&target, self.home()) {
+            Ok(number) => self.call_link(number.e164(), text).await,
+            Err(error) => LinkView::refused(&error.into()),
+        }
+    }
+
     async fn call_link(self: &Arc<Self>, number: &str, raw: &str) -> LinkView {
         if self.profile().settings.link_action == LinkAction::Prefill {
             return LinkView::Call {

@@ -6,6 +6,7 @@ use std::process::Command;
 
 use super::entry::{desktop_entry, exec_program};
 use super::{HandlerAction, HandlerError, HandlerStatus, SchemeHandler, SchemeStatus, ALL_SCHEMES};
+use crate::config::Environment;
 
 /// The entry ringdesk writes for itself.
 pub const HANDLER_ENTRY: &str = "ringdesk-handler.desktop";
@@ -31,14 +32,21 @@ impl XdgHandler {
         }
     }
 
-    /// For the program at `exe` and the user's XDG folders (`XDG_DATA_HOME`, `XDG_CONFIG_HOME`,
-    /// else `~/.local/share`, `~/.config`).
-    pub fn for_user(exe: PathBuf) -> Result<Self, HandlerError> {
-        let dirs = directories::BaseDirs::new().ok_or(HandlerError::NoHome)?;
+    /// For the program at `exe` and the XDG folders `env` names (`XDG_DATA_HOME`,
+    /// `XDG_CONFIG_HOME`, else `$HOME/.local/share`, `$HOME/.config`).
+    pub fn from_env(exe: PathBuf, env: &Environment) -> Result<Self, HandlerError> {
+        let home = env.get("HOME").map(PathBuf::from);
+        let folder = |var: &str, under_home: &str| {
+            env.get(var)
+                .map(PathBuf::from)
+                .filter(|path| path.is_absolute())
+                .or_else(|| home.as_ref().map(|home| home.join(under_home)))
+                .ok_or(HandlerError::NoHome)
+        };
         Ok(Self::new(
             exe,
-            dirs.data_dir().to_path_buf(),
-            dirs.config_dir().to_path_buf(),
+            folder("XDG_DATA_HOME", ".local/share")?,
+            folder("XDG_CONFIG_HOME", ".config")?,
         ))
     }
 
@@ -233,6 +241,22 @@ mod tests {
         assert!(
             moved.make_default().expect("repair").is_default,
             "registering again repairs it"
+        );
+    }
+
+    #[test]
+    fn folders_follow_xdg_variables_then_home() {
+        let env = Environment::from_pairs([("HOME", "/home/agent"), ("XDG_CONFIG_HOME", "/cfg")]);
+        let handler =
+            XdgHandler::from_env(PathBuf::from("/usr/bin/ringdesk"), &env).expect("HOME is enough");
+        assert_eq!(
+            handler.entry_path(),
+            PathBuf::from("/home/agent/.local/share/applications/ringdesk-handler.desktop")
+        );
+        assert_eq!(handler.config_home, PathBuf::from("/cfg"));
+        assert!(
+            XdgHandler::from_env(PathBuf::from("/x"), &Environment::default()).is_err(),
+            "without HOME or XDG folders there is nowhere to register"
         );
     }
 

@@ -61,3 +61,28 @@ async fn sms_links_open_a_draft_and_bad_links_say_why() {
         other => panic!("an empty tel: link must be refused, got {other:?}"),
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_picked_number_acts_like_a_tel_link_and_junk_is_refused() {
+    let demo = demo_desk().await;
+    let view = demo.desk.open_number(" (650) 555-0100 x 12\n").await;
+    assert_eq!(
+        view,
+        LinkView::Call {
+            number: "+16505550100".into(),
+            dialed: false
+        },
+        "copied text with separators, an extension and a newline prefills the number"
+    );
+    match demo.desk.open_number("see you at lunch").await {
+        LinkView::Error { message, hint } => assert!(
+            !message.is_empty() && !hint.is_empty(),
+            "the agent is told why nothing happened"
+        ),
+        other => panic!("text without a number must be refused, got {other:?}"),
+    }
+    assert!(
+        demo.desk.current_call().await.is_none(),
+        "nothing was dialed"
+    );
+}
