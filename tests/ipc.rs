@@ -369,3 +369,48 @@ fn demo_can_be_started_from_a_signed_out_live_profile() {
         "the switch to the simulator is labelled"
     );
 }
+
+#[test]
+fn the_link_handler_is_reported_and_made_default_in_the_given_folders() {
+    if std::process::Command::new("xdg-mime")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: xdg-mime (xdg-utils) is not installed");
+        return;
+    }
+    let xdg = tempfile::tempdir().expect("temp dir");
+    let data = xdg.path().join("data");
+    let config = xdg.path().join("config");
+    let h = harness(
+        &[],
+        &[
+            ("XDG_DATA_HOME", data.to_str().expect("utf-8")),
+            ("XDG_CONFIG_HOME", config.to_str().expect("utf-8")),
+        ],
+    );
+    let before = invoke(&h, "handler_status", json!({})).expect("status");
+    assert_eq!(before["isDefault"], false, "a fresh profile: {before}");
+    assert_eq!(before["action"], "register", "Linux registers by itself");
+    assert_eq!(
+        before["schemes"][0],
+        json!({"scheme": "tel", "handler": {"state": "nobody"}})
+    );
+    let after = invoke(&h, "make_default_handler", json!({})).expect("registered");
+    assert_eq!(after["isDefault"], true, "{after}");
+    let entry = std::fs::read_to_string(data.join("applications/ringdesk-handler.desktop"))
+        .expect("the handler entry is written into XDG_DATA_HOME, nowhere else");
+    assert!(
+        entry.contains(" %u\n") && !entry.contains("Exec=\""),
+        "an unquoted Exec with %u: {entry}"
+    );
+}
+
+#[test]
+fn without_a_home_the_handler_is_not_registered_anywhere() {
+    // The harness passes no HOME and no XDG folders: nothing may touch the real desktop.
+    let h = harness(&[], &[]);
+    let error = invoke(&h, "make_default_handler", json!({})).expect_err("nowhere to write");
+    assert_eq!(error_code(&error), "validation", "{error}");
+}

@@ -3,12 +3,18 @@
 //! One binary, three faces: no arguments opens the window, a link argument hands the link to
 //! the window, and a subcommand runs the command line. All of them sit on `ringdesk_core`.
 
+mod autostart;
 mod cli;
 mod commands;
+mod deep_link;
+mod desktop;
 mod error;
 mod events;
 mod launch;
 mod links;
+mod notify;
+mod tray;
+mod wake;
 mod window;
 
 pub use cli::{Cli, Command};
@@ -16,9 +22,11 @@ pub use error::{UiError, UiErrorCode};
 pub use launch::Launch;
 pub use links::PendingLinks;
 
+use std::sync::Arc;
+
 use clap::Parser;
 use ringdesk_core::desk::Desk;
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
 
 /// Registers ringdesk's commands, state and plugins on a Tauri builder, and connects the desk
 /// for `launch` when the app starts.
@@ -32,16 +40,11 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri:
         launch.demo_timing(),
     );
     let links = PendingLinks::new(launch.link.clone());
-    // Connect at once (not in `setup`, which waits for the event loop): the window asks for
-    // the state it missed when it loads, so events before the forwarder attaches are not lost.
-    let starting = desk.clone();
-    tauri::async_runtime::spawn(async move {
-        starting.start().await;
-    });
     builder
         .manage(launch)
         .manage(desk.clone())
         .manage(links)
+        .plugin(connect())
         .setup(move |app| {
             events::forward(app.handle().clone(), &desk);
             Ok(())
@@ -73,7 +76,25 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri:
             commands::settings::settings,
             commands::settings::save_settings,
             commands::settings::status,
+            commands::desktop::handler_status,
+            commands::desktop::make_default_handler,
         ])
+}
+
+/// Connects the desk while the app is built — after single-instance, which comes first, has
+/// sent a second ringdesk away (a second process must never touch the account), and before the
+/// event loop (`setup`) starts. The window asks for the state it missed when it loads, so events
+/// before the forwarder attaches are not lost.
+fn connect<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("ringdesk-connect")
+        .setup(|app, _| {
+            let desk = app.state::<Arc<Desk>>().inner().clone();
+            tauri::async_runtime::spawn(async move {
+                desk.start().await;
+            });
+            Ok(())
+        })
+        .build()
 }
 
 /// Runs ringdesk with the process arguments and returns the exit code.

@@ -4,8 +4,10 @@
 
 use std::sync::{Arc, Mutex};
 
-use ringdesk_core::desk::Desk;
+use ringdesk_core::desk::{Desk, LinkView};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::window;
 
 /// Links received before the window was ready, and whether it is.
 #[derive(Debug)]
@@ -36,6 +38,8 @@ impl PendingLinks {
     /// Takes a link: acts at once if the window is ready, else keeps it.
     pub fn push<R: Runtime>(&self, app: &AppHandle<R>, link: String) {
         let link = cap(link);
+        // The scheme only: a link can carry an OAuth code and state.
+        tracing::info!(scheme = scheme(&link), "link received");
         let Ok(mut queue) = self.state.lock() else {
             return;
         };
@@ -72,6 +76,29 @@ fn cap(link: String) -> String {
     }
 }
 
+/// The part of a link before `:`, if it is a plausible scheme, for logs.
+fn scheme(link: &str) -> &str {
+    match link.split_once(':') {
+        Some((scheme, _))
+            if scheme.len() <= 16 && scheme.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            scheme
+        }
+        _ => "?",
+    }
+}
+
+/// What a link became, in a word, for logs.
+fn outcome(view: &LinkView) -> &'static str {
+    match view {
+        LinkView::Call { dialed: true, .. } => "dialed",
+        LinkView::Call { .. } => "prefilled",
+        LinkView::Sms { .. } => "draft",
+        LinkView::SignedIn => "signed_in",
+        LinkView::Error { .. } => "refused",
+    }
+}
+
 fn act<R: Runtime>(app: &AppHandle<R>, link: String) {
     let Some(desk) = app.try_state::<Arc<Desk>>().map(|d| d.inner().clone()) else {
         return;
@@ -79,11 +106,15 @@ fn act<R: Runtime>(app: &AppHandle<R>, link: String) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let view = desk.open_link(&link).await;
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.show();
-            let _ = window.unminimize();
-            let _ = window.set_focus();
-        }
-        let _ = app.emit("link", view);
+        tracing::info!(outcome = outcome(&view), "link acted on");
+        present(&app, view);
     });
+}
+
+/// Brings the window forward and tells it what a link (or a picked number) became.
+pub fn present<R: Runtime>(app: &AppHandle<R>, view: LinkView) {
+    window::reveal(app);
+    if let Err(error) = app.emit("link", view) {
+        tracing::warn!(%error, "could not show a link in the window");
+    }
 }

@@ -1,13 +1,26 @@
-//! Opening the desktop window.
+//! The desktop window: opening it with the desktop plugins, bringing it forward, and telling it
+//! which view to show.
+
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::Launch;
 
+/// The label of the one window (tauri.conf.json).
+pub const MAIN: &str = "main";
+
 /// Runs the window until the user quits; returns the process exit code.
 pub fn run(launch: Launch) -> i32 {
-    let app = crate::builder(tauri::Builder::default(), launch).build(tauri::generate_context!());
+    let builder = crate::desktop::plugins(tauri::Builder::default());
+    let app = crate::builder(builder, launch).build(tauri::generate_context!());
     match app {
         Ok(app) => {
-            app.run(|_, _| {});
+            app.run(|app, event| {
+                // The window exists from here on (it is created when the loop starts).
+                if let tauri::RunEvent::Ready = event {
+                    crate::desktop::attach(app);
+                }
+            });
             0
         }
         Err(error) => {
@@ -16,5 +29,38 @@ pub fn run(launch: Launch) -> i32 {
             eprintln!("Is a graphical session available (DISPLAY or WAYLAND_DISPLAY)?");
             1
         }
+    }
+}
+
+/// Shows the window (from the tray too), un-minimised and focused.
+pub fn reveal<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN) {
+        for (step, result) in [
+            ("show", window.show()),
+            ("unminimize", window.unminimize()),
+            ("focus", window.set_focus()),
+        ] {
+            if let Err(error) = result {
+                tracing::debug!(%error, step, "could not bring the window forward");
+            }
+        }
+    }
+}
+
+/// Where the window should go: a view, and for Messages the conversation to open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Navigate {
+    /// `dial`, `history`, `messages`, `contacts` or `settings`.
+    pub view: &'static str,
+    /// The conversation to open (E.164), for `messages`.
+    pub number: Option<String>,
+}
+
+/// Brings the window forward on `view` (the `navigate` event).
+pub fn navigate<R: Runtime>(app: &AppHandle<R>, to: Navigate) {
+    reveal(app);
+    if let Err(error) = app.emit("navigate", to) {
+        tracing::warn!(%error, "could not tell the window where to go");
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod contacts;
+pub mod desktop;
 pub mod dial;
 pub mod history;
 pub mod messages;

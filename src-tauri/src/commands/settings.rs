@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use ringdesk_core::desk::DeskStatus;
 use ringdesk_core::desk::{Desk, SettingsPatch, SettingsView};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::UiError;
 
@@ -14,13 +14,17 @@ pub async fn settings(desk: State<'_, Arc<Desk>>) -> Result<SettingsView, UiErro
     Ok(desk.settings().await?)
 }
 
-/// Saves a change to some settings.
+/// Saves a change to some settings and puts the desktop ones (start at login, the tray's Do
+/// not disturb) in force.
 #[tauri::command]
-pub async fn save_settings(
+pub async fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
     desk: State<'_, Arc<Desk>>,
     patch: SettingsPatch,
 ) -> Result<SettingsView, UiError> {
-    Ok(desk.save_settings(patch).await?)
+    let settings = desk.save_settings(patch).await?;
+    crate::desktop::settings_changed(&app, &settings)?;
+    Ok(settings)
 }
 
 /// Sign-in, token, budgets, breaker, sync: the status panel.

@@ -33,6 +33,9 @@ pub enum HandlerError {
     /// ringdesk's own path cannot be written into a desktop entry.
     #[error("ringdesk's path is not valid UTF-8: {0}")]
     BadPath(PathBuf),
+    /// ringdesk cannot tell where its own program is.
+    #[error("ringdesk cannot find its own program: {0}")]
+    OwnPath(String),
     /// No home directory to register in.
     #[error("no home directory to register ringdesk in")]
     NoHome,
@@ -43,7 +46,7 @@ impl HandlerError {
     pub fn recovery(&self) -> Recovery {
         match self {
             Self::ToolMissing { .. } | Self::NoHome | Self::BadPath(_) => Recovery::FixConfig,
-            Self::ToolFailed { .. } | Self::Write { .. } => Recovery::Report,
+            Self::ToolFailed { .. } | Self::Write { .. } | Self::OwnPath(_) => Recovery::Report,
         }
     }
 
@@ -58,6 +61,7 @@ impl HandlerError {
             }
             Self::Write { .. } => "Check that your ~/.local/share/applications folder is writable.",
             Self::BadPath(_) => "Move ringdesk to a folder whose path has only plain characters.",
+            Self::OwnPath(_) => "Start ringdesk from where it is installed, then try again.",
             Self::NoHome => "Set HOME (or XDG_DATA_HOME) and try again.",
         }
     }
