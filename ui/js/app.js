@@ -137,6 +137,9 @@ export function createApp(root, backend) {
       backend.on('sync', (sync) => store.update({ sync }));
       backend.on('messages', (change) => change?.unread !== undefined && store.update({ unread: change.unread }));
       backend.on('link', onLink);
+      // The tray's Messages item, or a clicked notification (with the sender's number).
+      backend.on('navigate', (to) => (to?.number ? void ctx.text(to.number) : to?.view && views.has(to.view) && show(to.view)));
+      backend.on('settings', (settings) => views.get('settings')?.update?.(settings));
       try {
         const [info, session] = await Promise.all([backend.appInfo(), backend.session()]);
         store.update({ info, session, error: null });

@@ -39,10 +39,17 @@ const COMMANDS = {
   saveSettings: ['save_settings', ['patch']],
   status: ['status', []],
   resetConnection: ['reset_connection', []],
+  // Desktop: HandlerStatus { schemes: [{ scheme, handler: { state: 'ringdesk'|'other'|'nobody'|'unknown', app? } }],
+  //   action: 'register'|'open_settings'|'explain', isDefault, advice }
+  handlerStatus: ['handler_status', []],
+  makeDefaultHandler: ['make_default_handler', []],
 };
 
-/** Events the backend pushes: name → payload. */
-export const EVENTS = ['session', 'connection', 'call', 'sync', 'messages', 'new-text', 'link'];
+/**
+ * Events the backend pushes: name → payload. `navigate` { view, number? } comes from the tray and
+ * a clicked notification; `settings` (a SettingsView) when the tray changed one.
+ */
+export const EVENTS = ['session', 'connection', 'call', 'sync', 'messages', 'new-text', 'link', 'navigate', 'settings'];
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened

@@ -2,7 +2,7 @@ import { test, beforeEach, afterEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { byLabel, findAll, installFakeDom } from './fake-dom.js';
-import { DEMO_INFO, SIGNED_IN, fakeBackend } from './fake-backend.js';
+import { DEMO_INFO, HANDLER_OTHER, SIGNED_IN, fakeBackend } from './fake-backend.js';
 
 let doc;
 beforeEach(() => {
@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(() => mock.timers.reset());
 
 const { createApp, VIEWS } = await import('../js/app.js');
-const { aboutFacts } = await import('../js/views/settings.js');
+const { aboutFacts, handlerRows } = await import('../js/views/settings.js');
 
 async function started(backend = fakeBackend()) {
   const root = doc.createElement('div');
@@ -165,4 +165,42 @@ test('settings lists real facts from app_info, nothing invented', () => {
   const facts = Object.fromEntries(aboutFacts(DEMO_INFO));
   assert.equal(facts['Data folder'], '/tmp/d');
   assert.match(facts.Mode, /Demo/);
+});
+
+test('the tray and a clicked notification navigate: Messages, or straight to the thread', async () => {
+  const { app, backend } = await started();
+  backend.emit('navigate', { view: 'messages', number: null });
+  await flush();
+  assert.equal(app.store.get().view, 'messages');
+  backend.emit('navigate', { view: 'messages', number: '+15105550101' });
+  await flush();
+  assert.deepEqual(backend.log.filter(([n]) => n === 'thread').at(-1), ['thread', '+15105550101'], 'the sender\'s thread opens');
+  backend.emit('navigate', { view: 'nowhere' });
+  assert.equal(app.store.get().view, 'messages', 'an unknown view changes nothing');
+});
+
+test('settings show who opens phone links and make ringdesk the handler on request', async () => {
+  assert.deepEqual(handlerRows(null), [], 'nothing before the backend answers');
+  assert.deepEqual(handlerRows(HANDLER_OTHER).slice(0, 2), [
+    ['tel:', 'org.gnome.Contacts'],
+    ['callto:', 'ringdesk'],
+  ]);
+  const { root, app, backend } = await started();
+  app.show('settings');
+  await flush();
+  const button = findAll(root, (el) => el.tagName === 'BUTTON' && el.textContent === 'Make ringdesk the handler')[0];
+  assert.ok(button && !button.hidden, 'offered while another app has tel:');
+  button.dispatchEvent({ type: 'click' });
+  await flush();
+  assert.equal(backend.log.filter(([n]) => n === 'makeDefaultHandler').length, 1);
+  assert.ok(button.hidden, 'nothing left to fix once ringdesk is the handler');
+});
+
+test('the tray\'s Do not disturb shows in Settings at once', async () => {
+  const { root, app, backend } = await started();
+  app.show('settings');
+  await flush();
+  backend.emit('settings', { doNotDisturb: true, linkAction: 'prefill', theme: 'system', choices: {} });
+  const toggle = findAll(root, (el) => el.getAttribute?.('id') === 'setting-doNotDisturb')[0];
+  assert.equal(toggle.checked, true);
 });

@@ -6,6 +6,12 @@ import { COMMAND_NAMES } from '../js/backend.js';
 export const DEMO_INFO = { version: '0.1.0', profile: 'default', mode: 'demo', server: null, dataDir: '/tmp/d' };
 export const SIGNED_IN = { state: 'signed_in', mode: 'demo', user: { name: 'Sam Agent', extensionNumber: '101' }, canSignIn: false };
 
+const schemes = (tel) => ['tel', 'callto', 'sms', 'ringdesk'].map((scheme) => ({ scheme, handler: scheme === 'tel' ? tel : { state: 'ringdesk' } }));
+/** Linux, with another app on tel:. */
+export const HANDLER_OTHER = { schemes: schemes({ state: 'other', app: 'org.gnome.Contacts' }), action: 'register', isDefault: false, advice: 'Other apps open some phone links.' };
+/** Linux, after "Make ringdesk the handler". */
+export const HANDLER_OURS = { schemes: schemes({ state: 'ringdesk' }), action: 'register', isDefault: true, advice: 'ringdesk opens phone links.' };
+
 export function fakeBackend(overrides = {}) {
   const log = [];
   const handlers = new Map();
@@ -61,6 +67,8 @@ export function fakeBackend(overrides = {}) {
     saveSettings: record('saveSettings', { linkAction: 'prefill', theme: 'system', choices: {} }),
     status: record('status', { user: 'Sam Agent', extension: '101', budgets: [] }),
     resetConnection: record('resetConnection', SIGNED_IN),
+    handlerStatus: record('handlerStatus', HANDLER_OTHER),
+    makeDefaultHandler: record('makeDefaultHandler', HANDLER_OURS),
   };
   return Object.assign(backend, overrides);
 }

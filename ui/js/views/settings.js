@@ -18,6 +18,23 @@ export function aboutFacts(info) {
   ];
 }
 
+/** Words for who opens a scheme's links. */
+const HANDLER_WORDS = {
+  ringdesk: () => 'ringdesk',
+  other: (h) => h.app || 'Another app',
+  nobody: () => 'No app',
+  unknown: () => 'Chosen in system settings',
+};
+
+/** The rows of the link-handler list: [scheme label, who opens it]. Pure, for tests. */
+export function handlerRows(status) {
+  if (!status?.schemes) return [];
+  return status.schemes.map(({ scheme, handler }) => [
+    scheme === 'ringdesk' ? 'ringdesk: (sign-in)' : `${scheme}:`,
+    (HANDLER_WORDS[handler?.state] ?? HANDLER_WORDS.unknown)(handler ?? {}),
+  ]);
+}
+
 function create(ctx) {
   const { backend, store } = ctx;
   const controls = new Map();
@@ -51,6 +68,9 @@ function create(ctx) {
   const statusList = h('dl', { class: 'facts' });
   const reset = h('button', { type: 'button', onClick: () => void resetConnection() }, 'Reset connection');
   const about = h('dl', { class: 'facts' });
+  const handlers = h('dl', { class: 'facts handler-facts', 'aria-label': 'Apps that open phone links' });
+  const handlerAdvice = h('p', { class: 'muted handler-advice' });
+  const makeHandler = h('button', { type: 'button', hidden: true, onClick: () => void makeDefaultHandler() }, 'Make ringdesk the handler');
 
   const element = h(
     'section',
@@ -70,6 +90,10 @@ function create(ctx) {
     panel('Messaging', select('smsSender', 'Send texts from', []), toggle('notifications', 'Desktop notifications for new texts'), toggle('doNotDisturb', 'Do not disturb')),
     panel(
       'Desktop',
+      h('h3', { class: 'subhead' }, 'Phone links'),
+      handlers,
+      handlerAdvice,
+      makeHandler,
       toggle('startAtLogin', 'Start ringdesk when I log in'),
       toggle('closeToTray', 'Keep running in the tray when the window is closed'),
       select('theme', 'Theme', [
@@ -101,6 +125,34 @@ function create(ctx) {
       replaceChildren(statusList, statusFacts(await backend.status()).map(([t, d]) => [h('dt', {}, t), h('dd', {}, d)]));
     } catch (error) {
       replaceChildren(statusList, h('dt', {}, 'Status'), h('dd', {}, error.message));
+    }
+  }
+
+  function renderHandler(status) {
+    replaceChildren(handlers, handlerRows(status).map(([t, d]) => [h('dt', {}, t), h('dd', {}, d)]));
+    handlerAdvice.textContent = status?.advice ?? '';
+    makeHandler.hidden = !status || status.isDefault || status.action === 'explain';
+  }
+
+  async function refreshHandler() {
+    try {
+      renderHandler(await backend.handlerStatus());
+    } catch (error) {
+      renderHandler(null);
+      handlerAdvice.textContent = `${error.message} ${error.hint}`;
+    }
+  }
+
+  async function makeDefaultHandler() {
+    makeHandler.disabled = true;
+    try {
+      const status = await backend.makeDefaultHandler();
+      renderHandler(status);
+      if (status.action === 'register') ctx.toast(status.isDefault ? 'ringdesk now opens phone links' : status.advice);
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    } finally {
+      makeHandler.disabled = false;
     }
   }
 
@@ -139,13 +191,15 @@ function create(ctx) {
   return {
     element,
     focus: () => {},
+    /** Settings changed elsewhere (the tray's Do not disturb). */
+    update: render,
     async show() {
       try {
         render(await backend.settings());
       } catch (error) {
         ctx.toast(error.message, error.hint, 'error');
       }
-      await refreshStatus();
+      await Promise.all([refreshStatus(), refreshHandler()]);
     },
   };
 }
