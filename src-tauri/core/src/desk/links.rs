@@ -4,6 +4,7 @@
 //! nothing else.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde::Serialize;
 
@@ -12,6 +13,9 @@ use crate::phone::{self, Link};
 
 use super::{Desk, DeskError};
 use crate::error::Error;
+
+/// How long a link that needs the session waits for ringdesk to finish connecting.
+const START_PATIENCE: Duration = Duration::from_secs(30);
 
 /// The OAuth redirect's prefix.
 pub const OAUTH_CALLBACK: &str = "ringdesk://oauth/callback";
@@ -62,6 +66,8 @@ impl Desk {
             .to_ascii_lowercase()
             .starts_with(OAUTH_CALLBACK)
         {
+            // The stored session (if any) is read first, so this sign-in is not undone by it.
+            self.settled(START_PATIENCE).await;
             return match self.complete_browser_sign_in(raw.trim()).await {
                 Ok(_) => LinkView::SignedIn,
                 Err(error) => LinkView::refused(&error),
@@ -108,6 +114,8 @@ impl Desk {
                 dialed: false,
             };
         }
+        // A link that started ringdesk dials once the session is there.
+        self.settled(START_PATIENCE).await;
         match self.place_call(number).await {
             Ok(_) => LinkView::Call {
                 number: number.to_string(),

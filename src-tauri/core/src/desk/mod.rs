@@ -72,7 +72,8 @@ pub struct Desk {
     inbox: inbox::Inbox,
     events: broadcast::Sender<DeskEvent>,
     /// `start` is connecting: the session is neither signed in nor out yet.
-    starting: std::sync::atomic::AtomicBool,
+    /// (`true` from creation until the first `start` settles; links that need the session wait.)
+    starting: tokio::sync::watch::Sender<bool>,
 }
 
 /// A signed-in connection and what was learnt when it opened.
@@ -111,7 +112,7 @@ impl Desk {
             sync: syncing::SyncControl::default(),
             inbox: inbox::Inbox::default(),
             events,
-            starting: std::sync::atomic::AtomicBool::new(true),
+            starting: tokio::sync::watch::Sender::new(true),
         })
     }
 

@@ -1,6 +1,5 @@
 //! Connecting and signing in and out: live through the keychain, or the demo simulator.
 
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::api::extension::read_extension;
@@ -19,9 +18,9 @@ impl Desk {
     /// in the keychain, if any. Never fails: a problem leaves the desk signed out, and the next
     /// sign-in attempt reports it.
     pub async fn start(self: &Arc<Self>) -> SessionView {
-        self.starting.store(true, Ordering::SeqCst);
+        self.starting.send_replace(true);
         let view = self.connect().await;
-        self.starting.store(false, Ordering::SeqCst);
+        self.starting.send_replace(false);
         self.emit(DeskEvent::Session(view.clone()));
         view
     }
@@ -49,10 +48,18 @@ impl Desk {
     pub async fn session(&self) -> SessionView {
         match self.live.read().await.as_ref() {
             Some(live) => self.view(SessionState::SignedIn, Some(live.user.clone())),
-            None if self.starting.load(Ordering::SeqCst) => {
-                self.view(SessionState::Connecting, None)
-            }
+            None if *self.starting.borrow() => self.view(SessionState::Connecting, None),
             None => self.view(SessionState::SignedOut, None),
+        }
+    }
+
+    /// Waits (at most `patience`) until connecting has settled, signed in or not: a link that
+    /// starts ringdesk must not race the stored session it would use or replace.
+    pub async fn settled(&self, patience: std::time::Duration) {
+        let mut starting = self.starting.subscribe();
+        let settled = starting.wait_for(|starting| !starting);
+        if tokio::time::timeout(patience, settled).await.is_err() {
+            tracing::warn!(?patience, "still connecting; going on");
         }
     }
 

@@ -1,6 +1,8 @@
 use ringdesk_core::desk::{LinkView, SettingsPatch};
 
-use crate::support::demo_desk;
+use std::time::Duration;
+
+use crate::support::{demo_desk, unstarted_demo_desk};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn tel_links_prefill_by_default_and_dial_when_asked_once() {
@@ -84,5 +86,29 @@ async fn a_picked_number_acts_like_a_tel_link_and_junk_is_refused() {
     assert!(
         demo.desk.current_call().await.is_none(),
         "nothing was dialed"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_that_starts_ringdesk_dials_once_the_session_is_there() {
+    let (desk, _dirs) = unstarted_demo_desk();
+    let patch = SettingsPatch {
+        link_action: serde_json::from_str("\"dial\"").ok(),
+        ..SettingsPatch::default()
+    };
+    desk.save_settings(patch).await.expect("saved before start");
+    let starting = desk.clone();
+    let (view, _) = tokio::join!(desk.open_link("tel:+16505550123"), async move {
+        // The window is ready before the stored session has been read.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        starting.start().await
+    });
+    assert_eq!(
+        view,
+        LinkView::Call {
+            number: "+16505550123".into(),
+            dialed: true
+        },
+        "the cold-start link waits for the sign-in instead of failing as signed out"
     );
 }

@@ -16,6 +16,23 @@ pub struct DemoDesk {
 
 /// Starts a demo desk (fast simulator timing) and waits until it is signed in.
 pub async fn demo_desk() -> DemoDesk {
+    let (desk, dirs) = unstarted_demo_desk();
+    let events = desk.subscribe();
+    let session = desk.start().await;
+    assert_eq!(
+        session.state,
+        SessionState::SignedIn,
+        "the demo signs in by itself: {session:?}"
+    );
+    DemoDesk {
+        desk,
+        events,
+        _dirs: dirs,
+    }
+}
+
+/// A demo desk not yet started (as at the very beginning of a cold start), and its folders.
+pub fn unstarted_demo_desk() -> (Arc<Desk>, tempfile::TempDir) {
     let dirs = tempfile::tempdir().expect("temp dir");
     let env = Environment::from_pairs([
         (
@@ -29,19 +46,7 @@ pub async fn demo_desk() -> DemoDesk {
     ]);
     let paths = Paths::resolve(&env).expect("paths");
     let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("profile");
-    let desk = Desk::new(profile, env, paths, DemoTiming::Fast);
-    let events = desk.subscribe();
-    let session = desk.start().await;
-    assert_eq!(
-        session.state,
-        SessionState::SignedIn,
-        "the demo signs in by itself: {session:?}"
-    );
-    DemoDesk {
-        desk,
-        events,
-        _dirs: dirs,
-    }
+    (Desk::new(profile, env, paths, DemoTiming::Fast), dirs)
 }
 
 /// Waits for the first event `pick` accepts, or fails after a while.
