@@ -95,7 +95,7 @@ async fn wait_for_authorize_url(path: &Path) -> String {
 }
 
 /// What a person does in the browser: open the page, press Allow; returns the redirect.
-async fn consent(authorize_url: &str) -> String {
+pub async fn consent(authorize_url: &str) -> String {
     let browser = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

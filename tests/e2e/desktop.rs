@@ -1,10 +1,12 @@
 //! The `Desktop` fixture: a private X display, D-Bus session and keyring, WebKitWebDriver,
-//! and a WebDriver session on the real `ringdesk` binary.
+//! and a WebDriver session on the real `ringdesk` binary. Its own HOME and XDG folders keep
+//! handler registration, autostart entries and keyrings out of the real desktop; a second
+//! `ringdesk` (a link, `login`) and `dunstctl` run inside the same display and bus.
 
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -19,19 +21,56 @@ pub struct Desktop {
     pub client: Client,
     /// `xvfb-run`, the root of the test's process tree.
     session: Child,
-    /// The test's private folders (config, data, logs), removed on drop.
+    /// The test's private folders (config, data, home, logs), removed on drop.
     dirs: tempfile::TempDir,
+    /// The environment ringdesk was started with (folders and the test's variables), for
+    /// second processes.
+    env: Vec<(String, String)>,
 }
+
+/// The variables that put a process into the test's display and session bus.
+const SESSION_VARS: [&str; 3] = ["DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XAUTHORITY"];
 
 impl Desktop {
     /// Starts ringdesk with `args` and extra environment, and waits for its window.
     pub async fn launch(args: &[&str], env: &[(&str, &str)]) -> Desktop {
+        Self::launch_configured(args, env, None).await
+    }
+
+    /// Like [`Desktop::launch`], with `config` (TOML) as ringdesk's configuration file.
+    pub async fn launch_configured(
+        args: &[&str],
+        env: &[(&str, &str)],
+        config: Option<&str>,
+    ) -> Desktop {
         let dirs = tempfile::tempdir().expect("temp dir");
+        if let Some(config) = config {
+            std::fs::create_dir_all(dirs.path().join("config")).expect("config dir");
+            std::fs::write(dirs.path().join("config/config.toml"), config).expect("config file");
+        }
+        let home = dirs.path().join("home");
+        let mut own_env: Vec<(String, String)> = [
+            ("RINGDESK_CONFIG_DIR", dirs.path().join("config")),
+            ("RINGDESK_DATA_DIR", dirs.path().join("data")),
+            ("HOME", home.clone()),
+            ("XDG_DATA_HOME", home.join(".local/share")),
+            ("XDG_CONFIG_HOME", home.join(".config")),
+            ("XDG_CACHE_HOME", home.join(".cache")),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.display().to_string()))
+        .collect();
+        own_env.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        std::fs::create_dir_all(&home).expect("home dir");
         let port = free_port();
-        // `exec` keeps WebKitWebDriver's pid equal to the shell's, which we record to stop it.
+        // `exec` keeps WebKitWebDriver's pid equal to the shell's, which we record to stop it;
+        // the session's variables are recorded for second processes (`Desktop::ringdesk`).
         let script = format!(
             "eval \"$(printf e2e | gnome-keyring-daemon --unlock --components=secrets)\" >/dev/null; \
+             for v in {vars}; do eval \"echo $v=\\$$v\"; done > '{envfile}'; \
              echo $$ > '{pidfile}'; exec WebKitWebDriver --port={port}",
+            vars = SESSION_VARS.join(" "),
+            envfile = dirs.path().join("session.env").display(),
             pidfile = dirs.path().join("driver.pid").display(),
         );
         let mut command = Command::new("xvfb-run");
@@ -48,10 +87,8 @@ impl Desktop {
             .arg(script)
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("NO_AT_BRIDGE", "1")
-            .env("RINGDESK_CONFIG_DIR", dirs.path().join("config"))
-            .env("RINGDESK_DATA_DIR", dirs.path().join("data"))
             .env_remove("RINGCENTRAL_CLIENT_ID")
-            .envs(env.iter().copied())
+            .envs(own_env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::null())
             .stderr(Stdio::from(log_file(dirs.path())))
             .process_group(0);
@@ -75,6 +112,7 @@ impl Desktop {
             client,
             session,
             dirs,
+            env: own_env,
         };
         desktop.wait_for_css(".status-strip").await;
         desktop
@@ -204,6 +242,95 @@ impl Desktop {
         path
     }
 
+    /// Runs `ringdesk ARGS` as a second process in the same display, session bus and folders
+    /// (what the desktop does with a clicked link), and waits for it to exit.
+    pub fn ringdesk(&self, args: &[&str]) -> Output {
+        self.run(env!("CARGO_BIN_EXE_ringdesk"), args)
+    }
+
+    /// Runs `program ARGS` in the test's display, bus and folders, and waits for it.
+    pub fn run(&self, program: &str, args: &[&str]) -> Output {
+        let child = self
+            .command(program, args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{program} starts: {e}"));
+        finish(child, &format!("{program} {args:?}"))
+    }
+
+    /// Starts `ringdesk ARGS` in the session without waiting (e.g. `login`, which waits itself);
+    /// its standard output goes to `stdout`.
+    pub fn spawn_ringdesk(&self, args: &[&str], stdout: &Path) -> Child {
+        self.command(env!("CARGO_BIN_EXE_ringdesk"), args)
+            .stdout(Stdio::from(
+                std::fs::File::create(stdout).expect("output file"),
+            ))
+            .stderr(Stdio::from(log_file_named(self.dirs.path(), "spawned.log")))
+            .spawn()
+            .expect("ringdesk starts")
+    }
+
+    /// Runs `dunstctl ARGS` against the session's notification daemon; returns its output.
+    pub fn dunstctl(&self, args: &[&str]) -> String {
+        let output = self.run("dunstctl", args);
+        assert!(
+            output.status.success(),
+            "dunstctl {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Every notification dunst received so far, oldest first, as `{summary, body, appname, id,
+    /// timestamp}`: closes the displayed ones first (dunst's history lists only closed ones).
+    pub fn notifications(&self) -> Vec<Value> {
+        self.dunstctl(&["close-all"]);
+        let history: Value =
+            serde_json::from_str(&self.dunstctl(&["history"])).expect("dunstctl history is JSON");
+        let mut all: Vec<Value> = history["data"][0]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|n| {
+                let field = |name: &str| n[name]["data"].clone();
+                json!({
+                    "summary": field("summary"),
+                    "body": field("body"),
+                    "appname": field("appname"),
+                    "id": field("id"),
+                    "timestamp": field("timestamp"),
+                })
+            })
+            .collect();
+        all.sort_by_key(|n| n["id"].as_i64());
+        all
+    }
+
+    /// What ringdesk (the window's process) wrote to standard error so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dirs.path().join("desktop.log")).unwrap_or_default()
+    }
+
+    /// The test's private folders (`config`, `data`, `home`).
+    pub fn dir(&self) -> &Path {
+        self.dirs.path()
+    }
+
+    /// A command inside the test's display, bus and folders.
+    fn command(&self, program: &str, args: &[&str]) -> Command {
+        let recorded = std::fs::read_to_string(self.dirs.path().join("session.env"))
+            .expect("the session recorded its variables");
+        let mut command = Command::new(program);
+        command
+            .args(args)
+            .env_remove("RINGCENTRAL_CLIENT_ID")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .envs(recorded.lines().filter_map(|line| line.split_once('=')));
+        command
+    }
+
     /// Ends the WebDriver session (closing ringdesk) and lets the session tear itself down.
     pub async fn close(mut self) {
         let _ = tokio::time::timeout(Duration::from_secs(5), self.client.clone().close()).await;
@@ -259,5 +386,22 @@ fn wait_for_port(port: u16) {
 }
 
 fn log_file(dir: &Path) -> std::fs::File {
-    std::fs::File::create(dir.join("desktop.log")).expect("log file")
+    log_file_named(dir, "desktop.log")
+}
+
+fn log_file_named(dir: &Path, name: &str) -> std::fs::File {
+    std::fs::File::create(dir.join(name)).expect("log file")
+}
+
+/// Waits for `child` (at most [`PATIENCE`]; killed after that) and collects its output.
+fn finish(mut child: Child, what: &str) -> Output {
+    let deadline = Instant::now() + PATIENCE;
+    while matches!(child.try_wait(), Ok(None)) {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{what} did not finish within {PATIENCE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
 }

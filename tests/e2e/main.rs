@@ -10,4 +10,7 @@ mod cli_demo;
 mod cli_keyring;
 mod desktop;
 mod frame;
+mod links;
+mod notifications;
+mod oauth;
 mod window;
