@@ -89,7 +89,7 @@ fn scheme(link: &str) -> &str {
 }
 
 /// What a link became, in a word, for logs.
-fn outcome(view: &LinkView) -> &'static str {
+pub fn outcome(view: &LinkView) -> &'static str {
     match view {
         LinkView::Call { dialed: true, .. } => "dialed",
         LinkView::Call { .. } => "prefilled",

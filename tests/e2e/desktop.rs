@@ -248,7 +248,9 @@ impl Desktop {
         self.run(env!("CARGO_BIN_EXE_ringdesk"), args)
     }
 
-    /// Runs `program ARGS` in the test's display, bus and folders, and waits for it.
+    /// Runs `program ARGS` in the test's display, bus and folders, and waits for it. A program
+    /// that leaves a process behind (xclip) must redirect that one's output, or reading the
+    /// output waits for it.
     pub fn run(&self, program: &str, args: &[&str]) -> Output {
         let child = self
             .command(program, args)

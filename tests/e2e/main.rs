@@ -5,6 +5,7 @@
 //! `#[ignore]`d in a plain `cargo test` (they need Xvfb, D-Bus and WebKitWebDriver installed);
 //! `scripts/test` runs them with `cargo test --test e2e -- --ignored --test-threads=1`.
 
+mod autostart;
 mod cli_browser_login;
 mod cli_demo;
 mod cli_keyring;
@@ -13,4 +14,5 @@ mod frame;
 mod links;
 mod notifications;
 mod oauth;
+mod tray;
 mod window;

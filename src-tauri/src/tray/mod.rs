@@ -203,6 +203,7 @@ fn dial_clipboard<R: Runtime>(app: &AppHandle<R>) {
                 hint: "Copy a phone number, then choose Dial clipboard number again.".into(),
             },
         };
+        tracing::info!(outcome = crate::links::outcome(&view), "clipboard number");
         crate::links::present(&app, view);
     });
 }
