@@ -60,6 +60,7 @@ impl PendingLinks {
             }
             Err(_) => return,
         };
+        tracing::info!(waiting = waiting.len(), "the window takes links");
         for link in waiting {
             act(app, link);
         }
