@@ -6,6 +6,7 @@ Starts `ringdesk --demo` (built-in simulator, fast call timing, "call at once" f
 then measures, ROUNDS times each:
   link → RingOut: wall clock before spawning `ringdesk tel:NUMBER` → the simulator's log
                   timestamp of POST …/ring-out (milliseconds);
+  start floor:    `ringdesk --version` from spawn to exit (the dynamic loader's share of a link);
   SMS → notify:   before POST /sim/inbound-sms → ringdesk's "new text notified" log line
                   (microseconds, wall clock), and → dunst's own receive time (monotonic µs).
 """
@@ -62,7 +63,7 @@ def summary(name, values_ms):
 def main(binary, work, rounds):
     env = dict(os.environ,
                RINGDESK_CONFIG_DIR=f"{work}/config", RINGDESK_DATA_DIR=f"{work}/data",
-               RINGDESK_DEMO_TIMING="fast", RINGDESK_LOG="warn,ringdesk_app=info,ringdesk_core::demo=info")
+               RINGDESK_DEMO_TIMING="fast", RINGDESK_LOG="warn,ringdesk_app=info,ringdesk_core::demo=info,ringdesk_core::realtime::inbox=info")
     env.pop("RINGCENTRAL_CLIENT_ID", None)
     os.makedirs(f"{work}/config", exist_ok=True)
     os.makedirs(env["HOME"], exist_ok=True)
@@ -95,6 +96,13 @@ def main(binary, work, rounds):
                 handoff_ms.append((handed - started) * 1000)
             time.sleep(1.0)  # the fast demo call ends before the next link
 
+        start_ms = []  # the floor: starting the binary at all (loading WebKitGTK and its libraries)
+        for i in range(rounds + 1):
+            started = time.time()
+            subprocess.run([binary, "--version"], env=env, check=True, stdout=subprocess.DEVNULL)
+            if i:
+                start_ms.append((time.time() - started) * 1000)
+
         notify_ms, dunst_ms = [], []
         for i in range(rounds + 1):
             before = sum("new text notified" in l for l in log_lines(log))
@@ -116,6 +124,7 @@ def main(binary, work, rounds):
 
     print(summary("link → RingOut at the simulator    ", link_ms))
     print(summary("  (second ringdesk: start to exit)  ", handoff_ms))
+    print(summary("  (`ringdesk --version`: start+exit)", start_ms))
     print(summary("SMS pushed → notification call     ", notify_ms))
     print(summary("SMS pushed → dunst received it     ", dunst_ms))
 
