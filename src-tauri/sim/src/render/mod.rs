@@ -9,7 +9,7 @@ mod messages;
 pub use account::{
     caller_id, extension, forwarding_number, phone_number, presence, presence_event,
 };
-pub use calls::{active_call, call_record};
+pub use calls::{active_call, call_record, CallRecords};
 pub use contacts::{contact, directory_entry};
 pub use messages::{instant_sms, message};
 

@@ -4,20 +4,39 @@
 use super::paging::{navigation, paging, PageRequest};
 use super::query::Query;
 use super::sync_token::{self, TokenFailure};
-use super::{ok, Shared};
+use super::{ok, ok_serialized, Shared};
 use crate::api_error::ApiError;
 use crate::gate::Principal;
-use crate::render;
+use crate::render::{self, CallRecords};
 use crate::state::call_log::Filter;
 use crate::time_fmt::iso;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Duration;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
 const KIND: &str = "clg";
+
+/// A `readUserCallLog` answer (`CallLogResponse`), its records serialized in place.
+#[derive(Serialize)]
+struct ListAnswer<'a> {
+    uri: String,
+    records: CallRecords<'a>,
+    paging: Value,
+    navigation: Value,
+}
+
+/// A `syncUserCallLog` answer (`CallLogSyncResponse`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SyncAnswer<'a> {
+    uri: String,
+    records: CallRecords<'a>,
+    sync_info: Value,
+}
 /// Most records one sync answer carries.
 pub const SYNC_CAP: usize = 250;
 
@@ -54,18 +73,13 @@ pub async fn list(State(sim): Shared, _: Principal, q: Query) -> Result<Response
     let page = world
         .call_log
         .list(&filter, from, to, req.skip(), req.per_page);
-    let records: Vec<Value> = page
-        .records
-        .iter()
-        .map(|r| render::call_record(r, detailed, &urls))
-        .collect();
     let uri = urls.ext("/call-log");
-    Ok(ok(json!({
-        "uri": format!("{uri}?{}", q.with("page", &req.page.to_string())),
-        "records": records,
-        "paging": paging(req, page.records.len(), page.total),
-        "navigation": navigation(&uri, &q, req, page.total),
-    })))
+    Ok(ok_serialized(&ListAnswer {
+        uri: format!("{uri}?{}", q.with("page", &req.page.to_string())),
+        records: CallRecords::new(&page.records, detailed, &urls),
+        paging: paging(req, page.records.len(), page.total),
+        navigation: navigation(&uri, &q, req, page.total),
+    }))
 }
 
 /// `readUserCallRecord`: GET …/extension/~/call-log/{callRecordId}.
@@ -142,13 +156,9 @@ pub async fn sync(State(sim): Shared, _: Principal, q: Query) -> Result<Response
         }
         world.call_log.newest(&filter, from, now, count).records
     };
-    let records: Vec<Value> = records
-        .iter()
-        .map(|r| render::call_record(r, detailed, &urls))
-        .collect();
-    Ok(ok(json!({
-        "uri": urls.ext(&format!("/call-log-sync?syncType={sync_type}")),
-        "records": records,
-        "syncInfo": { "syncType": sync_type, "syncToken": sync_token::issue(KIND, world.epoch, now), "syncTime": iso(now) },
-    })))
+    Ok(ok_serialized(&SyncAnswer {
+        uri: urls.ext(&format!("/call-log-sync?syncType={sync_type}")),
+        records: CallRecords::new(&records, detailed, &urls),
+        sync_info: json!({ "syncType": sync_type, "syncToken": sync_token::issue(KIND, world.epoch, now), "syncTime": iso(now) }),
+    }))
 }

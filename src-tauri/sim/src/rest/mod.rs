@@ -25,6 +25,24 @@ use std::sync::Arc;
 /// The handler state.
 pub type Shared = State<Arc<Sim>>;
 
+/// A 200 JSON answer serialized straight from `body` (no `Value` tree in between).
+pub fn ok_serialized(body: &impl serde::Serialize) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => crate::api_error::ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            crate::faults::default_code(500),
+            format!("could not render the answer: {error}"),
+        )
+        .into_response(),
+    }
+}
+
 /// A 200 JSON answer.
 pub fn ok(body: Value) -> Response {
     (
