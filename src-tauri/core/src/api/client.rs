@@ -185,8 +185,9 @@ impl Client {
     }
 }
 
-/// Decodes a JSON body, naming the operation when it does not fit.
-pub fn decode<T: DeserializeOwned>(endpoint: &Endpoint, body: &[u8]) -> Result<T, ApiError> {
+/// Decodes a JSON body (the result may borrow from it), naming the operation when it does not
+/// fit.
+pub fn decode<'a, T: Deserialize<'a>>(endpoint: &Endpoint, body: &'a [u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| ApiError::Malformed {
         operation: endpoint.operation,
         message: e.to_string(),

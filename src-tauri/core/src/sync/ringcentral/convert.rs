@@ -1,11 +1,13 @@
 //! RingCentral's records (the client's wire models, read from each record's raw JSON) turned
 //! into the store's types, the raw JSON kept for fields not modelled yet.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::api::models::{self, CallLogRecord, DirectoryEntry, Message, PersonalContact};
+use crate::api::models::{self, DirectoryEntry, Message, PersonalContact};
 use crate::store::{
     CallLeg, CallParty, CallRecord, ContactNumber, ContactRecord, Direction, MessageParty,
     MessageRecord,
@@ -40,70 +42,111 @@ fn direction(text: Option<&str>) -> Direction {
     }
 }
 
-fn party(wire: Option<&models::CallParty>) -> CallParty {
+/// `from` / `to` of a call-log record or leg, its strings borrowed from the answer.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct WireParty<'a> {
+    #[serde(borrow)]
+    phone_number: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    extension_number: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+}
+
+fn party(wire: Option<WireParty<'_>>) -> CallParty {
     wire.map(|p| CallParty {
-        number: p.phone_number.clone(),
-        extension: p.extension_number.clone(),
-        name: p.name.clone(),
+        number: p.phone_number.map(Cow::into_owned),
+        extension: p.extension_number.map(Cow::into_owned),
+        name: p.name.map(Cow::into_owned),
     })
     .unwrap_or_default()
 }
 
-/// The fields of a leg (Detailed view) that the client's model leaves out.
+/// A leg (Detailed view).
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-struct WireLeg {
-    leg_type: Option<String>,
-    from: Option<models::CallParty>,
-    to: Option<models::CallParty>,
-    result: Option<String>,
+struct WireLeg<'a> {
+    #[serde(borrow)]
+    leg_type: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    from: Option<WireParty<'a>>,
+    #[serde(borrow)]
+    to: Option<WireParty<'a>>,
+    #[serde(borrow)]
+    result: Option<Cow<'a, str>>,
     duration: Option<u64>,
     master: Option<bool>,
 }
 
+/// A call-log record (`CallLogRecord`, either view) as the cache needs it, read in one pass
+/// with its strings borrowed from the answer (escaped strings are the rare copies).
 #[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct Legs {
-    legs: Vec<WireLeg>,
+#[serde(rename_all = "camelCase", default)]
+struct WireCall<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    session_id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    start_time: Option<Cow<'a, str>>,
+    duration: Option<u64>,
+    #[serde(rename = "type", borrow)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    direction: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    action: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    result: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    from: Option<WireParty<'a>>,
+    #[serde(borrow)]
+    to: Option<WireParty<'a>>,
+    deleted: Option<bool>,
+    #[serde(borrow)]
+    legs: Vec<WireLeg<'a>>,
+}
+
+fn owned(text: Option<Cow<'_, str>>) -> String {
+    text.map(Cow::into_owned).unwrap_or_default()
+}
+
+fn seconds(duration: Option<u64>) -> u32 {
+    duration.unwrap_or(0).min(u64::from(u32::MAX)) as u32
 }
 
 /// A call-log record, or its deletion.
 pub(super) fn call(raw: &RawValue) -> Result<Change<CallRecord>, UpstreamError> {
-    let wire: CallLogRecord =
+    let wire: WireCall<'_> =
         serde_json::from_str(raw.get()).map_err(|e| malformed("call-log record", e))?;
     if wire.deleted == Some(true) {
-        return Ok(Change::Delete(wire.id));
+        return Ok(Change::Delete(wire.id.into_owned()));
     }
-    let legs = if raw.get().contains("\"legs\"") {
-        serde_json::from_str::<Legs>(raw.get())
-            .map_err(|e| malformed("call legs", e))?
-            .legs
-    } else {
-        Vec::new()
-    };
     Ok(Change::Put(CallRecord {
         start: time(wire.start_time.as_deref(), "call start")?,
-        session_id: wire.session_id.unwrap_or_default(),
-        duration_secs: wire.duration.unwrap_or(0).min(u64::from(u32::MAX)) as u32,
+        session_id: owned(wire.session_id),
+        duration_secs: seconds(wire.duration),
         direction: direction(wire.direction.as_deref()),
-        kind: wire.kind.unwrap_or_else(|| "Voice".into()),
-        action: wire.action.unwrap_or_default(),
-        result: wire.result.unwrap_or_default(),
-        from: party(wire.from.as_ref()),
-        to: party(wire.to.as_ref()),
-        legs: legs
+        kind: wire.kind.map_or_else(|| "Voice".into(), Cow::into_owned),
+        action: owned(wire.action),
+        result: owned(wire.result),
+        from: party(wire.from),
+        to: party(wire.to),
+        legs: wire
+            .legs
             .into_iter()
             .map(|leg| CallLeg {
-                leg_type: leg.leg_type.unwrap_or_default(),
-                from: party(leg.from.as_ref()),
-                to: party(leg.to.as_ref()),
-                result: leg.result.unwrap_or_default(),
-                duration_secs: leg.duration.unwrap_or(0).min(u64::from(u32::MAX)) as u32,
+                leg_type: owned(leg.leg_type),
+                from: party(leg.from),
+                to: party(leg.to),
+                result: owned(leg.result),
+                duration_secs: seconds(leg.duration),
                 master: leg.master.unwrap_or(false),
             })
             .collect(),
         raw: Some(raw.get().to_owned()),
-        id: wire.id,
+        id: wire.id.into_owned(),
     }))
 }
 

@@ -17,6 +17,7 @@ use serde_json::value::RawValue;
 
 use super::{Change, ListPage, SyncAnswer, Upstream, UpstreamError, Window};
 use crate::api::models::SyncInfo;
+use crate::api::paging::{Navigation, Paging};
 use crate::api::ringout::PhoneRef;
 use crate::api::sms::{CreateSms, CREATE_SMS};
 use crate::api::{
@@ -34,15 +35,27 @@ pub struct RingCentral {
     activity: Mutex<Vec<ActivityEntry>>,
 }
 
-/// A sync answer with its records still raw.
+/// A sync answer with its records still raw, borrowed from the body.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct RawSync {
-    records: Vec<Box<RawValue>>,
+struct RawSync<'a> {
+    #[serde(borrow)]
+    records: Vec<&'a RawValue>,
     #[serde(default)]
     sync_info: SyncInfo,
     #[serde(default)]
     next_page_id: Option<serde_json::Value>,
+}
+
+/// A page of a list answer with its records still raw, borrowed from the body.
+#[derive(Debug, Deserialize)]
+struct RawPage<'a> {
+    #[serde(borrow)]
+    records: Vec<&'a RawValue>,
+    #[serde(default)]
+    paging: Paging,
+    #[serde(default)]
+    navigation: Navigation,
 }
 
 impl RingCentral {
@@ -86,6 +99,20 @@ impl RingCentral {
     /// Sends `call`, logs it, and decodes the answer.
     async fn fetch<T: DeserializeOwned>(&self, call: Call) -> Result<T, UpstreamError> {
         let endpoint = call.endpoint();
+        self.fetch_with(call, |body| {
+            decode(endpoint, body).map_err(|e| classify(&e, endpoint.idempotent))
+        })
+        .await
+    }
+
+    /// Sends `call`, reads the answer's body with `read` (which may borrow from it), and logs
+    /// the action; a body `read` refuses is logged as a malformed answer.
+    async fn fetch_with<T>(
+        &self,
+        call: Call,
+        read: impl FnOnce(&[u8]) -> Result<T, UpstreamError>,
+    ) -> Result<T, UpstreamError> {
+        let endpoint = call.endpoint();
         let started = Instant::now();
         let at = Utc::now();
         let result = self.client.send(call).await;
@@ -106,19 +133,24 @@ impl RingCentral {
                     .find_map(|name| answer.headers.get(*name))
                     .and_then(|v| v.to_str().ok())
                     .map(str::to_owned);
-                decode(endpoint, &answer.body)
+                let read = read(&answer.body);
+                if read.is_err() {
+                    entry.outcome = ActivityOutcome::Error;
+                    entry.error_code = Some("malformed".to_owned());
+                }
+                read
             }
-            Err(error) => Err(error),
+            Err(error) => {
+                entry.outcome = ActivityOutcome::Error;
+                entry.http_status = error.status().or(entry.http_status);
+                entry.error_code = Some(error.code().unwrap_or(kind(&error)).to_owned());
+                Err(classify(&error, endpoint.idempotent))
+            }
         };
-        if let Err(error) = &decoded {
-            entry.outcome = ActivityOutcome::Error;
-            entry.http_status = error.status().or(entry.http_status);
-            entry.error_code = Some(error.code().unwrap_or(kind(error)).to_owned());
-        }
         if let Ok(mut log) = self.activity.lock() {
             log.push(entry);
         }
-        decoded.map_err(|e| classify(&e, endpoint.idempotent))
+        decoded
     }
 
     async fn sync_answer<T>(
@@ -126,26 +158,32 @@ impl RingCentral {
         call: Call,
         read: impl Fn(&RawValue) -> Result<T, UpstreamError>,
     ) -> Result<SyncAnswer<T>, UpstreamError> {
-        let raw: RawSync = self.fetch(call.priority(Priority::Background)).await?;
-        let records = raw
-            .records
-            .iter()
-            .map(|r| read(r))
-            .collect::<Result<_, _>>()?;
-        let info = raw.sync_info;
-        Ok(SyncAnswer {
-            records,
-            token: info.sync_token.unwrap_or_default(),
-            sync_time: match info.sync_time.as_deref() {
-                Some(text) => convert::time(Some(text), "sync time")?,
-                None => Utc::now(),
-            },
-            older_records_exist: info.older_records_exist.unwrap_or(false),
-            next_page: raw.next_page_id.map(|id| match id {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            }),
+        let call = call.priority(Priority::Background);
+        let endpoint = call.endpoint();
+        self.fetch_with(call, |body| {
+            let raw: RawSync<'_> =
+                decode(endpoint, body).map_err(|e| classify(&e, endpoint.idempotent))?;
+            let records = raw
+                .records
+                .iter()
+                .map(|r| read(r))
+                .collect::<Result<_, _>>()?;
+            let info = raw.sync_info;
+            Ok(SyncAnswer {
+                records,
+                token: info.sync_token.unwrap_or_default(),
+                sync_time: match info.sync_time.as_deref() {
+                    Some(text) => convert::time(Some(text), "sync time")?,
+                    None => Utc::now(),
+                },
+                older_records_exist: info.older_records_exist.unwrap_or(false),
+                next_page: raw.next_page_id.map(|id| match id {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                }),
+            })
         })
+        .await
     }
 
     async fn list_page<T>(
@@ -153,16 +191,22 @@ impl RingCentral {
         call: Call,
         read: impl Fn(&RawValue) -> Result<T, UpstreamError>,
     ) -> Result<ListPage<T>, UpstreamError> {
-        let page: Page<Box<RawValue>> = self.fetch(call.priority(Priority::Background)).await?;
-        Ok(ListPage {
-            records: page
-                .records
-                .iter()
-                .map(|r| read(r))
-                .collect::<Result<_, _>>()?,
-            total: page.paging.total_elements,
-            more: page.navigation.next_page.is_some(),
+        let call = call.priority(Priority::Background);
+        let endpoint = call.endpoint();
+        self.fetch_with(call, |body| {
+            let page: RawPage<'_> =
+                decode(endpoint, body).map_err(|e| classify(&e, endpoint.idempotent))?;
+            Ok(ListPage {
+                records: page
+                    .records
+                    .iter()
+                    .map(|r| read(r))
+                    .collect::<Result<_, _>>()?,
+                total: page.paging.total_elements,
+                more: page.navigation.next_page.is_some(),
+            })
         })
+        .await
     }
 }
 
