@@ -176,6 +176,16 @@ impl Store {
         })
     }
 
+    /// Another connection to the same file (for a writer on another thread), without migrating,
+    /// that starts with the numbers this one already read (reading a number is the costly part
+    /// of storing a record).
+    pub fn connect_again(&self) -> Result<Self, StoreError> {
+        let mut store =
+            Self::open_at_version(&self.path, self.numbers.country(), self.schema_version()?)?;
+        store.numbers = self.numbers.clone();
+        Ok(store)
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -25,7 +25,7 @@ pub(crate) struct Resolved {
 
 /// Reads numbers under the home country, remembering recent spellings: a call log repeats the
 /// same few thousand numbers, and the numbering plan is the costly part of a sync.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct NumberBook {
     country: Country,
     cache: HashMap<String, Option<Resolved>>,

@@ -61,6 +61,12 @@ pub enum SyncError {
     /// The local cache could not be written.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The thread that writes fetched pages could not be started or stopped unexpectedly.
+    #[error("the cache writer failed: {source}")]
+    Writer {
+        /// What happened.
+        source: std::io::Error,
+    },
     /// RingCentral kept demanding a full sync right after one.
     #[error("RingCentral demanded a full sync of the {feed} again right after one")]
     FullSyncLoop {
@@ -89,6 +95,7 @@ impl SyncError {
                 message,
             }) => crate::api::recovery_for(*status, code.as_deref(), message, None),
             Self::Upstream(_) | Self::FullSyncLoop { .. } => crate::Recovery::Retry,
+            Self::Writer { .. } => crate::Recovery::Retry,
             Self::Store(error) => error.recovery(),
         }
     }
@@ -111,6 +118,9 @@ impl SyncError {
             }
             Self::Upstream(_) | Self::FullSyncLoop { .. } => {
                 "Run the sync again later; the cache keeps what it has.".into()
+            }
+            Self::Writer { .. } => {
+                "Try again; the next sync resumes where this one stopped.".into()
             }
             Self::Store(error) => error.hint().into(),
         }

@@ -1,16 +1,14 @@
 //! Fetching frames — time windows of older history, or the gap a forced full sync left — page by
-//! page, newest first, each page committed with the frame's new end.
+//! page, newest first, each page committed with the frame's new end (by the
+//! [writer](super::writer), while the next page is fetched).
 
 use std::future::Future;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::SyncError;
-use super::{
-    log_requests, FeedReport, ListPage, Progress, ProgressFn, Stage, Upstream, UpstreamError,
-    Window,
-};
-use crate::store::{Batch, Feed, FramePurpose, Store, StoreError};
+use super::writer::{FrameEnd, Page, PageWriter};
+use super::{FeedReport, ListPage, ProgressFn, Stage, SyncError, Upstream, UpstreamError, Window};
+use crate::store::{Batch, Feed, Frame, FramePurpose, Store, StoreError};
 
 /// How a feed's records are written and dated.
 pub(super) trait FrameRecord {
@@ -20,7 +18,9 @@ pub(super) trait FrameRecord {
     fn put(&self, batch: &mut Batch<'_>) -> Result<(), StoreError>;
 }
 
-/// Fetches every frame of `feed` until none is left.
+/// Fetches every frame of `feed` until none is left. Pages are written by a [`PageWriter`]
+/// while the next one is fetched; the frames are followed in memory as the writer changes them
+/// in the cache (the same order as reading them back after each page: newest end first).
 pub(super) async fn drain<R, F, Fut>(
     store: &mut Store,
     upstream: &impl Upstream,
@@ -30,15 +30,17 @@ pub(super) async fn drain<R, F, Fut>(
     progress: ProgressFn<'_>,
 ) -> Result<(), SyncError>
 where
-    R: FrameRecord,
+    R: FrameRecord + Send + 'static,
     F: Fn(Window) -> Fut,
     Fut: Future<Output = Result<ListPage<R>, UpstreamError>>,
 {
-    loop {
-        let frames = store.frames(feed)?;
-        let Some(frame) = frames.first() else {
-            return Ok(());
-        };
+    let mut frames = store.frames(feed)?;
+    if frames.is_empty() {
+        return Ok(());
+    }
+    let mut writer = PageWriter::start(feed, store.connect_again()?)?;
+    let mut fetched = Ok(());
+    while let Some(frame) = next_frame(&frames) {
         let stage = match frame.purpose {
             FramePurpose::Backfill => Stage::Backfill,
             FramePurpose::Gap => Stage::Gap,
@@ -52,17 +54,13 @@ where
         {
             Ok(page) => page,
             Err(error) => {
-                super::log_failures(store, upstream)?;
-                return Err(error.into());
+                fetched = Err(error);
+                break;
             }
         };
-        let mut batch = store.batch()?;
-        for record in &page.records {
-            record.put(&mut batch)?;
-        }
         let oldest = page.records.iter().map(FrameRecord::time).min();
-        match oldest.filter(|_| page.more) {
-            None => batch.remove_frame(frame.id)?,
+        let frame_end = match oldest.filter(|_| page.more) {
+            None => FrameEnd::Remove,
             Some(oldest) => {
                 // Fetch the oldest millisecond again (ties at the cut); ids de-duplicate it.
                 let mut to = oldest + Duration::milliseconds(1);
@@ -70,18 +68,47 @@ where
                     // A whole page in one millisecond: step past it rather than loop.
                     to = oldest;
                 }
-                batch.shrink_frame(frame.id, to)?;
+                FrameEnd::Shrink(to)
             }
-        }
-        log_requests(&mut batch, upstream)?;
-        batch.commit()?;
-        let stored = page.records.len() as u64;
-        report.stored += stored;
-        progress(&Progress {
-            feed,
+        };
+        follow(&mut frames, frame.id, frame_end);
+        let page = Page {
+            records: page.records,
+            frame_id: frame.id,
+            frame_end,
+            activity: upstream.take_activity(),
             stage,
-            done: report.stored,
-            total: page.total.map(|t| report.stored - stored + t),
-        });
+            total: page.total,
+        };
+        if !writer.queue(page, &mut report.stored, progress).await {
+            break;
+        }
+    }
+    writer.finish(&mut report.stored, progress).await?;
+    if let Err(error) = fetched {
+        super::log_failures(store, upstream)?;
+        return Err(error.into());
+    }
+    Ok(())
+}
+
+/// The frame to fetch next: the one ending last (ties: the older frame).
+fn next_frame(frames: &[Frame]) -> Option<Frame> {
+    frames
+        .iter()
+        .min_by_key(|f| (std::cmp::Reverse(f.to), f.id))
+        .cloned()
+}
+
+/// Applies a page's `end` to the frames in memory, as the writer applies it in the cache.
+fn follow(frames: &mut Vec<Frame>, id: i64, end: FrameEnd) {
+    match end {
+        FrameEnd::Remove => frames.retain(|f| f.id != id),
+        FrameEnd::Shrink(to) => {
+            for frame in frames.iter_mut().filter(|f| f.id == id) {
+                frame.to = frame.to.min(to);
+            }
+            frames.retain(|f| f.to > f.from);
+        }
     }
 }

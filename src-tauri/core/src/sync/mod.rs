@@ -26,6 +26,7 @@ mod messages;
 mod outbox;
 mod ringcentral;
 mod upstream;
+mod writer;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;

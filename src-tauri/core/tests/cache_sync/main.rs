@@ -4,5 +4,6 @@
 mod crash;
 mod forced;
 mod full_and_incremental;
+mod interrupted;
 mod outbox;
 mod support;
