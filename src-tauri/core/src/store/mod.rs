@@ -160,8 +160,12 @@ impl Store {
         let mut conn = Connection::open_with_flags(path, flags).map_err(open_failed)?;
         conn.busy_timeout(Duration::from_secs(10))
             .map_err(open_failed)?;
+        // 16 KiB pages for a new file (an existing one keeps its own): a call-log record with
+        // its raw JSON is about 1.6 KiB, and 4 KiB pages held only two of them (a fifth of each
+        // page unused), which cost a full sync 15 % more CPU in writes and checkpoints.
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
+            "PRAGMA page_size = 16384;
+             PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
              PRAGMA temp_store = MEMORY;
@@ -176,14 +180,19 @@ impl Store {
         })
     }
 
-    /// Another connection to the same file (for a writer on another thread), without migrating,
-    /// that starts with the numbers this one already read (reading a number is the costly part
-    /// of storing a record).
-    pub fn connect_again(&self) -> Result<Self, StoreError> {
-        let mut store =
+    /// Another connection to the same file, for a bulk writer on another thread: not migrated
+    /// again, starting with the numbers this one already read (reading a number is the costly
+    /// part of storing a record), and with a 4 MiB page cache — appending pages touches little
+    /// more than the right edge of each b-tree, and the default 16 MiB only raised a 100 000-call
+    /// sync's peak memory by 11 MiB without saving any CPU.
+    pub fn open_writer(&self) -> Result<Self, StoreError> {
+        let store =
             Self::open_at_version(&self.path, self.numbers.country(), self.schema_version()?)?;
-        store.numbers = self.numbers.clone();
-        Ok(store)
+        store.conn.execute_batch("PRAGMA cache_size = -4096;")?;
+        Ok(Self {
+            numbers: self.numbers.clone(),
+            ..store
+        })
     }
 
     /// The database file.

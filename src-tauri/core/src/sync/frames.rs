@@ -38,7 +38,7 @@ where
     if frames.is_empty() {
         return Ok(());
     }
-    let mut writer = PageWriter::start(feed, store.connect_again()?)?;
+    let mut writer = PageWriter::start(feed, store.open_writer()?)?;
     let mut fetched = Ok(());
     while let Some(frame) = next_frame(&frames) {
         let stage = match frame.purpose {
