@@ -1,161 +1,15 @@
-//! The cache benchmark: `scripts/bench` (or `cargo bench -p ringdesk-core --bench cache`).
-//!
-//! 1. Full sync of N = 25 000 / 50 000 / 100 000 call-log records from the simulator (its limits
-//!    raised out of reach and advertised, so nothing throttles), in a child process
-//!    (`ringdesk-cache-sync`) whose peak resident memory is its own: records/s and peak RSS.
-//! 2. An incremental sync with nothing new, in-process: requests and milliseconds.
-//! 3. Search as you type over 50 000 contacts, 500 000 calls and 200 000 messages: p50 / p99 /
-//!    max per keystroke.
+//! Search as you type over a large generated cache.
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use ringcentral_sim::{RateLimitConfig, SimConfig};
-use ringdesk_core::api::ClientOptions;
 use ringdesk_core::phone::Country;
 use ringdesk_core::store::{
-    CallParty, CallRecord, ContactNumber, ContactRecord, ContactSource, Direction, Feed,
-    MessageParty, MessageRecord, Store,
+    CallParty, CallRecord, ContactNumber, ContactRecord, ContactSource, Direction, MessageParty,
+    MessageRecord, Store,
 };
-use ringdesk_core::sync::{sync_all, RingCentral, SyncOptions};
 
-fn main() {
-    machine();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    runtime.block_on(sync_benchmarks());
-    search_benchmark();
-}
-
-fn machine() {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split(':').nth(1))
-                .map(|m| m.trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown".into());
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    println!("machine: {cores} cores (nproc), CPU {cpu}");
-}
-
-fn sim_config(calls: u64) -> SimConfig {
-    SimConfig {
-        call_log: calls,
-        contacts: 50,
-        messages: 50,
-        rate_limits: RateLimitConfig {
-            enabled: true,
-            light: 10_000_000,
-            medium: 10_000_000,
-            heavy: 10_000_000,
-            auth: 10_000,
-            ..RateLimitConfig::default()
-        },
-        ..SimConfig::fast()
-    }
-}
-
-async fn sync_benchmarks() {
-    println!("\n== full sync of the call log (child process, 1000 records a page) ==");
-    println!(
-        "{:>8}  {:>9}  {:>12}  {:>13}",
-        "records", "seconds", "records/s", "peak RSS MiB"
-    );
-    for n in [25_000u64, 50_000, 100_000] {
-        let sim = ringcentral_sim::start(sim_config(n)).await.expect("sim");
-        let c = sim.credentials().clone();
-        let dir = tempfile::TempDir::new().expect("temp dir");
-        let db = dir.path().join("bench.sqlite3");
-        let started = Instant::now();
-        let child = child_output(
-            Command::new(env!("CARGO_BIN_EXE_ringdesk-cache-sync"))
-                .args(["--db", &db.to_string_lossy(), "--server", &c.server_url])
-                .args([
-                    "--client-id",
-                    &c.client_id,
-                    "--client-secret",
-                    &c.client_secret,
-                ])
-                .args(["--feeds", "call_log"])
-                .env("RINGDESK_SYNC_JWT", &c.jwt),
-        )
-        .await;
-        let seconds = started.elapsed().as_secs_f64();
-        let stdout = String::from_utf8_lossy(&child.stdout);
-        assert!(
-            child.status.success(),
-            "sync child failed: {}",
-            String::from_utf8_lossy(&child.stderr)
-        );
-        let last: serde_json::Value =
-            serde_json::from_str(stdout.lines().last().unwrap_or("{}")).unwrap_or_default();
-        let rss_mib = last["peak_rss_kb"].as_f64().unwrap_or(0.0) / 1024.0;
-        // The syncing process's own CPU: what the cache side costs, without the simulator.
-        let cpu_s = last["cpu_ms"].as_f64().unwrap_or(0.0) / 1000.0;
-        let store = Store::open(&db, Country::from_iso_code("US").expect("US")).expect("cache");
-        let stored = store.counts().expect("counts").calls;
-        assert_eq!(stored, n, "every record stored once");
-        println!(
-            "{n:>8}  {seconds:>9.2}  {:>12.0}  {rss_mib:>13.1}  {:>16.0}",
-            n as f64 / seconds,
-            n as f64 / cpu_s.max(0.001)
-        );
-        if n == 100_000 {
-            incremental(&c, store).await;
-        }
-        sim.shutdown().await;
-    }
-}
-
-async fn incremental(c: &ringcentral_sim::SimCredentials, mut store: Store) {
-    let upstream = RingCentral::sign_in_with_jwt(
-        &c.server_url,
-        &c.client_id,
-        &c.client_secret,
-        &c.jwt,
-        ClientOptions::default(),
-    )
-    .await
-    .expect("sign in");
-    let mut options = SyncOptions::new(Utc::now());
-    options.feeds = vec![Feed::CallLog];
-    let mut times = Vec::new();
-    let mut requests = 0;
-    for _ in 0..20 {
-        let started = Instant::now();
-        let report = sync_all(&mut store, &upstream, &options, &|_| {})
-            .await
-            .expect("ISync");
-        times.push(started.elapsed());
-        requests = report.call_log.requests;
-    }
-    times.sort();
-    println!(
-        "\n== incremental call-log sync, nothing new (100 000 cached) ==\n{requests} request; median {:.1} ms, max {:.1} ms over 20 runs",
-        ms(times[times.len() / 2]),
-        ms(times[times.len() - 1])
-    );
-}
-
-/// Runs a child process to completion without blocking the runtime (the simulator serving it
-/// lives in this process).
-async fn child_output(command: &mut Command) -> std::process::Output {
-    let mut command = std::mem::replace(command, Command::new("true"));
-    tokio::task::spawn_blocking(move || command.output().expect("child runs"))
-        .await
-        .expect("join")
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
+use crate::ms;
 
 /// A deterministic generator (splitmix64).
 struct Rng(u64);
@@ -408,7 +262,8 @@ fn build_search_cache(store: &mut Store) {
     }
 }
 
-fn search_benchmark() {
+/// Builds the cache, then times every keystroke of the typed words.
+pub fn benchmark() {
     let dir = tempfile::TempDir::new().expect("temp dir");
     let path = dir.path().join("search.sqlite3");
     let mut store = Store::open(&path, Country::from_iso_code("US").expect("US")).expect("cache");
@@ -455,7 +310,8 @@ fn search_benchmark() {
     }
     all.sort();
     slowest.sort_by_key(|(took, _)| std::cmp::Reverse(*took));
-    slowest.dedup_by_key(|(_, q)| *q);
+    let mut seen = std::collections::HashSet::new();
+    slowest.retain(|(_, q)| seen.insert(*q));
     let at = |p: f64| ms(all[((all.len() - 1) as f64 * p) as usize]);
     println!(
         "{} keystrokes: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (each: top 20 contacts, calls and messages)",
