@@ -3,12 +3,13 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::frames::{self, FrameRecord};
+use super::frames::FrameRecord;
+use super::token_feed::{self, TokenFeed};
 use super::{
-    log_failures, log_requests, synced, FeedReport, Progress, ProgressFn, Stage, SyncAnswer,
-    SyncError, SyncOptions, Upstream, UpstreamError,
+    log_failures, FeedReport, ListPage, ProgressFn, SyncAnswer, SyncError, SyncOptions, Upstream,
+    UpstreamError, Window,
 };
-use crate::store::{Batch, Feed, FramePurpose, MessageRecord, Store, StoreError, SyncState};
+use crate::store::{Batch, Feed, MessageRecord, Store, StoreError};
 
 /// Messages asked for in one full sync; older ones are backfilled page by page.
 const FULL_SYNC_RECORDS: u32 = 1000;
@@ -26,6 +27,65 @@ impl FrameRecord for MessageRecord {
     }
 }
 
+/// Messages as a [`TokenFeed`].
+pub(super) struct Messages;
+
+impl TokenFeed for Messages {
+    const FEED: Feed = Feed::Messages;
+    const NAME: &'static str = "messages";
+    type Item = MessageRecord;
+    type Record = MessageRecord;
+
+    async fn incremental(
+        upstream: &impl Upstream,
+        token: &str,
+        options: &SyncOptions,
+    ) -> Result<SyncAnswer<MessageRecord>, UpstreamError> {
+        upstream.message_sync(Some(token), options.now, 0).await
+    }
+
+    /// The last `message_window` (a week), at most [`FULL_SYNC_RECORDS`] messages.
+    async fn full(
+        upstream: &impl Upstream,
+        options: &SyncOptions,
+    ) -> Result<SyncAnswer<MessageRecord>, UpstreamError> {
+        upstream
+            .message_sync(None, full_sync_from(options), FULL_SYNC_RECORDS)
+            .await
+    }
+
+    /// The start of the window, or the oldest message when the answer was cut at
+    /// [`FULL_SYNC_RECORDS`].
+    fn covered_from(answer: &SyncAnswer<MessageRecord>, options: &SyncOptions) -> DateTime<Utc> {
+        let truncated = answer.records.len() >= FULL_SYNC_RECORDS as usize;
+        let from = match answer.records.iter().map(|m| m.created).min() {
+            Some(oldest) if truncated => oldest,
+            _ => full_sync_from(options),
+        };
+        from + Duration::milliseconds(1)
+    }
+
+    fn newest_cached(store: &Store) -> Result<Option<DateTime<Utc>>, StoreError> {
+        store.newest_message_time()
+    }
+
+    fn write(
+        batch: &mut Batch<'_>,
+        answer: &SyncAnswer<MessageRecord>,
+        report: &mut FeedReport,
+    ) -> Result<(), SyncError> {
+        write(batch, answer, report)
+    }
+
+    async fn page(
+        upstream: &impl Upstream,
+        window: Window,
+        per_page: u32,
+    ) -> Result<ListPage<MessageRecord>, UpstreamError> {
+        upstream.message_page(window, per_page).await
+    }
+}
+
 /// Syncs messages; see the module docs of [`crate::sync`].
 pub(super) async fn sync(
     store: &mut Store,
@@ -35,118 +95,11 @@ pub(super) async fn sync(
 ) -> Result<FeedReport, SyncError> {
     let mut report = FeedReport::default();
     push_read_state(store, upstream, &mut report).await?;
-    let state = store.sync_state(Feed::Messages)?;
-    match &state.token {
-        Some(token) => {
-            report.requests += 1;
-            match upstream.message_sync(Some(token), options.now, 0).await {
-                Ok(answer) => {
-                    let mut batch = store.batch()?;
-                    write(&mut batch, &answer, &mut report)?;
-                    batch.set_sync_state(Feed::Messages, &synced(&answer, &state))?;
-                    log_requests(&mut batch, upstream)?;
-                    batch.commit()?;
-                    progress(&Progress {
-                        feed: Feed::Messages,
-                        stage: Stage::Incremental,
-                        done: report.stored,
-                        total: None,
-                    });
-                }
-                Err(UpstreamError::FullSyncRequired { .. }) => {
-                    log_failures(store, upstream)?;
-                    full(store, upstream, options, &state, &mut report, progress).await?;
-                }
-                Err(error) => {
-                    log_failures(store, upstream)?;
-                    return Err(error.into());
-                }
-            }
-        }
-        None => full(store, upstream, options, &state, &mut report, progress).await?,
-    }
-    let per_page = options.per_page;
-    frames::drain(
-        store,
-        upstream,
-        Feed::Messages,
-        |window| upstream.message_page(window, per_page),
-        &mut report,
-        progress,
-    )
-    .await?;
-    progress(&Progress {
-        feed: Feed::Messages,
-        stage: Stage::Done,
-        done: report.stored,
-        total: Some(report.stored),
-    });
-    Ok(report)
+    token_feed::sync::<Messages>(store, upstream, options, progress, report).await
 }
 
-async fn full(
-    store: &mut Store,
-    upstream: &impl Upstream,
-    options: &SyncOptions,
-    state: &SyncState,
-    report: &mut FeedReport,
-    progress: ProgressFn<'_>,
-) -> Result<(), SyncError> {
-    report.full_sync = true;
-    report.requests += 1;
-    let date_from = options.now - options.message_window;
-    let answer = match upstream
-        .message_sync(None, date_from, FULL_SYNC_RECORDS)
-        .await
-    {
-        Ok(answer) => answer,
-        Err(UpstreamError::FullSyncRequired { .. }) => {
-            log_failures(store, upstream)?;
-            return Err(SyncError::FullSyncLoop { feed: "messages" });
-        }
-        Err(error) => {
-            log_failures(store, upstream)?;
-            return Err(error.into());
-        }
-    };
-    let previous_newest = store.newest_message_time()?;
-    let frames = store.frames(Feed::Messages)?;
-    let truncated = answer.records.len() >= FULL_SYNC_RECORDS as usize;
-    let boundary = match answer.records.iter().map(|m| m.created).min() {
-        Some(oldest) if truncated => oldest,
-        _ => date_from,
-    } + Duration::milliseconds(1);
-    let mut batch = store.batch()?;
-    write(&mut batch, &answer, report)?;
-    let first_sync = previous_newest.is_none() && frames.is_empty() && state.token.is_none();
-    if first_sync {
-        batch.add_frame(
-            Feed::Messages,
-            FramePurpose::Backfill,
-            options.horizon,
-            boundary,
-        )?;
-    } else {
-        let since = previous_newest
-            .or_else(|| frames.iter().map(|f| f.to).max())
-            .unwrap_or(options.horizon);
-        batch.add_frame(
-            Feed::Messages,
-            FramePurpose::Gap,
-            since - Duration::minutes(1),
-            boundary,
-        )?;
-    }
-    batch.set_sync_state(Feed::Messages, &synced(&answer, state))?;
-    log_requests(&mut batch, upstream)?;
-    batch.commit()?;
-    progress(&Progress {
-        feed: Feed::Messages,
-        stage: Stage::Full,
-        done: report.stored,
-        total: None,
-    });
-    Ok(())
+fn full_sync_from(options: &SyncOptions) -> DateTime<Utc> {
+    options.now - options.message_window
 }
 
 /// Sends read-state changes made here; offline, they stay queued for the next sync.

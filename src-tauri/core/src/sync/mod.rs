@@ -25,6 +25,7 @@ mod frames;
 mod messages;
 mod outbox;
 mod ringcentral;
+mod token_feed;
 mod upstream;
 mod writer;
 
