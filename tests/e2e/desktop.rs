@@ -170,6 +170,36 @@ impl Desktop {
         }
     }
 
+    /// Waits until the demo has signed in to its simulator (the status strip says so).
+    pub async fn wait_signed_in_demo(&self) {
+        self.wait_until(
+            "the demo to sign in",
+            "return document.querySelector('.status-text')?.textContent === 'Connected to the simulator';",
+        )
+        .await;
+    }
+
+    /// The RingOut requests the demo simulator has received, oldest first.
+    pub async fn ringouts(&self) -> Vec<Value> {
+        let url = format!("{}/sim/requests", self.simulator().await);
+        let log: Value = reqwest::get(&url)
+            .await
+            .expect("simulator answers")
+            .json()
+            .await
+            .expect("JSON");
+        log["requests"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| {
+                r["method"] == "POST"
+                    && r["path"].as_str().is_some_and(|p| p.ends_with("/ring-out"))
+            })
+            .collect()
+    }
+
     /// Clicks the control whose accessible name is `label`.
     pub async fn click(&self, label: &str) {
         self.client

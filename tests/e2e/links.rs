@@ -5,44 +5,17 @@
 
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
-
 use crate::desktop::Desktop;
 
 /// A demo ringdesk, signed in to its simulator.
 pub async fn signed_in(args: &[&str], config: Option<&str>) -> Desktop {
     let desktop = Desktop::launch_configured(args, &[], config).await;
-    desktop
-        .wait_until(
-            "the demo to sign in",
-            "return document.querySelector('.status-text')?.textContent === 'Connected to the simulator';",
-        )
-        .await;
+    desktop.wait_signed_in_demo().await;
     desktop
 }
 
 fn dial_field_is(number: &str) -> String {
     format!("return document.querySelector('#dial-number')?.value === {number:?};")
-}
-
-/// The RingOut requests the simulator received.
-pub async fn ringouts(desktop: &Desktop) -> Vec<Value> {
-    let url = format!("{}/sim/requests", desktop.simulator().await);
-    let log: Value = reqwest::get(&url)
-        .await
-        .expect("simulator answers")
-        .json()
-        .await
-        .expect("JSON");
-    log["requests"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| {
-            r["method"] == "POST" && r["path"].as_str().is_some_and(|p| p.ends_with("/ring-out"))
-        })
-        .collect()
 }
 
 #[tokio::test]
@@ -68,7 +41,7 @@ async fn a_second_ringdesk_hands_its_link_to_the_running_window() {
         )
         .await;
     assert!(
-        ringouts(&desktop).await.is_empty(),
+        desktop.ringouts().await.is_empty(),
         "a link only prefills by default: the agent presses Call"
     );
     desktop.screenshot("link-prefilled").await;
@@ -87,7 +60,7 @@ async fn a_link_that_starts_ringdesk_is_kept_and_dialed_once() {
         .wait_until("the linked number", &dial_field_is("+16505550123"))
         .await;
     let deadline = Instant::now() + Duration::from_secs(20);
-    while ringouts(&desktop).await.is_empty() {
+    while desktop.ringouts().await.is_empty() {
         assert!(
             Instant::now() < deadline,
             "the cold-start link was lost: no RingOut\n{}",
@@ -99,7 +72,7 @@ async fn a_link_that_starts_ringdesk_is_kept_and_dialed_once() {
     // the link is acted on once.
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(
-        ringouts(&desktop).await.len(),
+        desktop.ringouts().await.len(),
         1,
         "one link, one call: never doubled"
     );

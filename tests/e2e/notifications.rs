@@ -13,12 +13,7 @@ const CUSTOMER: &str = "+14155550123";
 
 async fn signed_in() -> Desktop {
     let desktop = Desktop::launch(&[], &[("RINGDESK_LOG", "info")]).await;
-    desktop
-        .wait_until(
-            "the demo to sign in",
-            "return document.querySelector('.status-text')?.textContent === 'Connected to the simulator';",
-        )
-        .await;
+    desktop.wait_signed_in_demo().await;
     wait_for_log(&desktop, "real-time inbox state=Connected", 1).await;
     desktop
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::desktop::Desktop;
 
@@ -12,32 +12,12 @@ const CALL_PATIENCE: Duration = Duration::from_secs(45);
 
 async fn signed_in() -> Desktop {
     let desktop = Desktop::launch(&[], &[]).await;
-    desktop
-        .wait_until(
-            "the demo to sign in",
-            "return document.querySelector('.status-text')?.textContent === 'Connected to the simulator';",
-        )
-        .await;
+    desktop.wait_signed_in_demo().await;
     desktop
 }
 
 fn call_bar_says(words: &str) -> String {
     format!("const bar = document.querySelector('.call-bar'); return !!bar && !bar.hidden && bar.textContent.includes({words:?});")
-}
-
-async fn simulator_requests(desktop: &Desktop) -> Vec<Value> {
-    let url = format!("{}/sim/requests", desktop.simulator().await);
-    let log: Value = reqwest::get(&url)
-        .await
-        .expect("simulator answers")
-        .json()
-        .await
-        .expect("JSON");
-    log.get("requests")
-        .or(Some(&log))
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default()
 }
 
 /// Types `number` into the dial field, waits for its normalised preview, and presses Call.
@@ -68,13 +48,7 @@ async fn a_typed_number_is_called_and_the_live_bar_reaches_connected() {
         .wait_up_to(CALL_PATIENCE, "Connected", &call_bar_says("Connected"))
         .await;
     desktop.screenshot("call").await;
-    let ringouts: Vec<Value> = simulator_requests(&desktop)
-        .await
-        .into_iter()
-        .filter(|r| {
-            r["method"] == "POST" && r["path"].as_str().is_some_and(|p| p.ends_with("/ring-out"))
-        })
-        .collect();
+    let ringouts = desktop.ringouts().await;
     assert_eq!(
         ringouts.len(),
         1,

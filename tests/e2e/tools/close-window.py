@@ -44,6 +44,14 @@ x11.XFlush.argtypes = [ctypes.c_void_p]
 x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
 
 
+# Windows come and go while the tree is walked (WebKit's helper windows): a request about one
+# that is gone fails with BadWindow, which by default ends the process. Ignore such errors.
+ErrorHandler = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+ignore_errors = ErrorHandler(lambda display, error: 0)
+x11.XSetErrorHandler.argtypes = [ErrorHandler]
+x11.XSetErrorHandler(ignore_errors)
+
+
 def windows(display, parent):
     root, up, children, count = Window(), Window(), ctypes.POINTER(Window)(), ctypes.c_uint()
     if not x11.XQueryTree(display, parent, ctypes.byref(root), ctypes.byref(up), ctypes.byref(children), ctypes.byref(count)):
