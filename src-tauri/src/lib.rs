@@ -1,7 +1,8 @@
 //! The ringdesk desktop shell: Tauri and OS wiring over `ringdesk_core`.
 //!
-//! One binary, three faces: no arguments opens the window, a link argument hands the link to
-//! the window, and a subcommand runs the command line. All of them sit on `ringdesk_core`.
+//! Two programs, three faces: `ringdesk` runs the command line and hands links to the window
+//! ([`front`], no GTK); `ringdesk-window` ([`run`]) is the window, which takes links from a
+//! second ringdesk and from its own arguments. All of them sit on `ringdesk_core`.
 
 mod autostart;
 mod cli;
@@ -10,6 +11,7 @@ mod deep_link;
 mod desktop;
 mod error;
 mod events;
+pub mod front;
 mod launch;
 mod links;
 mod notify;
@@ -114,7 +116,7 @@ pub fn run() -> i32 {
 }
 
 /// Logs go to stderr; `RINGDESK_LOG` (or `RUST_LOG`) picks the level, `warn` by default.
-fn init_logging() {
+pub(crate) fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("RINGDESK_LOG")
         .or_else(|_| tracing_subscriber::EnvFilter::try_from_default_env())
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));

@@ -1,6 +1,6 @@
-// No console window on Windows release builds.
-#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+//! `ringdesk`: the command line, and the front that hands links to the window (see
+//! `ringdesk_app::front`). A console program on Windows, so the command line prints.
 
 fn main() {
-    std::process::exit(ringdesk_app::run());
+    std::process::exit(ringdesk_app::front::run());
 }

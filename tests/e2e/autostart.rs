@@ -32,7 +32,7 @@ async fn start_at_login_follows_the_setting() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let text = std::fs::read_to_string(&entry).expect("entry");
-    let exec = format!("Exec={} --minimized", env!("CARGO_BIN_EXE_ringdesk"));
+    let exec = format!("Exec={} --minimized", env!("CARGO_BIN_EXE_ringdesk-window"));
     assert!(
         text.lines().any(|line| line == exec),
         "login starts this ringdesk hidden in the tray: {text}"

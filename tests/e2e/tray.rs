@@ -33,12 +33,13 @@ fn busctl(desktop: &Desktop, args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).unwrap_or(Value::Null)
 }
 
-/// The bus connection of ringdesk's that exports the tray menu.
+/// The bus connection of ringdesk's window program (`ringdesk-window`) that exports the tray
+/// menu.
 fn tray_owner(desktop: &Desktop) -> String {
     let names = busctl(desktop, &["list"]);
     for entry in names.as_array().into_iter().flatten() {
         let name = entry["name"].as_str().unwrap_or_default();
-        if entry["process"] != "ringdesk" || !name.starts_with(':') {
+        if entry["process"] != "ringdesk-window" || !name.starts_with(':') {
             continue;
         }
         let probe = desktop.run(

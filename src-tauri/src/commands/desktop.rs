@@ -40,11 +40,13 @@ mod system {
     use super::blocking_failed;
     use crate::{Launch, UiError};
 
-    /// The program links should start: the AppImage when running from one.
+    /// The program links should start: the AppImage when running from one, else the `ringdesk`
+    /// front next to this program.
     fn handler<R: Runtime>(app: &AppHandle<R>, launch: &Launch) -> Result<XdgHandler, UiError> {
         let exe = match app.env().appimage {
             Some(appimage) => appimage.into(),
             None => tauri::utils::platform::current_exe()
+                .map(crate::front::front_program)
                 .map_err(|error| ui(HandlerError::OwnPath(error.to_string())))?,
         };
         XdgHandler::from_env(exe, &launch.env).map_err(ui)

@@ -1,0 +1,46 @@
+//! `ringdesk`, the program the system starts for every clicked link and every command-line use,
+//! loads no GUI library: that is what keeps a link's hand-off to the window fast. The hand-off
+//! itself is tested end to end (`tests/e2e/links.rs`).
+
+use std::process::Command;
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_front_links_no_gtk_or_webkit() {
+    let dynamic = Command::new("readelf")
+        .args(["--dynamic", env!("CARGO_BIN_EXE_ringdesk")])
+        .output()
+        .expect("readelf (binutils) runs");
+    let dynamic = String::from_utf8_lossy(&dynamic.stdout);
+    assert!(dynamic.contains("(NEEDED)"), "a dynamic program: {dynamic}");
+    for gui in [
+        "libwebkit2gtk",
+        "libjavascriptcoregtk",
+        "libgtk-3",
+        "libgdk-3",
+        "libsoup",
+    ] {
+        assert!(!dynamic.contains(gui), "the front needs {gui}:\n{dynamic}");
+    }
+    let window = Command::new("readelf")
+        .args(["--dynamic", env!("CARGO_BIN_EXE_ringdesk-window")])
+        .output()
+        .expect("readelf (binutils) runs");
+    assert!(
+        String::from_utf8_lossy(&window.stdout).contains("libwebkit2gtk"),
+        "the window program is the one with WebKit"
+    );
+}
+
+#[test]
+fn the_front_runs_the_command_line() {
+    let version = Command::new(env!("CARGO_BIN_EXE_ringdesk"))
+        .arg("--version")
+        .output()
+        .expect("ringdesk runs");
+    assert!(version.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("ringdesk {}", env!("CARGO_PKG_VERSION"))
+    );
+}
