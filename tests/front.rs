@@ -44,3 +44,26 @@ fn the_front_runs_the_command_line() {
         format!("ringdesk {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_a_running_ringdesk_the_front_starts_the_window_program() {
+    // No session bus to hand over to and no display: the front must start ringdesk-window,
+    // which says plainly that there is no graphical session.
+    let home = tempfile::tempdir().expect("temp dir");
+    let started = Command::new(env!("CARGO_BIN_EXE_ringdesk"))
+        .arg("tel:+16505550100")
+        .env_clear()
+        .env("HOME", home.path())
+        .env("RINGDESK_CONFIG_DIR", home.path().join("config"))
+        .env("RINGDESK_DATA_DIR", home.path().join("data"))
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .output()
+        .expect("ringdesk runs");
+    let stderr = String::from_utf8_lossy(&started.stderr);
+    assert_eq!(started.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the window could not start: no graphical session"),
+        "the window program ran and explained: {stderr}"
+    );
+}

@@ -27,8 +27,17 @@ pub fn run() -> i32 {
         return crate::cli::run(cli, command);
     }
     #[cfg(target_os = "linux")]
-    if handoff::to_running_window() {
-        return 0;
+    match handoff::to_running_window() {
+        handoff::Handoff::Taken => return 0,
+        handoff::Handoff::NobodyRuns => {}
+        handoff::Handoff::NotAnswering(error) => {
+            eprintln!(
+                "ringdesk: a running ringdesk does not answer ({error}).\n\
+                 Wait a moment and try again, or quit ringdesk (tray → Quit, or end the \
+                 ringdesk-window process) and start it again."
+            );
+            return 1;
+        }
     }
     start_window()
 }
@@ -78,7 +87,9 @@ fn start_window() -> i32 {
 
 #[cfg(target_os = "linux")]
 mod handoff {
-    use zbus::blocking::Connection;
+    use std::time::Duration;
+
+    use zbus::blocking::connection::Builder;
 
     /// The single-instance plugin's bus name: the app identifier (`tauri.conf.json`) +
     /// `.SingleInstance`.
@@ -87,12 +98,27 @@ mod handoff {
     const OBJECT_PATH: &str = "/app/ringdesk/desktop/SingleInstance";
     /// Its interface.
     const INTERFACE: &str = "org.SingleInstance.DBus";
+    /// A running window answers at once; one that takes longer is stuck.
+    const PATIENCE: Duration = Duration::from_secs(10);
 
-    /// Hands this process's arguments to a running ringdesk; false when none runs (or there is
-    /// no session bus), so this process must start the window itself.
-    pub fn to_running_window() -> bool {
-        let Ok(bus) = Connection::session() else {
-            return false;
+    /// What became of the arguments.
+    pub enum Handoff {
+        /// The running ringdesk took them.
+        Taken,
+        /// No ringdesk runs (or there is no session bus): this process starts the window.
+        NobodyRuns,
+        /// A ringdesk owns the name but did not take them.
+        NotAnswering(zbus::Error),
+    }
+
+    /// Hands this process's arguments to a running ringdesk.
+    pub fn to_running_window() -> Handoff {
+        let bus = match Builder::session().and_then(|b| b.method_timeout(PATIENCE).build()) {
+            Ok(bus) => bus,
+            Err(error) => {
+                tracing::debug!(%error, "no session bus: starting the window");
+                return Handoff::NobodyRuns;
+            }
         };
         let arguments: Vec<String> = std::env::args_os()
             .map(|a| a.to_string_lossy().into_owned())
@@ -108,11 +134,17 @@ mod handoff {
             "ExecuteCallback",
             &(arguments, folder),
         ) {
-            Ok(_) => true,
-            Err(error) => {
-                tracing::debug!(%error, "no running ringdesk took the arguments");
-                false
+            Ok(_) => Handoff::Taken,
+            Err(zbus::Error::MethodError(name, _, _))
+                if matches!(
+                    name.as_str(),
+                    "org.freedesktop.DBus.Error.ServiceUnknown"
+                        | "org.freedesktop.DBus.Error.NameHasNoOwner"
+                ) =>
+            {
+                Handoff::NobodyRuns
             }
+            Err(error) => Handoff::NotAnswering(error),
         }
     }
 

@@ -11,6 +11,18 @@ pub const MAIN: &str = "main";
 
 /// Runs the window until the user quits; returns the process exit code.
 pub fn run(launch: Launch) -> i32 {
+    // GTK cannot start without a display, and says so with a panic: say it plainly instead.
+    #[cfg(target_os = "linux")]
+    if ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .all(|name| std::env::var_os(name).is_none_or(|value| value.is_empty()))
+    {
+        eprintln!("ringdesk: the window could not start: no graphical session (DISPLAY and WAYLAND_DISPLAY are unset).");
+        eprintln!(
+            "Start ringdesk from a desktop session, or use the command line (ringdesk --help)."
+        );
+        return 1;
+    }
     let builder = crate::desktop::plugins(tauri::Builder::default());
     let app = crate::builder(builder, launch).build(tauri::generate_context!());
     match app {
