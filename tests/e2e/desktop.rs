@@ -15,6 +15,9 @@ use serde_json::{json, Map, Value};
 /// How long any single wait in a test may take before it fails (never hangs CI).
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
+/// How long a WebDriver session may take to reach ringdesk's page (a cold start under load).
+const SESSION_PATIENCE: Duration = Duration::from_secs(120);
+
 /// One running ringdesk window under test, torn down on drop.
 pub struct Desktop {
     /// The WebDriver session on the ringdesk window.
@@ -102,12 +105,21 @@ impl Desktop {
             "webkitgtk:browserOptions".into(),
             json!({ "binary": env!("CARGO_BIN_EXE_ringdesk"), "args": args }),
         );
-        let client = ClientBuilder::rustls()
-            .expect("TLS roots")
-            .capabilities(options)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session on ringdesk");
+        let mut builder = ClientBuilder::rustls().expect("TLS roots");
+        builder.capabilities(options);
+        let driver = format!("http://127.0.0.1:{port}");
+        // WebKitWebDriver waits for ever when the program exits before its page loads.
+        let client = match tokio::time::timeout(SESSION_PATIENCE, builder.connect(&driver)).await {
+            Ok(connected) => connected.expect("a WebDriver session on ringdesk"),
+            Err(_) => {
+                signal("-KILL", &format!("-{}", session.id()));
+                let log = std::fs::read_to_string(dirs.path().join("desktop.log"));
+                panic!(
+                    "ringdesk's window never reached WebDriver in {SESSION_PATIENCE:?}:\n{}",
+                    log.unwrap_or_default()
+                );
+            }
+        };
         let desktop = Desktop {
             client,
             session,
