@@ -278,13 +278,7 @@ impl Store {
              WHERE calls.peer_key IN (SELECT value FROM json_each(?1))
              ORDER BY calls.start_time DESC, calls.id DESC LIMIT {limit}"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query([json_list(keys)])?;
-        let mut calls = Vec::new();
-        while let Some(row) = rows.next()? {
-            calls.push(call_entry(row)?);
-        }
-        Ok(calls)
+        self.rows_with_keys(&sql, keys, call_entry)
     }
 
     fn messages_with(
@@ -300,13 +294,23 @@ impl Store {
              WHERE messages.peer_key IN (SELECT value FROM json_each(?1))
              ORDER BY messages.created DESC, messages.id DESC LIMIT {limit}"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        self.rows_with_keys(&sql, keys, message_entry)
+    }
+
+    /// Runs `sql`, whose `?1` is `keys` as one JSON list, and reads each row with `read`.
+    fn rows_with_keys<T>(
+        &self,
+        sql: &str,
+        keys: &[String],
+        read: fn(&rusqlite::Row<'_>) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query([json_list(keys)])?;
-        let mut messages = Vec::new();
+        let mut found = Vec::new();
         while let Some(row) = rows.next()? {
-            messages.push(message_entry(row)?);
+            found.push(read(row)?);
         }
-        Ok(messages)
+        Ok(found)
     }
 
     /// Calls and messages with any of `keys`, newest first.

@@ -67,7 +67,19 @@ impl TokenFeed for CallLog {
         answer: &SyncAnswer<Self::Item>,
         report: &mut FeedReport,
     ) -> Result<(), SyncError> {
-        write(batch, answer, report)
+        for change in &answer.records {
+            match change {
+                Change::Put(call) => {
+                    batch.put_call(call)?;
+                    report.stored += 1;
+                }
+                Change::Delete(id) => {
+                    batch.remove_call(id)?;
+                    report.removed += 1;
+                }
+            }
+        }
+        Ok(())
     }
 
     async fn page(
@@ -87,24 +99,4 @@ pub(super) async fn sync(
     progress: ProgressFn<'_>,
 ) -> Result<FeedReport, SyncError> {
     token_feed::sync::<CallLog>(store, upstream, options, progress, FeedReport::default()).await
-}
-
-fn write(
-    batch: &mut Batch<'_>,
-    answer: &SyncAnswer<Change<CallRecord>>,
-    report: &mut FeedReport,
-) -> Result<(), SyncError> {
-    for change in &answer.records {
-        match change {
-            Change::Put(call) => {
-                batch.put_call(call)?;
-                report.stored += 1;
-            }
-            Change::Delete(id) => {
-                batch.remove_call(id)?;
-                report.removed += 1;
-            }
-        }
-    }
-    Ok(())
 }

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{
-    log_failures, log_requests, Change, FeedReport, Progress, ProgressFn, Stage, SyncError,
-    Upstream, UpstreamError,
+    answered, log_requests, report_stage, Change, FeedReport, Progress, ProgressFn, Stage,
+    SyncError, Upstream, UpstreamError,
 };
 use crate::store::{ContactSource, Feed, Store, SyncState};
 
@@ -39,16 +39,10 @@ async fn incremental(
     let mut page: Option<String> = None;
     loop {
         report.requests += 1;
-        let answer = match upstream
+        let answer = upstream
             .address_book_sync(Some(token), page.as_deref())
-            .await
-        {
-            Ok(answer) => answer,
-            Err(error) => {
-                log_failures(store, upstream)?;
-                return Err(error.into());
-            }
-        };
+            .await;
+        let answer = answered(store, upstream, answer)?;
         let mut batch = store.batch()?;
         for change in &answer.records {
             match change {
@@ -67,12 +61,7 @@ async fn incremental(
         }
         log_requests(&mut batch, upstream)?;
         batch.commit()?;
-        progress(&Progress {
-            feed: Feed::Contacts,
-            stage: Stage::Incremental,
-            done: report.stored,
-            total: None,
-        });
+        report_stage(progress, Feed::Contacts, Stage::Incremental, report);
         match answer.next_page {
             Some(next) => page = Some(next),
             None => return Ok(()),
@@ -95,13 +84,8 @@ async fn full(
     };
     loop {
         report.requests += 1;
-        let answer = match upstream.address_book_sync(None, page.as_deref()).await {
-            Ok(answer) => answer,
-            Err(error) => {
-                log_failures(store, upstream)?;
-                return Err(error.into());
-            }
-        };
+        let answer = upstream.address_book_sync(None, page.as_deref()).await;
+        let answer = answered(store, upstream, answer)?;
         let mut batch = store.batch()?;
         for change in &answer.records {
             if let Change::Put(contact) = change {
@@ -127,12 +111,7 @@ async fn full(
         }
         log_requests(&mut batch, upstream)?;
         batch.commit()?;
-        progress(&Progress {
-            feed: Feed::Contacts,
-            stage: Stage::Full,
-            done: report.stored,
-            total: None,
-        });
+        report_stage(progress, Feed::Contacts, Stage::Full, report);
         match answer.next_page {
             Some(next) => page = Some(next),
             None => return Ok(()),
@@ -162,13 +141,8 @@ pub(super) async fn sync_directory(
     };
     loop {
         report.requests += 1;
-        let answer = match upstream.directory_page(page).await {
-            Ok(answer) => answer,
-            Err(error) => {
-                log_failures(store, upstream)?;
-                return Err(error.into());
-            }
-        };
+        let answer = upstream.directory_page(page).await;
+        let answer = answered(store, upstream, answer)?;
         let mut batch = store.batch()?;
         for entry in &answer.records {
             batch.put_contact(ContactSource::Directory, entry, generation)?;

@@ -85,10 +85,7 @@ where
         }
     }
     writer.finish(&mut report.stored, progress).await?;
-    if let Err(error) = fetched {
-        super::log_failures(store, upstream)?;
-        return Err(error.into());
-    }
+    super::answered(store, upstream, fetched)?;
     Ok(())
 }
 

@@ -74,7 +74,15 @@ impl TokenFeed for Messages {
         answer: &SyncAnswer<MessageRecord>,
         report: &mut FeedReport,
     ) -> Result<(), SyncError> {
-        write(batch, answer, report)
+        for message in &answer.records {
+            batch.put_message(message)?;
+            if message.deleted {
+                report.removed += 1;
+            } else {
+                report.stored += 1;
+            }
+        }
+        Ok(())
     }
 
     async fn page(
@@ -131,20 +139,4 @@ async fn push_read_state(
             }
         }
     }
-}
-
-fn write(
-    batch: &mut Batch<'_>,
-    answer: &SyncAnswer<MessageRecord>,
-    report: &mut FeedReport,
-) -> Result<(), SyncError> {
-    for message in &answer.records {
-        batch.put_message(message)?;
-        if message.deleted {
-            report.removed += 1;
-        } else {
-            report.stored += 1;
-        }
-    }
-    Ok(())
 }

@@ -178,6 +178,28 @@ fn log_failures(store: &mut Store, upstream: &impl Upstream) -> Result<(), SyncE
     Ok(())
 }
 
+/// A request's answer, or its error once the failed requests are in the activity log.
+fn answered<T>(
+    store: &mut Store,
+    upstream: &impl Upstream,
+    answer: Result<T, UpstreamError>,
+) -> Result<T, SyncError> {
+    if answer.is_err() {
+        log_failures(store, upstream)?;
+    }
+    Ok(answer?)
+}
+
+/// Reports the records stored so far at `stage` (total unknown).
+fn report_stage(progress: ProgressFn<'_>, feed: Feed, stage: Stage, report: &FeedReport) {
+    progress(&Progress {
+        feed,
+        stage,
+        done: report.stored,
+        total: None,
+    });
+}
+
 /// The state after a sync answer: its token and time, no page in progress.
 fn synced<T>(answer: &SyncAnswer<T>, state: &crate::store::SyncState) -> crate::store::SyncState {
     crate::store::SyncState {

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::{log_failures, log_requests, SyncError, Upstream, UpstreamError, Window};
+use super::{answered, log_failures, log_requests, SyncError, Upstream, UpstreamError, Window};
 use crate::store::{Direction, OutboxItem, OutboxState, Store};
 
 /// What a flush did.
@@ -173,13 +173,8 @@ async fn reconcile(
         from: attempt - Duration::minutes(5),
         to: now.max(attempt) + Duration::minutes(5),
     };
-    let candidates = match upstream.sent_messages(&item.to_number, window).await {
-        Ok(candidates) => candidates,
-        Err(error) => {
-            log_failures(store, upstream)?;
-            return Err(error.into());
-        }
-    };
+    let candidates = upstream.sent_messages(&item.to_number, window).await;
+    let candidates = answered(store, upstream, candidates)?;
     let mut found = None;
     for message in candidates {
         let same = message.direction == Direction::Outbound && message.text == item.text;

@@ -7,8 +7,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::frames::{self, FrameRecord};
 use super::{
-    log_failures, log_requests, synced, FeedReport, ListPage, Progress, ProgressFn, Stage,
-    SyncAnswer, SyncError, SyncOptions, Upstream, UpstreamError, Window,
+    log_failures, log_requests, report_stage, synced, FeedReport, ListPage, Progress, ProgressFn,
+    Stage, SyncAnswer, SyncError, SyncOptions, Upstream, UpstreamError, Window,
 };
 use crate::store::{Batch, Feed, FramePurpose, Store, StoreError, SyncState};
 
@@ -159,13 +159,4 @@ async fn full<F: TokenFeed>(
     batch.commit()?;
     report_stage(progress, F::FEED, Stage::Full, report);
     Ok(())
-}
-
-fn report_stage(progress: ProgressFn<'_>, feed: Feed, stage: Stage, report: &FeedReport) {
-    progress(&Progress {
-        feed,
-        stage,
-        done: report.stored,
-        total: None,
-    });
 }
