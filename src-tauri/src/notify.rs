@@ -1,7 +1,7 @@
 //! Desktop notifications for texts customers send: one per `new-text` event (the core announces
-//! each inbound message exactly once, never the agent's own), none while notifications are off
-//! or Do not disturb is on. Title: the contact (or number); body: the text, shortened. A click
-//! opens that conversation.
+//! each inbound message exactly once, never the agent's own), none while the settings say no
+//! ([`ringdesk_core::config::AppSettings::notifies`]). Title: the contact (or number); body:
+//! the text's preview ([`NewText::preview`]). A click opens that conversation.
 //!
 //! On Linux the click arrives as the notification's `default` action (tauri-plugin-notification
 //! 2.8 reports it as `tap`), when the notification server offers actions — dunst, GNOME and KDE
@@ -9,16 +9,12 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::config::AppSettings;
 use ringdesk_core::desk::{Desk, DeskEvent, NewText};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::window::{self, Navigate};
-
-/// The longest body shown, in characters; longer texts end with "…".
-const MAX_BODY_CHARS: usize = 200;
 
 /// The key of the sender's number in a notification's payload.
 const NUMBER: &str = "number";
@@ -54,7 +50,7 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
             match events.recv().await {
                 Ok(DeskEvent::NewText(text)) => {
                     let settings = desk.app_settings().unwrap_or_default();
-                    if wanted(&settings) {
+                    if settings.notifies() {
                         show(&app, &text);
                     } else {
                         tracing::info!(
@@ -73,17 +69,12 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
     });
 }
 
-/// Notifications are on and Do not disturb is off.
-pub fn wanted(settings: &AppSettings) -> bool {
-    settings.notifications && !settings.do_not_disturb
-}
-
 fn show<R: Runtime>(app: &AppHandle<R>, text: &NewText) {
     let shown = app
         .notification()
         .builder()
         .title(&text.sender)
-        .body(body(&text.text))
+        .body(body(text))
         .extra(NUMBER, &text.number)
         .show();
     match shown {
@@ -93,32 +84,15 @@ fn show<R: Runtime>(app: &AppHandle<R>, text: &NewText) {
     }
 }
 
-/// The notification body for a text: whitespace runs folded to one space, control characters
-/// dropped, at most [`MAX_BODY_CHARS`] characters. On Linux servers read the body as markup,
-/// so `&`, `<` and `>` are escaped: a text never becomes markup.
-pub fn body(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len().min(MAX_BODY_CHARS * 4));
-    let mut count = 0;
-    let mut words = text.split_whitespace().peekable();
-    'words: while let Some(word) = words.next() {
-        for c in word.chars().filter(|c| !c.is_control()) {
-            if count == MAX_BODY_CHARS {
-                folded.push('…');
-                break 'words;
-            }
-            push_escaped(&mut folded, c);
-            count += 1;
-        }
-        if words.peek().is_some() {
-            if count == MAX_BODY_CHARS {
-                folded.push('…');
-                break;
-            }
-            folded.push(' ');
-            count += 1;
-        }
+/// The notification body: the text's preview. On Linux servers read the body as markup, so
+/// `&`, `<` and `>` are escaped: a text never becomes markup.
+pub fn body(text: &NewText) -> String {
+    let preview = text.preview();
+    let mut body = String::with_capacity(preview.len());
+    for c in preview.chars() {
+        push_escaped(&mut body, c);
     }
-    folded
+    body
 }
 
 #[cfg(all(unix, not(target_os = "macos")))]
@@ -136,47 +110,20 @@ fn push_escaped(out: &mut String, c: char) {
     out.push(c);
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix, not(target_os = "macos")))]
 mod tests {
     use super::*;
 
     #[test]
-    fn muted_or_switched_off_means_no_notification() {
-        let on = AppSettings::default();
-        assert!(wanted(&on), "notifications are on by default");
-        assert!(!wanted(&AppSettings {
-            do_not_disturb: true,
-            ..on.clone()
-        }));
-        assert!(!wanted(&AppSettings {
-            notifications: false,
-            ..on
-        }));
-    }
-
-    #[test]
-    fn long_texts_are_cut_on_a_character_boundary() {
-        let text = "é".repeat(500);
-        let shown = body(&text);
-        assert_eq!(
-            shown.chars().count(),
-            MAX_BODY_CHARS + 1,
-            "the limit plus the ellipsis"
-        );
-        assert!(shown.ends_with('…'));
-        assert_eq!(body("short one"), "short one", "short texts stay whole");
-    }
-
-    #[test]
-    fn whitespace_folds_and_control_characters_go() {
-        assert_eq!(body("  Hi\n\n there\t\u{7}you "), "Hi there you");
-    }
-
-    #[cfg(all(unix, not(target_os = "macos")))]
-    #[test]
     fn markup_in_a_text_stays_text() {
+        let text = NewText {
+            message_id: 1,
+            number: "+14155550123".into(),
+            sender: "Ana".into(),
+            text: "<b>free</b> & <a href=x>".into(),
+        };
         assert_eq!(
-            body("<b>free</b> & <a href=x>"),
+            body(&text),
             "&lt;b&gt;free&lt;/b&gt; &amp; &lt;a href=x&gt;",
             "notification servers render the body as markup"
         );

@@ -80,6 +80,13 @@ impl Default for AppSettings {
     }
 }
 
+impl AppSettings {
+    /// Whether a new text raises a notification: notifications on, Do not disturb off.
+    pub fn notifies(&self) -> bool {
+        self.notifications && !self.do_not_disturb
+    }
+}
+
 /// The whole configuration file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -134,6 +141,22 @@ fn io_error(path: &Path, source: std::io::Error) -> ConfigError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn muted_or_switched_off_means_no_notification() {
+        let on = AppSettings::default();
+        assert!(on.notifies(), "notifications are on by default");
+        assert!(!AppSettings {
+            do_not_disturb: true,
+            ..on.clone()
+        }
+        .notifies());
+        assert!(!AppSettings {
+            notifications: false,
+            ..on
+        }
+        .notifies());
+    }
 
     #[test]
     fn round_trips_through_disk() {

@@ -4,26 +4,11 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::realtime::{ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions};
 
-use super::{ConnectionView, Desk, DeskEvent, Live};
-
-/// A text a customer just sent: what the notification shows, and the thread a click opens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewText {
-    /// RingCentral's message id (one notification per id, ever).
-    pub message_id: i64,
-    /// The sender's number (E.164): what opens the thread.
-    pub number: String,
-    /// Contact name, else caller ID, else the number.
-    pub sender: String,
-    /// The text.
-    pub text: String,
-}
+use super::{ConnectionView, Desk, DeskEvent, Live, NewText};
 
 /// The running watch, replaced on each sign-in.
 #[derive(Default)]
