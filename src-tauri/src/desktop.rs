@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::desk::{Desk, SettingsView};
+use ringdesk_core::app::{Desk, SettingsView};
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
 use crate::{autostart, deep_link, notify, tray, window, Launch, UiError};

@@ -1,7 +1,7 @@
 //! The one error type the window and the command line see: a stable code, a sentence and what
 //! to do next.
 
-use ringdesk_core::Recovery;
+use ringdesk_core::app::{ConfigError, Error, Problem, Recovery};
 use serde::Serialize;
 
 /// The codes the UI and scripts branch on. Add one only when a consumer uses it.
@@ -66,21 +66,26 @@ impl UiError {
     }
 }
 
-impl From<ringdesk_core::Error> for UiError {
-    fn from(error: ringdesk_core::Error) -> Self {
-        let recovery = error.recovery();
+impl From<Problem> for UiError {
+    fn from(problem: Problem) -> Self {
         Self {
-            code: UiErrorCode::for_recovery(&recovery),
-            message: error.to_string(),
-            hint: error.hint(),
+            code: UiErrorCode::for_recovery(&problem.recovery),
+            message: problem.message,
+            hint: problem.hint,
         }
     }
 }
 
-impl From<ringdesk_core::config::ConfigError> for UiError {
-    fn from(error: ringdesk_core::config::ConfigError) -> Self {
+impl From<Error> for UiError {
+    fn from(error: Error) -> Self {
+        Self::from(Problem::of(&error))
+    }
+}
+
+impl From<ConfigError> for UiError {
+    fn from(error: ConfigError) -> Self {
         tracing::warn!(%error, "configuration error");
-        Self::from(ringdesk_core::Error::from(error))
+        Self::from(Error::from(error))
     }
 }
 
@@ -88,8 +93,7 @@ impl From<ringdesk_core::config::ConfigError> for UiError {
 mod tests {
     use super::*;
     use ringdesk_core::api::ApiError;
-    use ringdesk_core::auth::KeychainError;
-    use ringdesk_core::config::ConfigError;
+    use ringdesk_core::keychain::KeychainError;
 
     #[test]
     fn serializes_as_code_message_hint() {
@@ -115,7 +119,7 @@ mod tests {
     fn core_recoveries_map_to_stable_codes() {
         let cases = [
             (
-                ringdesk_core::Error::from(ApiError::SignedOut {
+                Error::from(ApiError::SignedOut {
                     reason: "revoked".into(),
                 }),
                 UiErrorCode::AuthRequired,

@@ -1,7 +1,9 @@
 //! How this process was launched: profile, mode, paths and an optional link.
 
+use std::sync::Arc;
+
+use ringdesk_core::app::{Background, DemoTiming, Desk, DeskOptions};
 use ringdesk_core::config::{ConfigError, ConfigFile, Environment, Paths, Profile};
-use ringdesk_core::desk::DemoTiming;
 
 use crate::Cli;
 
@@ -26,12 +28,23 @@ impl Launch {
         Self::resolve(cli, &Environment::from_process())
     }
 
-    /// How fast demo calls progress: `RINGDESK_DEMO_TIMING=fast` for tests, else at human pace.
-    pub fn demo_timing(&self) -> DemoTiming {
-        match self.env.get("RINGDESK_DEMO_TIMING") {
+    /// The desk for this launch: the window's keeps the cache in sync and listens for texts
+    /// (`background`), a command's does only what it is asked. Demo calls progress at human pace,
+    /// or fast with `RINGDESK_DEMO_TIMING=fast` (tests).
+    pub fn desk(&self, background: Background) -> Arc<Desk> {
+        let demo_timing = match self.env.get("RINGDESK_DEMO_TIMING") {
             Some("fast") => DemoTiming::Fast,
             _ => DemoTiming::Realistic,
-        }
+        };
+        Desk::new(
+            self.profile.clone(),
+            self.env.clone(),
+            self.paths.clone(),
+            DeskOptions {
+                demo_timing,
+                background,
+            },
+        )
     }
 
     /// Resolves the launch from parsed arguments and an explicit environment.

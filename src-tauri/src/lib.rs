@@ -27,7 +27,7 @@ pub use links::PendingLinks;
 use std::sync::Arc;
 
 use clap::Parser;
-use ringdesk_core::desk::Desk;
+use ringdesk_core::app::{Background, Desk};
 use tauri::{Manager, Runtime};
 
 /// Registers ringdesk's commands, state and plugins on a Tauri builder, and connects the desk
@@ -35,12 +35,7 @@ use tauri::{Manager, Runtime};
 ///
 /// Generic over the runtime so tests can drive it with `tauri::test::mock_builder()`.
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri::Builder<R> {
-    let desk = Desk::new(
-        launch.profile.clone(),
-        launch.env.clone(),
-        launch.paths.clone(),
-        launch.demo_timing(),
-    );
+    let desk = launch.desk(Background::On);
     let links = PendingLinks::new(launch.link.clone());
     builder
         .manage(launch)

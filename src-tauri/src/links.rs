@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use ringdesk_core::desk::{Desk, LinkView};
+use ringdesk_core::app::{Desk, LinkView};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::window;

@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::desk::{Desk, DeskEvent, NewText};
+use ringdesk_core::app::{Desk, DeskEvent, NewText};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
 use tokio::sync::broadcast::error::RecvError;

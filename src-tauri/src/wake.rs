@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use ringdesk_core::desk::Desk;
+use ringdesk_core::app::{Desk, LiveState};
 use tauri::{Runtime, WebviewWindow, WindowEvent};
 
 /// Away at least this long: catch up on return.
@@ -28,11 +28,13 @@ pub fn watch<R: Runtime>(window: &WebviewWindow<R>, desk: &Arc<Desk>) {
             return;
         }
         let away = left.take().map(|since| since.elapsed());
-        let online = desk.connection().is_some_and(|c| c.state == "online");
+        let online = desk
+            .live_updates()
+            .is_some_and(|c| c.state == LiveState::Online);
         if should_nudge(away, online) {
             tracing::info!(?away, online, "window focused: catching up");
             let desk = desk.clone();
-            tauri::async_runtime::spawn(async move { desk.nudge_inbox().await });
+            tauri::async_runtime::spawn(async move { desk.nudge_live_updates().await });
         }
     });
 }

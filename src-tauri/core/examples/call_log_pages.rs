@@ -9,7 +9,8 @@ use std::time::Instant;
 use ringcentral_sim::{RateLimitConfig, SimConfig};
 use ringdesk_core::api::call_log::{read_call_log, CallLogQuery};
 use ringdesk_core::api::{Client, ClientOptions, Transport};
-use ringdesk_core::auth::{MemoryStore, OAuthApp, Session, REDIRECT_URI};
+use ringdesk_core::auth::{OAuthApp, Session, REDIRECT_URI};
+use ringdesk_core::keychain::MemoryStore;
 use ringdesk_core::Secret;
 
 #[tokio::main]

@@ -3,7 +3,13 @@
 
 use ringcentral_sim::{RateLimitConfig, RunningSim, SimConfig, SimCredentials, TimingMode};
 
-use crate::error::Error;
+/// The demo simulator could not start.
+#[derive(Debug, thiserror::Error)]
+#[error("the demo simulator could not start: {message}")]
+pub struct DemoError {
+    /// What went wrong.
+    pub message: String,
+}
 
 /// The running demo simulator (stopped when dropped).
 #[derive(Debug)]
@@ -13,7 +19,7 @@ pub struct Demo {
 
 impl Demo {
     /// Starts the simulator on 127.0.0.1 (a free port) with human-scale timing.
-    pub async fn start() -> Result<Self, Error> {
+    pub async fn start() -> Result<Self, DemoError> {
         Self::start_with(SimConfig::default()).await
     }
 
@@ -21,7 +27,7 @@ impl Demo {
     /// limits are out of reach, since following such calls polls far faster than RingCentral's
     /// budgets allow. The limits stay on and advertised in headers: with none, the client would
     /// keep RingCentral's documented budgets itself.
-    pub async fn start_fast() -> Result<Self, Error> {
+    pub async fn start_fast() -> Result<Self, DemoError> {
         const OUT_OF_REACH: u32 = 1_000_000;
         Self::start_with(SimConfig {
             timing: TimingMode::Fast,
@@ -37,10 +43,12 @@ impl Demo {
         .await
     }
 
-    async fn start_with(config: SimConfig) -> Result<Self, Error> {
+    async fn start_with(config: SimConfig) -> Result<Self, DemoError> {
         let sim = ringcentral_sim::start(config)
             .await
-            .map_err(|e| Error::Demo(e.to_string()))?;
+            .map_err(|e| DemoError {
+                message: e.to_string(),
+            })?;
         tracing::info!(server = %sim.credentials().server_url, "demo simulator started");
         Ok(Self { sim })
     }

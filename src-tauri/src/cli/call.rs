@@ -1,11 +1,8 @@
 //! `ringdesk call NUMBER [--from N] [--caller-id N] [--no-wait] [--dry-run] [--follow]`.
 
-use ringdesk_core::api::ringout::create_call;
-use ringdesk_core::calls::{
-    place, plan_call, CallPhase, CallPlan, CallProgress, CallTarget, RingMeAt, RingOutCall,
-};
-use ringdesk_core::phone::DisplayFormat;
+use ringdesk_core::app::{CallPhase, CallPreview, CallRequest, CallView, DeskEvent, RingMeAt};
 use serde_json::json;
+use tokio::sync::broadcast::error::RecvError;
 
 use super::{Context, FAILURE, INTERRUPTED};
 
@@ -33,83 +30,79 @@ pub struct CallArgs {
 
 /// Plans, places and follows the call; exits non-zero unless it connected.
 pub async fn run(context: &Context, args: CallArgs) -> i32 {
-    let connection = match context.connect().await {
-        Ok(connection) => connection,
-        Err(error) => return context.fail(error),
-    };
-    let country = match connection.country().await {
-        Ok(country) => country,
-        Err(error) => return context.fail(error),
-    };
-    let settings = &connection.profile().settings;
-    let target = CallTarget {
+    if let Err(error) = context.connect().await {
+        return context.fail(error);
+    }
+    let request = CallRequest {
         number: args.number.clone(),
-        ring_me_at: args.from.clone().or_else(|| settings.ring_me_at.clone()),
-        caller_id: args
-            .caller_id
-            .clone()
-            .or_else(|| settings.caller_id.clone()),
-        country,
-    };
-    let plan = match plan_call(connection.client(), &target).await {
-        Ok(plan) => plan,
-        Err(error) => return context.fail(error.into()),
+        ring_me_at: args.from.clone(),
+        caller_id: args.caller_id.clone(),
     };
     if args.dry_run {
-        return dry_run(context, &plan, connection.client().transport().base_url());
+        return match context.desk.preview_call(&request).await {
+            Ok(preview) => dry_run(context, &preview),
+            Err(error) => context.fail(error),
+        };
     }
-    let call = match place(connection.client(), &plan).await {
+    let mut events = context.desk.subscribe();
+    let call = match context.desk.place_call(&request).await {
         Ok(call) => call,
-        Err(error) => return context.fail(error.into()),
+        Err(error) => return context.fail(error),
     };
     let output = &context.output;
-    output.emit(&json!({ "event": "placed", "ringout_id": call.id(), "to": plan.to.e164(), "ring_me_at": plan.ring_me_at }));
+    output.emit(&json!({ "event": "placed", "ringout_id": call.id, "to": call.party.e164, "ring_me_at": call.ring_me_at }));
     output.say(format!(
         "Calling {} — ringing your phone {} first (RingOut {}).",
-        plan.to.display(DisplayFormat::International),
-        ring_me_at_text(&plan.ring_me_at),
-        call.id()
+        call.party.international,
+        ring_me_at_text(&call.ring_me_at),
+        call.id
     ));
     if args.no_wait {
         return 0;
     }
-    follow(context, &call, args.follow).await
+    follow(context, call, &mut events, args.follow).await
 }
 
-async fn follow(context: &Context, call: &RingOutCall, to_the_end: bool) -> i32 {
+/// Prints each phase of the call as the desk tells it, until it is final (or connected, unless
+/// `to_the_end`); Ctrl-C cancels a call that still rings.
+async fn follow(
+    context: &Context,
+    first: CallView,
+    events: &mut tokio::sync::broadcast::Receiver<DeskEvent>,
+    to_the_end: bool,
+) -> i32 {
     let output = &context.output;
-    let mut progress = call.progress();
+    let id = first.id.clone();
+    let mut now = first;
     let mut interrupted = false;
-    let mut printed: Option<CallProgress> = None;
     loop {
-        let now = progress.borrow_and_update().clone();
-        if printed.as_ref() != Some(&now) {
-            print_progress(context, &now);
-            printed = Some(now.clone());
-        }
-        let done = now.phase.is_final() || (!to_the_end && now.phase == CallPhase::Connected);
+        print_progress(context, &now);
+        let done = now.done || (!to_the_end && now.progress.phase == CallPhase::Connected);
         if done {
-            let code = match (&now.phase, interrupted) {
+            let code = match (&now.progress.phase, interrupted) {
                 (CallPhase::Cancelled, true) => INTERRUPTED,
-                (phase, _) if phase.is_success() => 0,
+                _ if now.success => 0,
                 _ => FAILURE,
             };
-            output.emit(&json!({ "event": "result", "ringout_id": call.id(), "success": code == 0, "progress": now }));
+            output.emit(&json!({ "event": "result", "ringout_id": id, "success": code == 0, "progress": now.progress }));
             return code;
         }
         tokio::select! {
-            changed = progress.changed() => {
-                if changed.is_err() {
+            event = events.recv() => match event {
+                Ok(DeskEvent::Call(view)) if view.id == id => now = *view,
+                Ok(_) | Err(RecvError::Lagged(_)) => {}
+                Err(RecvError::Closed) => {
                     output.say("Lost track of the call; check your phone.");
                     return FAILURE;
                 }
-            }
+            },
             _ = tokio::signal::ctrl_c(), if !interrupted => {
                 interrupted = true;
-                if call.latest().phase.is_cancellable() {
+                if now.cancellable {
                     output.say("Cancelling the call…");
-                    if let Err(error) = call.cancel().await {
-                        return context.fail(error.into());
+                    match context.desk.cancel_call(&id).await {
+                        Ok(view) => now = view,
+                        Err(error) => return context.fail(error),
                     }
                 } else {
                     output.say("The call is already connected; it goes on on your phone.");
@@ -120,19 +113,23 @@ async fn follow(context: &Context, call: &RingOutCall, to_the_end: bool) -> i32 
     }
 }
 
-fn print_progress(context: &Context, progress: &CallProgress) {
-    let status = &progress.status;
+fn print_progress(context: &Context, call: &CallView) {
+    let status = &call.progress.status;
     let field = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".into());
     context
         .output
-        .emit(&json!({ "event": "progress", "progress": progress }));
+        .emit(&json!({ "event": "progress", "progress": call.progress }));
     context.output.say(format!(
-        "  {:<40} call {} · you {} · them {}",
-        progress.phase.describe(),
+        "  {:<24} {:<36} call {} · you {} · them {}",
+        call.progress.phase.label(),
+        call.words.summary,
         field(&status.call_status),
         field(&status.caller_status),
         field(&status.callee_status),
     ));
+    if let (true, Some(hint)) = (call.done, &call.words.hint) {
+        context.output.say(format!("  {hint}"));
+    }
 }
 
 fn ring_me_at_text(ring_me_at: &RingMeAt) -> String {
@@ -142,37 +139,38 @@ fn ring_me_at_text(ring_me_at: &RingMeAt) -> String {
     }
 }
 
-fn dry_run(context: &Context, plan: &CallPlan, base_url: &str) -> i32 {
-    let call = create_call(&plan.request);
-    let endpoint = call.endpoint();
-    let request = json!({
-        "method": endpoint.method.as_str(),
-        "url": call.url(base_url),
-        "operation": endpoint.operation,
-        "rate_limit_group": endpoint.group,
-        "body": call.body(),
-    });
-    context.output.emit(&json!({
-        "dry_run": true,
-        "to": plan.to.e164(),
-        "to_display": plan.to.display(DisplayFormat::International),
-        "ring_me_at": plan.ring_me_at,
-        "caller_id": plan.caller_id.as_ref().map(|n| n.e164()),
-        "request": request,
-    }));
-    context.output.say(format!(
+fn dry_run(context: &Context, preview: &CallPreview) -> i32 {
+    let mut report = json!({ "dry_run": true });
+    if let (Some(report), Ok(serde_json::Value::Object(fields))) =
+        (report.as_object_mut(), serde_json::to_value(preview))
+    {
+        report.extend(fields);
+    }
+    context.output.emit(&report);
+    let output = &context.output;
+    output.say(format!(
         "Number:     {} ({})",
-        plan.to.e164(),
-        plan.to.display(DisplayFormat::International)
+        preview.to, preview.to_display
     ));
-    context
-        .output
-        .say(format!("Ring me at: {}", ring_me_at_text(&plan.ring_me_at)));
-    context.output.say(format!(
+    if let Some(extension) = &preview.extension {
+        output.say(format!(
+            "Extension:  {extension} (key it in once connected)"
+        ));
+    }
+    output.say(format!(
+        "Ring me at: {}",
+        ring_me_at_text(&preview.ring_me_at)
+    ));
+    let request = &preview.request;
+    output.say(format!(
         "Would send:  {} {}\n{}",
-        endpoint.method,
-        call.url(base_url),
-        serde_json::to_string_pretty(&call.body()).unwrap_or_default()
+        request.method,
+        request.url,
+        request
+            .body
+            .as_ref()
+            .and_then(|body| serde_json::to_string_pretty(body).ok())
+            .unwrap_or_default()
     ));
     0
 }

@@ -2,7 +2,7 @@
 //! the call history from the local cache, newest first.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ringdesk_core::store::{CallFilter, HistoryQuery};
+use ringdesk_core::app::{CallFilter, HistoryQuery};
 use serde_json::json;
 
 use super::Context;
@@ -55,17 +55,13 @@ pub async fn run(context: &Context, args: CallsArgs) -> i32 {
         Some((_, since)) => since,
         None => None,
     };
-    let store = match context.cache() {
-        Ok((store, _)) => store,
-        Err(error) => return context.fail(*error),
-    };
     let filter = match (args.missed, args.inbound, args.outbound) {
         (true, _, _) => CallFilter::Missed,
         (_, true, _) => CallFilter::Inbound,
         (_, _, true) => CallFilter::Outbound,
         _ => CallFilter::All,
     };
-    let page = match store.history(&HistoryQuery {
+    let page = match context.desk.call_history(&HistoryQuery {
         filter,
         search: args.search,
         since,
@@ -73,7 +69,7 @@ pub async fn run(context: &Context, args: CallsArgs) -> i32 {
         ..HistoryQuery::default()
     }) {
         Ok(page) => page,
-        Err(error) => return context.fail(error.into()),
+        Err(error) => return context.fail(error),
     };
     context
         .output

@@ -1,6 +1,6 @@
 //! `ringdesk contacts [--search Q]`: contacts from the local cache.
 
-use ringdesk_core::store::ContactQuery;
+use ringdesk_core::app::ContactQuery;
 use serde_json::json;
 
 use super::Context;
@@ -18,17 +18,13 @@ pub struct ContactsArgs {
 
 /// Prints the contacts.
 pub async fn run(context: &Context, args: ContactsArgs) -> i32 {
-    let store = match context.cache() {
-        Ok((store, _)) => store,
-        Err(error) => return context.fail(*error),
-    };
-    let page = match store.contacts(&ContactQuery {
+    let page = match context.desk.contact_entries(&ContactQuery {
         search: args.search,
         limit: args.limit.max(1),
         ..ContactQuery::default()
     }) {
         Ok(page) => page,
-        Err(error) => return context.fail(error.into()),
+        Err(error) => return context.fail(error),
     };
     context
         .output

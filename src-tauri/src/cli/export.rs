@@ -1,10 +1,8 @@
 //! `ringdesk export calls|messages|contacts --csv FILE`.
 
-use std::fs::File;
-use std::io::BufWriter;
 use std::path::PathBuf;
 
-use ringdesk_core::import_export::{export_calls, export_contacts, export_messages};
+use ringdesk_core::app::ExportKind;
 use serde_json::json;
 
 use super::Context;
@@ -33,23 +31,12 @@ pub struct ExportArgs {
 
 /// Writes the CSV file.
 pub async fn run(context: &Context, args: ExportArgs) -> i32 {
-    let store = match context.cache() {
-        Ok((store, _)) => store,
-        Err(error) => return context.fail(*error),
+    let kind = match args.what {
+        What::Calls => ExportKind::Calls,
+        What::Messages => ExportKind::Messages,
+        What::Contacts => ExportKind::Contacts,
     };
-    let file = match File::create(&args.csv) {
-        Ok(file) => BufWriter::new(file),
-        Err(error) => {
-            let error = ringdesk_core::import_export::TransferError::Csv(error.into());
-            return context.fail(error.into());
-        }
-    };
-    let written = match args.what {
-        What::Calls => export_calls(&store, file),
-        What::Messages => export_messages(&store, file),
-        What::Contacts => export_contacts(&store, file),
-    };
-    match written {
+    match context.desk.export_csv(kind, &args.csv) {
         Ok(rows) => {
             context
                 .output
@@ -59,6 +46,6 @@ pub async fn run(context: &Context, args: ExportArgs) -> i32 {
                 .say(format!("Wrote {rows} rows to {}.", args.csv.display()));
             0
         }
-        Err(error) => context.fail(error.into()),
+        Err(error) => context.fail(error),
     }
 }

@@ -1,9 +1,7 @@
 //! `ringdesk import contacts FILE.csv`: local contacts from CSV, with every skipped row reported.
 
-use std::fs::File;
 use std::path::PathBuf;
 
-use ringdesk_core::import_export::{import_contacts, TransferError};
 use serde_json::json;
 
 use super::Context;
@@ -28,15 +26,7 @@ pub struct ImportArgs {
 /// Imports the file and reports rows skipped and why. Fails only when nothing could be read.
 pub async fn run(context: &Context, args: ImportArgs) -> i32 {
     let What::Contacts = args.what;
-    let (mut store, country) = match context.cache() {
-        Ok(opened) => opened,
-        Err(error) => return context.fail(*error),
-    };
-    let file = match File::open(&args.file) {
-        Ok(file) => file,
-        Err(error) => return context.fail(TransferError::Csv(error.into()).into()),
-    };
-    match import_contacts(&mut store, file, country) {
+    match context.desk.import_contacts_csv(&args.file) {
         Ok(report) => {
             context
                 .output
@@ -53,6 +43,6 @@ pub async fn run(context: &Context, args: ImportArgs) -> i32 {
             }
             0
         }
-        Err(error) => context.fail(error.into()),
+        Err(error) => context.fail(error),
     }
 }

@@ -3,10 +3,7 @@
 use std::io::Read;
 use std::time::Duration;
 
-use ringdesk_core::api::extension::read_extension;
-use ringdesk_core::auth::{begin_sign_in, complete_sign_in, wait_for_sign_in, SIGN_IN_TTL};
-use ringdesk_core::connection::Connection;
-use ringdesk_core::Secret;
+use ringdesk_core::app::{Error, SIGN_IN_TTL};
 use serde_json::json;
 
 use super::Context;
@@ -31,38 +28,35 @@ pub struct LoginArgs {
 /// Signs in and prints who.
 pub async fn run(context: &Context, args: LoginArgs) -> i32 {
     let output = &context.output;
-    let connection = match context.connect().await {
-        Ok(connection) => connection,
-        Err(error) => return context.fail(error),
-    };
+    if let Err(error) = context.connect().await {
+        return context.fail(error);
+    }
     if context.is_demo() {
         output.say("Demo mode: signed in to the built-in RingCentral simulator (nothing to do).");
-        return report(context, &connection, "demo").await;
+        return report(context, "demo").await;
     }
-    let session = connection.session();
+    let desk = &context.desk;
     let result = if let Some(jwt) = args.jwt {
         match read_jwt(&jwt) {
-            Ok(jwt) => session.sign_in_with_jwt(&jwt, true).await.map(|_| "jwt"),
+            Ok(jwt) => desk.sign_in_jwt(&jwt).await.map(|_| "jwt"),
             Err(error) => return output.fail(&error),
         }
     } else if let Some(callback) = args.callback {
-        complete_sign_in(session, &callback)
+        desk.complete_browser_sign_in(&callback)
             .await
             .map(|_| "browser")
     } else {
-        browser(context, &connection, args.no_browser)
-            .await
-            .map(|_| "browser")
+        browser(context, args.no_browser).await.map(|_| "browser")
     };
     match result {
-        Ok(method) => report(context, &connection, method).await,
-        Err(error) => context.fail(error.into()),
+        Ok(method) => report(context, method).await,
+        Err(error) => context.fail(error),
     }
 }
 
-fn read_jwt(value: &str) -> Result<Secret, UiError> {
+fn read_jwt(value: &str) -> Result<String, UiError> {
     if value != "-" {
-        return Ok(Secret::new(value.trim()));
+        return Ok(value.to_string());
     }
     let mut text = String::new();
     std::io::stdin()
@@ -72,17 +66,12 @@ fn read_jwt(value: &str) -> Result<Secret, UiError> {
             message: format!("cannot read the JWT from standard input: {e}"),
             hint: "Pipe the JWT credential into `ringdesk login --jwt -`.".into(),
         })?;
-    Ok(Secret::new(text.trim()))
+    Ok(text)
 }
 
-async fn browser(
-    context: &Context,
-    connection: &Connection,
-    no_browser: bool,
-) -> Result<(), ringdesk_core::auth::AuthError> {
-    let session = connection.session();
+async fn browser(context: &Context, no_browser: bool) -> Result<(), Error> {
     let started = std::time::SystemTime::now();
-    let start = begin_sign_in(session).await?;
+    let start = context.desk.begin_browser_sign_in().await?;
     let output = &context.output;
     output.emit(&json!({ "event": "authorize", "authorize_url": start.authorize_url, "expires_at": start.expires_at }));
     output.say("Sign in to RingCentral in your browser:");
@@ -95,27 +84,32 @@ async fn browser(
     }
     output.say("Waiting for the browser to come back to ringdesk… (or run `ringdesk login --callback URL`)");
     let patience = SIGN_IN_TTL + Duration::from_secs(5);
-    wait_for_sign_in(session, started, patience)
+    context
+        .desk
+        .wait_for_browser_sign_in(started, patience)
         .await
         .map(|_| ())
 }
 
-async fn report(context: &Context, connection: &Connection, method: &str) -> i32 {
-    let user = match read_extension(connection.client()).await {
-        Ok(user) => user,
-        Err(error) => return context.fail(error.into()),
+async fn report(context: &Context, method: &str) -> i32 {
+    let report = context.desk.status_report().await;
+    let Some(user) = report.user else {
+        return match report.problem {
+            Some(problem) => context.output.fail(&UiError::from(problem)),
+            None => crate::cli::FAILURE,
+        };
     };
-    let profile = &connection.profile().name;
     context.output.emit(&json!({
         "signed_in": true,
         "method": method,
-        "profile": profile,
-        "user": { "name": user.name, "extension_id": user.id, "extension_number": user.extension_number },
+        "profile": report.profile,
+        "user": { "name": user.name, "extension_id": user.extension_id, "extension_number": user.extension_number },
     }));
     context.output.say(format!(
-        "Signed in as {} (extension {}) on profile {profile}.",
+        "Signed in as {} (extension {}) on profile {}.",
         user.name.as_deref().unwrap_or("?"),
         user.extension_number.as_deref().unwrap_or("?"),
+        report.profile,
     ));
     0
 }

@@ -12,20 +12,16 @@ pub async fn run(context: &Context) -> i32 {
         output.say("Demo mode keeps no session; nothing to sign out of.");
         return 0;
     }
-    let connection = match context.connect().await {
-        Ok(connection) => connection,
-        Err(error) => return context.fail(error),
-    };
-    match connection.session().sign_out().await {
-        Ok(revoked) => {
-            output.emit(&json!({ "signed_out": true, "revoked": revoked, "profile": connection.profile().name }));
-            output.say(if revoked {
+    match context.desk.sign_out().await {
+        Ok(signed_out) => {
+            output.emit(&json!({ "signed_out": true, "revoked": signed_out.revoked, "profile": context.launch.profile.name }));
+            output.say(if signed_out.revoked {
                 "Signed out: the session is revoked and removed from the keychain."
             } else {
                 "Signed out: the session is removed from the keychain."
             });
             0
         }
-        Err(error) => context.fail(error.into()),
+        Err(error) => context.fail(error),
     }
 }

@@ -1,6 +1,5 @@
 //! `ringdesk messages [--thread NUMBER]`: conversations, or one thread, from the local cache.
 
-use ringdesk_core::phone::MatchKey;
 use serde_json::json;
 
 use super::Context;
@@ -18,19 +17,15 @@ pub struct MessagesArgs {
 
 /// Prints conversations or a thread.
 pub async fn run(context: &Context, args: MessagesArgs) -> i32 {
-    let (store, country) = match context.cache() {
-        Ok(opened) => opened,
-        Err(error) => return context.fail(*error),
-    };
     let Some(number) = args.thread else {
-        let page = match store.conversations(None, args.limit) {
-            Ok(page) => page,
-            Err(error) => return context.fail(error.into()),
+        let conversations = match context.desk.conversation_summaries(args.limit) {
+            Ok(conversations) => conversations,
+            Err(error) => return context.fail(error),
         };
         context
             .output
-            .emit(&json!({ "conversations": page.conversations }));
-        for c in &page.conversations {
+            .emit(&json!({ "conversations": conversations }));
+        for c in &conversations {
             let unread = if c.unread > 0 {
                 format!(" ({} unread)", c.unread)
             } else {
@@ -48,34 +43,18 @@ pub async fn run(context: &Context, args: MessagesArgs) -> i32 {
                 first_line(&c.last_message.text)
             ));
         }
-        if page.conversations.is_empty() {
+        if conversations.is_empty() {
             context
                 .output
                 .say("No conversations in the cache. Run `ringdesk sync` to refresh it.");
         }
         return 0;
     };
-    let key = match MatchKey::from_text(&number, country) {
-        Ok(key) => key,
-        Err(error) => return context.fail(error.into()),
+    let thread = match context.desk.thread_entries(&number, args.limit) {
+        Ok(thread) => thread,
+        Err(error) => return context.fail(error),
     };
-    let conversation = match store.conversation_with(key.as_str()) {
-        Ok(conversation) => conversation,
-        Err(error) => return context.fail(error.into()),
-    };
-    let thread = match conversation.map(|id| store.thread(id, None, args.limit)) {
-        Some(Ok(thread)) => Some(thread),
-        Some(Err(error)) => return context.fail(error.into()),
-        None => None,
-    };
-    let pending = match &thread {
-        Some(thread) => thread.pending.clone(),
-        None => match store.open_outbox_for(key.as_str()) {
-            Ok(pending) => pending,
-            Err(error) => return context.fail(error.into()),
-        },
-    };
-    let messages = thread.map(|t| t.messages).unwrap_or_default();
+    let (key, messages, pending) = (thread.number, thread.messages, thread.pending);
     context
         .output
         .emit(&json!({ "number": key, "messages": messages, "pending": pending }));

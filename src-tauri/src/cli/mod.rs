@@ -1,7 +1,8 @@
 //! The command line: `ringdesk [--profile NAME] [--demo] [--json] [LINK | COMMAND]`.
 //!
-//! Every subcommand only adapts `ringdesk_core`: it connects the profile, calls one core
-//! function and prints the result for people (default) or as JSON (`--json`, stable field
+//! Every subcommand only adapts the application layer (`ringdesk_core::app`, the same door the
+//! window's commands use): it parses its flags, asks the profile's [`Desk`](ringdesk_core::app::Desk)
+//! one question and prints the answer for people (default) or as JSON (`--json`, stable field
 //! names). The exit code is 0 only on success.
 
 mod call;
@@ -32,7 +33,7 @@ pub use output::Output;
 #[command(name = "ringdesk", version)]
 pub struct Cli {
     /// The profile (RingCentral account) to use.
-    #[arg(long, global = true, env = "RINGDESK_PROFILE", default_value = ringdesk_core::config::DEFAULT_PROFILE)]
+    #[arg(long, global = true, env = "RINGDESK_PROFILE", default_value = ringdesk_core::app::DEFAULT_PROFILE)]
     pub profile: String,
 
     /// Use the built-in RingCentral simulator instead of a real account.

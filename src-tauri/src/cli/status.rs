@@ -1,17 +1,16 @@
 //! `ringdesk status`.
 
-use ringdesk_core::clock::unix_seconds;
-use ringdesk_core::status::{status, StatusReport};
+use ringdesk_core::app::{Mode, StatusReport};
 
 use super::{Context, FAILURE};
 
 /// Prints the status; exits non-zero when not signed in.
 pub async fn run(context: &Context) -> i32 {
-    let connection = match context.connect().await {
-        Ok(connection) => connection,
+    context.announce();
+    let report = match context.desk.check_status().await {
+        Ok(report) => report,
         Err(error) => return context.fail(error),
     };
-    let report = status(&connection).await;
     context.output.emit(&report);
     if !context.output.is_json() {
         print_human(&report);
@@ -25,8 +24,8 @@ pub async fn run(context: &Context) -> i32 {
 
 fn print_human(report: &StatusReport) {
     let mode = match report.mode {
-        ringdesk_core::config::Mode::Demo => " (DEMO — built-in simulator)",
-        ringdesk_core::config::Mode::Live => "",
+        Mode::Demo => " (DEMO — built-in simulator)",
+        Mode::Live => "",
     };
     println!("Profile:   {}{mode}", report.profile);
     println!("Server:    {}", report.server);
@@ -40,10 +39,9 @@ fn print_human(report: &StatusReport) {
         None => println!("Signed in: no"),
     }
     if let Some(token) = &report.token {
-        let now = unix_seconds(std::time::SystemTime::now());
         println!(
             "Token:     expires in {} s{}",
-            token.access_expires_at.saturating_sub(now),
+            token.expires_in_secs(),
             if token.via_jwt { " (JWT session)" } else { "" }
         );
     }

@@ -3,8 +3,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::config::{Mode, Theme};
-use ringdesk_core::desk::Desk;
+use ringdesk_core::app::{Desk, Mode, Theme};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
 

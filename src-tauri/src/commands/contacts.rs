@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::desk::{ContactView, ContactsPage, Desk};
+use ringdesk_core::app::{ContactView, ContactsPage, Desk};
 use tauri::State;
 
 use crate::UiError;

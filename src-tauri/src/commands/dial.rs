@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::desk::{CallOptions, CallView, Desk, NumberPreview, Suggestion};
+use ringdesk_core::app::{CallOptions, CallRequest, CallView, Desk, NumberPreview, Suggestion};
 use tauri::State;
 
 use crate::UiError;
@@ -34,7 +34,7 @@ pub async fn call_options(desk: State<'_, Arc<Desk>>) -> Result<CallOptions, UiE
 /// Places a RingOut; progress follows as `call` events.
 #[tauri::command]
 pub async fn place_call(desk: State<'_, Arc<Desk>>, to: String) -> Result<CallView, UiError> {
-    Ok(desk.place_call(&to).await?)
+    Ok(desk.place_call(&CallRequest::to(&to)).await?)
 }
 
 /// Cancels the call while it is still ringing.

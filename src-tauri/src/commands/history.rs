@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::desk::{CallsPage, Desk, SyncView};
+use ringdesk_core::app::{CallsPage, Desk, SyncView};
 use tauri::State;
 
 use crate::UiError;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::desk::{ConversationView, Desk, SentView, SmsMeasure, ThreadView};
+use ringdesk_core::app::{ConversationView, Desk, SentView, SmsMeasure, ThreadView};
 use tauri::State;
 
 use crate::UiError;

@@ -1,4 +1,4 @@
-//! Tauri commands: a few lines each over `ringdesk_core::desk::Desk`.
+//! Tauri commands: a few lines each over `ringdesk_core::app::Desk`.
 
 pub mod app;
 pub mod contacts;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::desk::{Desk, SessionView};
+use ringdesk_core::app::{Desk, SessionView};
 use tauri::State;
 
 use crate::UiError;
@@ -17,7 +17,7 @@ pub async fn session(desk: State<'_, Arc<Desk>>) -> Result<SessionView, UiError>
 /// completes it. Returns the session (still signed out until the redirect arrives).
 #[tauri::command]
 pub async fn sign_in_browser(desk: State<'_, Arc<Desk>>) -> Result<SessionView, UiError> {
-    let url = desk.begin_browser_sign_in().await?;
+    let url = desk.begin_browser_sign_in().await?.authorize_url;
     opener::open_browser(&url).map_err(|error| UiError::browser(&error, &url))?;
     Ok(desk.session().await)
 }
@@ -37,7 +37,7 @@ pub async fn start_demo(desk: State<'_, Arc<Desk>>) -> Result<SessionView, UiErr
 /// Signs out and revokes the session.
 #[tauri::command]
 pub async fn sign_out(desk: State<'_, Arc<Desk>>) -> Result<SessionView, UiError> {
-    Ok(desk.sign_out().await?)
+    Ok(desk.sign_out().await?.session)
 }
 
 /// Drops the connection and connects again.

@@ -2,8 +2,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::desk::DeskStatus;
-use ringdesk_core::desk::{Desk, SettingsPatch, SettingsView};
+use ringdesk_core::app::{Desk, DeskStatus, SettingsPatch, SettingsView};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::UiError;

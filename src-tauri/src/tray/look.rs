@@ -1,8 +1,7 @@
 //! What the tray shows for the desk's state: which icon, the status line, the tooltip and the
 //! Messages item. Pure, so every combination is tested without a tray.
 
-use ringdesk_core::config::Mode;
-use ringdesk_core::desk::{ConnectionView, SessionState};
+use ringdesk_core::app::{LiveState, LiveView, Mode, SessionState};
 
 /// The four tray icons (`icons/tray-*.png`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +36,7 @@ pub struct TrayState {
     /// Demo or live.
     pub mode: Option<Mode>,
     /// Live updates' health (`None` before the inbox watch reports).
-    pub connection: Option<ConnectionView>,
+    pub connection: Option<LiveView>,
     /// Unread texts across conversations.
     pub unread: u64,
 }
@@ -88,32 +87,39 @@ pub fn look(state: &TrayState) -> Look {
     }
 }
 
-fn signed_in(connection: Option<&ConnectionView>) -> (Icon, String) {
+fn signed_in(connection: Option<&LiveView>) -> (Icon, String) {
     let Some(connection) = connection else {
         return (Icon::Online, "Signed in".into());
     };
-    match connection.state {
-        "online" => (Icon::Online, "Connected".into()),
-        "reconnecting" => (Icon::Warning, "Reconnecting…".into()),
-        "polling" => (Icon::Warning, "Checking for texts every few seconds".into()),
-        "rate_limited" => (Icon::Warning, "Rate limited — waiting".into()),
-        _ => (Icon::Offline, "Offline".into()),
-    }
+    let icon = match connection.state {
+        LiveState::Online => Icon::Online,
+        LiveState::Reconnecting | LiveState::Polling | LiveState::RateLimited => Icon::Warning,
+        LiveState::Offline => Icon::Offline,
+    };
+    (icon, connection.words.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn connection(state: &'static str) -> Option<ConnectionView> {
-        Some(ConnectionView {
+    fn connection(state: &'static str) -> Option<LiveView> {
+        let state = match state {
+            "online" => LiveState::Online,
+            "reconnecting" => LiveState::Reconnecting,
+            "polling" => LiveState::Polling,
+            "rate_limited" => LiveState::RateLimited,
+            _ => LiveState::Offline,
+        };
+        Some(LiveView::new(
             state,
-            retry_at: None,
-            message: None,
-        })
+            std::time::Duration::from_secs(20),
+            None,
+            None,
+        ))
     }
 
-    fn live(connection: Option<ConnectionView>, unread: u64) -> TrayState {
+    fn live(connection: Option<LiveView>, unread: u64) -> TrayState {
         TrayState {
             session: Some(SessionState::SignedIn),
             mode: Some(Mode::Live),

@@ -9,7 +9,7 @@ mod look;
 
 use std::sync::{Arc, Mutex};
 
-use ringdesk_core::desk::{Desk, DeskEvent, LinkView, SettingsPatch};
+use ringdesk_core::app::{Desk, DeskEvent, LinkView, SettingsPatch};
 use tauri::image::Image;
 use tauri::menu::{CheckMenuItem, Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};
@@ -116,7 +116,7 @@ fn follow<R: Runtime>(
         update(&app, |state| {
             state.session = Some(session.state);
             state.mode = Some(session.mode);
-            state.connection = desk.connection();
+            state.connection = desk.live_updates();
         });
         loop {
             match events.recv().await {

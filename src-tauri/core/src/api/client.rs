@@ -7,10 +7,10 @@ use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYP
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::credentials::Credentials;
 use super::endpoint::{Endpoint, Priority};
 use super::error::ApiError;
 use super::transport::{Answer, Outgoing, Transport};
-use crate::auth::Session;
 
 /// One request to build: endpoint, ids, query, body, priority.
 #[derive(Debug, Clone)]
@@ -96,27 +96,26 @@ impl Call {
     }
 }
 
-/// A signed-in RingCentral client. Cheap to clone; clones share budgets, breaker and session.
+/// A signed-in RingCentral client. Cheap to clone; clones share budgets, breaker and
+/// credentials.
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: Arc<Transport>,
-    session: Arc<Session>,
+    credentials: Arc<dyn Credentials>,
 }
 
 impl Client {
-    /// A client sending through `transport` with `session`'s tokens.
-    pub fn new(transport: Arc<Transport>, session: Arc<Session>) -> Self {
-        Self { transport, session }
+    /// A client sending through `transport` with tokens from `credentials` (the session).
+    pub fn new(transport: Arc<Transport>, credentials: Arc<dyn Credentials>) -> Self {
+        Self {
+            transport,
+            credentials,
+        }
     }
 
     /// The transport (budgets, breaker, options).
     pub fn transport(&self) -> &Arc<Transport> {
         &self.transport
-    }
-
-    /// The session (tokens).
-    pub fn session(&self) -> &Arc<Session> {
-        &self.session
     }
 
     /// Sends `call` and decodes the JSON answer.
@@ -146,7 +145,7 @@ impl Client {
         };
         let mut recovered = false;
         loop {
-            let token = self.session.access_token().await?;
+            let token = self.credentials.access_token().await?;
             let mut headers = HeaderMap::new();
             headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
             if call.body.is_some() {
@@ -172,7 +171,7 @@ impl Client {
                         operation = call.endpoint.operation,
                         "401: recovering the session"
                     );
-                    self.session.recover(&token).await?;
+                    self.credentials.recover(&token).await?;
                     recovered = true;
                 }
                 401 => {

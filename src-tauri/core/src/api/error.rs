@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use super::endpoint::Group;
-use crate::auth::KeychainError;
+use crate::keychain::KeychainError;
 use crate::recovery::Recovery;
 
 /// Why a RingCentral request failed.

@@ -14,6 +14,7 @@ pub mod breaker;
 pub mod call_log;
 mod client;
 pub mod contacts;
+mod credentials;
 pub mod directory;
 pub mod endpoint;
 mod error;
@@ -32,6 +33,7 @@ mod transport;
 
 pub use breaker::BreakerState;
 pub use client::{decode, status_error, Call, Client};
+pub use credentials::Credentials;
 pub use endpoint::{Endpoint, Group, Priority};
 pub use error::{recovery_for, ApiError};
 pub use paging::{Page, Pages};

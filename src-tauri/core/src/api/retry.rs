@@ -5,6 +5,8 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 
+use crate::backoff::Backoff;
+
 /// How hard to try.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
@@ -22,6 +24,14 @@ pub struct RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// The backoff between attempts.
+    pub fn backoff(&self) -> Backoff {
+        Backoff {
+            base: self.base,
+            cap: self.cap,
+        }
+    }
+
     /// The policy for a request of `priority`.
     pub fn for_priority(&self, priority: super::endpoint::Priority) -> Self {
         match priority {
@@ -117,11 +127,10 @@ pub fn decide(
     }
 }
 
-/// Exponential backoff with jitter: `base · 2^(attempt-1)`, capped, then between half and all of it.
+/// The wait before attempt `attempt + 1` (`attempt` is 1-based): the policy's [`Backoff`] —
+/// `base · 2^(attempt-1)`, capped, then between half and all of it.
 pub fn backoff(attempt: u32, policy: &RetryPolicy, jitter: f64) -> Duration {
-    let exponent = attempt.saturating_sub(1).min(16);
-    let full = policy.base.saturating_mul(1 << exponent).min(policy.cap);
-    full.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
+    policy.backoff().delay(attempt.saturating_sub(1), jitter)
 }
 
 /// `Retry-After` as seconds or an HTTP date, relative to `now`.

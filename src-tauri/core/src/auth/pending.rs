@@ -9,10 +9,10 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use super::session::Session;
-use super::store::{self, Slot};
 use super::tokens::TokenSet;
 use super::AuthError;
 use crate::clock::{from_unix_seconds, unix_seconds};
+use crate::keychain::store::{self, Slot};
 use crate::secret::Secret;
 
 /// How long a started sign-in may wait for its redirect.

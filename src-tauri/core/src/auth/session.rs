@@ -5,10 +5,11 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::oauth::OAuthApp;
-use super::store::{self, Slot, TokenStore};
 use super::tokens::TokenSet;
-use super::{AuthError, KeychainError};
-use crate::api::{ApiError, Transport};
+use super::AuthError;
+use crate::api::{ApiError, Credentials, Transport};
+use crate::keychain::store::{self, Slot, TokenStore};
+use crate::keychain::KeychainError;
 use crate::secret::Secret;
 
 /// The signed-in (or signed-out) state of one profile.
@@ -262,4 +263,17 @@ fn dead_grant(error: &ApiError) -> bool {
             ..
         }
     )
+}
+
+impl Credentials for Session {
+    fn access_token(&self) -> futures_util::future::BoxFuture<'_, Result<Secret, ApiError>> {
+        Box::pin(Session::access_token(self))
+    }
+
+    fn recover<'a>(
+        &'a self,
+        failed: &'a Secret,
+    ) -> futures_util::future::BoxFuture<'a, Result<(), ApiError>> {
+        Box::pin(Session::recover(self, failed))
+    }
 }

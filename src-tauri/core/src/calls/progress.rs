@@ -54,30 +54,16 @@ impl CallPhase {
         matches!(self, Self::RingingYou | Self::RingingThem)
     }
 
-    /// One line for people.
-    pub fn describe(&self) -> String {
+    /// The phase's name in a few lowercase words ("ringing your phone", "connected", "failed"),
+    /// for a progress column beside the words of [`super::call_words`].
+    pub fn label(&self) -> &'static str {
         match self {
-            Self::RingingYou => "ringing your phone…".into(),
-            Self::RingingThem => "you answered; ringing the other party…".into(),
-            Self::Connected => "connected".into(),
-            Self::Finished => "call ended".into(),
-            Self::Cancelled => "cancelled".into(),
-            Self::Failed { leg, status } => {
-                let who = match leg {
-                    Leg::You => "your phone",
-                    Leg::Them => "the other party",
-                };
-                match status.as_str() {
-                    "Busy" => format!("{who} was busy"),
-                    "NoAnswer" => format!("{who} did not answer"),
-                    "Rejected" => format!("{who} declined the call"),
-                    "InternationalDisabled" => {
-                        "international calling is disabled for this number".into()
-                    }
-                    "DestinationBlocked" => "calls to this number are blocked".into(),
-                    other => format!("the call failed ({other})"),
-                }
-            }
+            Self::RingingYou => "ringing your phone",
+            Self::RingingThem => "ringing the other party",
+            Self::Connected => "connected",
+            Self::Finished => "ended",
+            Self::Cancelled => "cancelled",
+            Self::Failed { .. } => "failed",
         }
     }
 }

@@ -12,9 +12,9 @@ use chrono::{DateTime, Utc};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use super::backoff::Backoff;
 use super::error::RealtimeError;
 use crate::api::Client;
+use crate::backoff::Backoff;
 use crate::clock::Clock;
 use crate::phone::Country;
 use crate::store::{Feed, Store};

@@ -4,14 +4,14 @@
 //! # Use
 //!
 //! ```no_run
-//! # async fn demo(connection: &ringdesk_core::connection::Connection, cache: &std::path::Path)
+//! # async fn demo(client: &ringdesk_core::api::Client, cache: &std::path::Path)
 //! # -> Result<(), ringdesk_core::realtime::RealtimeError> {
 //! use ringdesk_core::realtime::{InboxWatch, RealtimeEvent, RealtimeOptions};
 //! use ringdesk_core::phone::Country;
 //!
 //! let country = Country::from_iso_code("US").expect("US");
 //! let (watch, mut events) =
-//!     InboxWatch::start(connection.client().clone(), cache, country, RealtimeOptions::default())?;
+//!     InboxWatch::start(client.clone(), cache, country, RealtimeOptions::default())?;
 //! while let Some(event) = events.recv().await {
 //!     match event {
 //!         RealtimeEvent::InboundSms(sms) => println!("{}: {}", sms.sender_name(), sms.text),
@@ -26,8 +26,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! [`InboxWatch::start`] takes the signed-in [`Client`] (from
-//! [`Connection::client`](crate::connection::Connection::client)), the profile's cache file
+//! [`InboxWatch::start`] takes the signed-in [`Client`] (the application layer's connection
+//! holds it), the profile's cache file
 //! and its country, and runs one tokio task until [`InboxWatch::stop`] (or until the handle is
 //! dropped). Events come out of an unbounded channel, in order:
 //!
@@ -68,7 +68,6 @@
 //! never candidates; neither are texts already read elsewhere. An event is emitted after its
 //! claim commits: a crash between the two loses that one notification, never repeats it.
 
-mod backoff;
 mod catch_up;
 mod engine;
 mod error;
@@ -92,7 +91,6 @@ use tokio::task::JoinHandle;
 use crate::api::Client;
 use crate::phone::Country;
 
-pub use backoff::Backoff;
 pub use error::RealtimeError;
 pub use event::{ConnectionState, InboundSms, MessagesChanged, RealtimeEvent, Via};
 pub use options::{RealtimeOptions, INSTANT_SMS_FILTER, MESSAGE_STORE_FILTER};

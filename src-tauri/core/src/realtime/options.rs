@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::backoff::Backoff;
+use crate::backoff::Backoff;
 use crate::clock::Clock;
 
 /// `message-store/instant?type=SMS`: every new inbound SMS, with its text.

@@ -14,8 +14,9 @@ use super::session::{listen, End, Link};
 use super::side::Side;
 use super::socket::Socket;
 use crate::api::{Client, ClientOptions, Transport};
-use crate::auth::{MemoryStore, OAuthApp, Session, REDIRECT_URI};
+use crate::auth::{OAuthApp, Session, REDIRECT_URI};
 use crate::clock::SystemClock;
+use crate::keychain::MemoryStore;
 use crate::phone::Country;
 
 /// A client for a server that is never asked (the catch-up does not run in these tests).

@@ -23,7 +23,6 @@ mod contacts;
 mod error;
 mod frames;
 mod messages;
-mod outbox;
 mod ringcentral;
 mod token_feed;
 mod upstream;
@@ -35,7 +34,6 @@ use serde::Serialize;
 use crate::store::{Feed, Store};
 
 pub use error::{SyncError, UpstreamError};
-pub use outbox::{flush_outbox, send_through_outbox, OutboxReport, RECONCILE_GRACE_SECS};
 pub use ringcentral::RingCentral;
 pub use upstream::{Change, ListPage, SyncAnswer, Upstream, Window};
 
@@ -160,7 +158,7 @@ pub async fn sync_all(
 }
 
 /// Writes the activity rows of the requests just made into `batch`.
-fn log_requests(
+pub(crate) fn log_requests(
     batch: &mut crate::store::Batch<'_>,
     upstream: &impl Upstream,
 ) -> Result<(), SyncError> {
@@ -171,7 +169,7 @@ fn log_requests(
 }
 
 /// Writes the activity rows of failed requests (no batch of records to join).
-fn log_failures(store: &mut Store, upstream: &impl Upstream) -> Result<(), SyncError> {
+pub(crate) fn log_failures(store: &mut Store, upstream: &impl Upstream) -> Result<(), SyncError> {
     for entry in upstream.take_activity() {
         store.log_activity(&entry)?;
     }
@@ -179,7 +177,7 @@ fn log_failures(store: &mut Store, upstream: &impl Upstream) -> Result<(), SyncE
 }
 
 /// A request's answer, or its error once the failed requests are in the activity log.
-fn answered<T>(
+pub(crate) fn answered<T>(
     store: &mut Store,
     upstream: &impl Upstream,
     answer: Result<T, UpstreamError>,

@@ -5,8 +5,8 @@ use chrono::{Duration, Utc};
 use serde_json::json;
 
 use super::support::{config, world};
+use ringdesk_core::sms::flush_outbox;
 use ringdesk_core::store::OutboxState;
-use ringdesk_core::sync::flush_outbox;
 
 const SMS_PATH: &str = "/restapi/v1.0/account/~/extension/~/sms";
 

@@ -5,8 +5,9 @@ use std::time::{Duration, SystemTime};
 
 use ringdesk_core::api::extension::read_extension;
 use ringdesk_core::api::{ApiError, ClientOptions};
-use ringdesk_core::auth::{begin_sign_in, complete_sign_in, AuthError, Slot};
+use ringdesk_core::auth::{begin_sign_in, complete_sign_in, AuthError};
 use ringdesk_core::clock::ManualClock;
+use ringdesk_core::keychain::Slot;
 use ringdesk_core::Recovery;
 use serde_json::json;
 
@@ -292,7 +293,8 @@ async fn sign_out_revokes_the_session() {
 #[tokio::test]
 async fn two_processes_sharing_the_keychain_do_not_sign_each_other_out() {
     use ringdesk_core::api::{Client, Transport};
-    use ringdesk_core::auth::{MemoryStore, Session, TokenStore};
+    use ringdesk_core::auth::Session;
+    use ringdesk_core::keychain::{MemoryStore, TokenStore};
     let sim = sim(|_| {}).await;
     let clock = ManualClock::new(SystemTime::now());
     let keychain: Arc<dyn TokenStore> = Arc::new(MemoryStore::default());
@@ -305,10 +307,12 @@ async fn two_processes_sharing_the_keychain_do_not_sign_each_other_out() {
             Arc::new(Transport::new(&sim.credentials().server_url, options).expect("transport"));
         let app = app(&sim, true);
         async move {
-            let session = Session::open("shared", app, transport.clone(), keychain, None)
-                .await
-                .expect("opens");
-            Client::new(transport, Arc::new(session))
+            let session = Arc::new(
+                Session::open("shared", app, transport.clone(), keychain, None)
+                    .await
+                    .expect("opens"),
+            );
+            TestClient::new(Client::new(transport, session.clone()), session)
         }
     };
     let window = open(keychain.clone()).await;

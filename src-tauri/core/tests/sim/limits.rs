@@ -7,8 +7,8 @@ use ringdesk_core::api::call_log::{read_call_log, CallLogQuery};
 use ringdesk_core::api::extension::read_extension;
 use ringdesk_core::api::retry::RetryPolicy;
 use ringdesk_core::api::{ApiError, BreakerState, ClientOptions, Priority};
-use ringdesk_core::messaging::{send_sms, SmsError, SmsText};
 use ringdesk_core::phone::{self, Country};
+use ringdesk_core::sms::{SmsError, SmsText};
 use ringdesk_core::Recovery;
 use serde_json::json;
 

@@ -1,8 +1,8 @@
 //! SMS: sender choice, the sender check and the length limit.
 
 use ringdesk_core::api::ApiError;
-use ringdesk_core::messaging::{choose_sender, send_sms, SmsError, SmsText};
 use ringdesk_core::phone::{self, Country, NormalizedNumber};
+use ringdesk_core::sms::{choose_sender, SmsError, SmsText};
 use ringdesk_core::Recovery;
 
 use crate::support::*;

@@ -4,9 +4,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ringcentral_sim::{RateLimitConfig, RunningSim, SimConfig, TimingMode};
+use ringdesk_core::api::models::Message;
 use ringdesk_core::api::retry::RetryPolicy;
+use ringdesk_core::api::ringout::PhoneRef;
+use ringdesk_core::api::sms::{create_sms, CreateSms};
 use ringdesk_core::api::{Client, ClientOptions, Transport};
-use ringdesk_core::auth::{MemoryStore, OAuthApp, Session, TokenStore, REDIRECT_URI};
+use ringdesk_core::auth::{OAuthApp, Session, REDIRECT_URI};
+use ringdesk_core::keychain::{MemoryStore, TokenStore};
+use ringdesk_core::phone::NormalizedNumber;
+use ringdesk_core::sms::{SmsError, SmsText};
 use ringdesk_core::Secret;
 use serde_json::Value;
 
@@ -57,18 +63,75 @@ pub fn app(sim: &RunningSim, confidential: bool) -> OAuthApp {
     }
 }
 
+/// A client with its session at hand (derefs to the [`Client`]).
+#[derive(Debug, Clone)]
+pub struct TestClient {
+    client: Client,
+    session: Arc<Session>,
+}
+
+impl std::ops::Deref for TestClient {
+    type Target = Client;
+
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+impl TestClient {
+    /// A client sending with `session`'s tokens.
+    pub fn new(client: Client, session: Arc<Session>) -> Self {
+        Self { client, session }
+    }
+
+    /// The client itself.
+    pub fn client(&self) -> Client {
+        self.client.clone()
+    }
+
+    /// The session behind the client.
+    pub fn session(&self) -> &Arc<Session> {
+        &self.session
+    }
+}
+
 /// A signed-out client for `app` with an in-memory token store.
-pub async fn client_for(app: OAuthApp, options: ClientOptions) -> (Client, Arc<dyn TokenStore>) {
+pub async fn client_for(
+    app: OAuthApp,
+    options: ClientOptions,
+) -> (TestClient, Arc<dyn TokenStore>) {
     let transport = Arc::new(Transport::new(&app.server, options).expect("transport"));
     let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::default());
-    let session = Session::open("test", app, transport.clone(), store.clone(), None)
-        .await
-        .expect("memory store opens");
-    (Client::new(transport, Arc::new(session)), store)
+    let session = Arc::new(
+        Session::open("test", app, transport.clone(), store.clone(), None)
+            .await
+            .expect("memory store opens"),
+    );
+    let client = Client::new(transport, session.clone());
+    (TestClient { client, session }, store)
+}
+
+/// Sends one text straight through the API (no outbox), as an [`SmsError`].
+pub async fn send_sms(
+    client: &Client,
+    from: &str,
+    to: &NormalizedNumber,
+    text: &SmsText,
+) -> Result<Message, SmsError> {
+    let request = CreateSms {
+        from: PhoneRef {
+            phone_number: from.to_string(),
+        },
+        to: vec![PhoneRef {
+            phone_number: to.e164().to_string(),
+        }],
+        text: text.as_str().to_string(),
+    };
+    Ok(create_sms(client, &request).await?)
 }
 
 /// A client signed in with the simulator's JWT.
-pub async fn jwt_client(sim: &RunningSim, options: ClientOptions) -> Client {
+pub async fn jwt_client(sim: &RunningSim, options: ClientOptions) -> TestClient {
     let (client, _) = client_for(app(sim, true), options).await;
     let jwt = Secret::new(sim.credentials().jwt.clone());
     client

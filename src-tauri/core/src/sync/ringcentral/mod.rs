@@ -24,7 +24,8 @@ use crate::api::{
     call_log, contacts, decode, directory, message_store, Call, Client, ClientOptions, Page,
     Priority, Transport,
 };
-use crate::auth::{MemoryStore, OAuthApp, Session, TokenStore, REDIRECT_URI};
+use crate::auth::{AuthError, OAuthApp, Session, REDIRECT_URI};
+use crate::keychain::{MemoryStore, TokenStore};
 use crate::secret::Secret;
 use crate::store::{ActivityEntry, ActivityOutcome, CallRecord, ContactRecord, MessageRecord};
 
@@ -68,14 +69,14 @@ impl RingCentral {
     }
 
     /// Signs in to `server` with a JWT credential held in memory only, for scripted syncs,
-    /// tests and benchmarks (the app signs in through [`crate::connection::Connection`]).
+    /// tests and benchmarks (the app signs in through its desk's connection).
     pub async fn sign_in_with_jwt(
         server: &str,
         client_id: &str,
         client_secret: &str,
         jwt: &str,
         options: ClientOptions,
-    ) -> Result<Self, crate::Error> {
+    ) -> Result<Self, AuthError> {
         let app = OAuthApp {
             server: server.to_owned(),
             client_id: client_id.to_owned(),

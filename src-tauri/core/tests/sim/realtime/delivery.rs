@@ -3,12 +3,13 @@
 
 use std::time::Duration;
 
-use ringdesk_core::messaging::{send_sms, SmsText};
 use ringdesk_core::phone::{self, NormalizedNumber};
 use ringdesk_core::realtime::{RealtimeEvent, Via};
+use ringdesk_core::sms::SmsText;
 use ringdesk_core::store::{ContactNumber, ContactRecord, ContactSource};
 
 use super::support::*;
+use crate::support::send_sms;
 
 fn number(text: &str) -> NormalizedNumber {
     phone::normalize(&phone::parse_input(text).expect("reads"), us()).expect("valid")

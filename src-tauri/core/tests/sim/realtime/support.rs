@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use ringcentral_sim::{RunningSim, SimConfig};
+use ringdesk_core::backoff::Backoff;
 use ringdesk_core::phone::Country;
 use ringdesk_core::realtime::{
-    Backoff, ConnectionState, InboundSms, InboxWatch, RealtimeEvent, RealtimeOptions,
+    ConnectionState, InboundSms, InboxWatch, RealtimeEvent, RealtimeOptions,
 };
 use ringdesk_core::store::Store;
 use serde_json::{json, Value};
@@ -58,7 +59,7 @@ pub async fn rig(change: impl FnOnce(&mut SimConfig)) -> Rig {
         change(config);
     })
     .await;
-    let client = jwt_client(&sim, quick()).await;
+    let client = jwt_client(&sim, quick()).await.client();
     let (_, events) = tokio::sync::mpsc::unbounded_channel();
     Rig {
         sim,

@@ -11,8 +11,7 @@ use serde::Serialize;
 use crate::config::LinkAction;
 use crate::phone::{self, Link};
 
-use super::{Desk, DeskError};
-use crate::error::Error;
+use super::{CallRequest, Desk, DeskError, Error};
 
 /// How long a link that needs the session waits for ringdesk to finish connecting.
 const START_PATIENCE: Duration = Duration::from_secs(30);
@@ -116,7 +115,7 @@ impl Desk {
         }
         // A link that started ringdesk dials once the session is there.
         self.settled(START_PATIENCE).await;
-        match self.place_call(number).await {
+        match self.place_call(&CallRequest::to(number)).await {
             Ok(_) => LinkView::Call {
                 number: number.to_string(),
                 dialed: true,

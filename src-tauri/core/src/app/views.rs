@@ -4,6 +4,10 @@ use serde::Serialize;
 
 use crate::config::Mode;
 use crate::phone::{Country, DisplayFormat, NormalizedNumber, PhoneError};
+use crate::store::ContactRef;
+use crate::Recovery;
+
+use super::Error;
 
 /// Signed in, signed out, or on the way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,16 +45,6 @@ pub struct SessionView {
     pub can_sign_in: bool,
 }
 
-/// A matched contact, as shown beside a number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ContactRef {
-    /// Contact id in the cache.
-    pub id: i64,
-    /// Display name.
-    pub name: String,
-}
-
 /// What the typed number will dial, shown under the number field as the agent types.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -82,7 +76,7 @@ pub struct NumberPreview {
     /// A caution that does not stop dialing.
     pub warning: Option<String>,
     /// Why it cannot be dialed.
-    pub error: Option<ProblemView>,
+    pub error: Option<Problem>,
 }
 
 impl NumberPreview {
@@ -124,10 +118,7 @@ impl NumberPreview {
     pub fn refused(input: &str, error: &PhoneError) -> Self {
         Self {
             input: input.to_string(),
-            error: Some(ProblemView {
-                message: error.to_string(),
-                hint: error.hint().to_string(),
-            }),
+            error: Some(Problem::of(&Error::from(error.clone()))),
             ..Self::default()
         }
     }
@@ -140,13 +131,27 @@ pub fn country_name(country: Country) -> Option<String> {
         .map(|c| c.name().to_string())
 }
 
-/// A message and what to do about it.
+/// A failure as the faces show it: what went wrong, what to do next, and the recovery the
+/// hint comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ProblemView {
+pub struct Problem {
     /// What went wrong.
     pub message: String,
     /// What to do next.
     pub hint: String,
+    /// The way out.
+    pub recovery: Recovery,
+}
+
+impl Problem {
+    /// The problem `error` describes.
+    pub fn of(error: &Error) -> Self {
+        Self {
+            message: error.to_string(),
+            hint: error.hint(),
+            recovery: error.recovery(),
+        }
+    }
 }
 
 /// A choice in a picker ("ring me at", caller ID, SMS sender).
@@ -204,5 +209,5 @@ pub struct SyncView {
     /// When the last successful sync ended (ISO 8601).
     pub last_synced_at: Option<String>,
     /// Why the last sync failed.
-    pub error: Option<ProblemView>,
+    pub error: Option<Problem>,
 }

@@ -5,18 +5,21 @@ use std::sync::Arc;
 
 use crate::api::extension::read_extension;
 use crate::api::{Client, ClientOptions, Transport};
-use crate::auth::{MemoryStore, OAuthApp, Session, TokenStore, REDIRECT_URI};
+use crate::auth::{OAuthApp, Session, REDIRECT_URI};
 use crate::config::{Environment, Mode, Profile};
 use crate::demo::Demo;
-use crate::error::Error;
+use crate::keychain::{MemoryStore, TokenStore};
 use crate::phone::Country;
 use crate::secret::Secret;
+
+use super::Error;
 
 /// A connected profile.
 #[derive(Debug)]
 pub struct Connection {
     profile: Profile,
     client: Client,
+    session: Arc<Session>,
     demo: Option<Demo>,
 }
 
@@ -50,13 +53,15 @@ impl Connection {
         };
         let transport = Arc::new(Transport::new(&app.server, options)?);
         let store: Arc<dyn TokenStore> = Arc::new(MemoryStore::default());
-        let session = Session::open(&profile.name, app, transport.clone(), store, None).await?;
+        let session =
+            Arc::new(Session::open(&profile.name, app, transport.clone(), store, None).await?);
         session
             .sign_in_with_jwt(&Secret::new(credentials.jwt), false)
             .await?;
         Ok(Self {
             profile: profile.clone(),
-            client: Client::new(transport, Arc::new(session)),
+            client: Client::new(transport, session.clone()),
+            session,
             demo: Some(demo),
         })
     }
@@ -81,10 +86,12 @@ impl Connection {
         };
         let jwt = env.get("RINGCENTRAL_JWT").map(Secret::new);
         let transport = Arc::new(Transport::new(&app.server, options)?);
-        let session = Session::open(&profile.name, app, transport.clone(), store, jwt).await?;
+        let session =
+            Arc::new(Session::open(&profile.name, app, transport.clone(), store, jwt).await?);
         Ok(Self {
             profile: profile.clone(),
-            client: Client::new(transport, Arc::new(session)),
+            client: Client::new(transport, session.clone()),
+            session,
             demo: None,
         })
     }
@@ -96,7 +103,7 @@ impl Connection {
 
     /// The session.
     pub fn session(&self) -> &Arc<Session> {
-        self.client.session()
+        &self.session
     }
 
     /// The profile.

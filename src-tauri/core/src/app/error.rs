@@ -1,18 +1,22 @@
-//! The one error type at the edge of the core, for faces that handle everything the same way.
+//! The crate's error: what the application layer answers with. It wraps each part's own error
+//! (errors flow one way: nothing below the application layer knows this type).
 
 use crate::api::ApiError;
-use crate::auth::{AuthError, KeychainError};
+use crate::auth::AuthError;
 use crate::calls::CallError;
 use crate::config::ConfigError;
-use crate::desk::DeskError;
-use crate::handler::HandlerError;
+use crate::demo::DemoError;
 use crate::import_export::TransferError;
-use crate::messaging::SmsError;
+use crate::keychain::KeychainError;
+use crate::link_handler::HandlerError;
 use crate::phone::PhoneError;
 use crate::realtime::RealtimeError;
 use crate::recovery::Recovery;
+use crate::sms::SmsError;
 use crate::store::StoreError;
 use crate::sync::SyncError;
+
+use super::DeskError;
 
 /// Any failure of a core operation, with its recovery.
 #[derive(Debug, thiserror::Error)]
@@ -52,8 +56,8 @@ pub enum Error {
     #[error(transparent)]
     Realtime(Box<RealtimeError>),
     /// The built-in simulator of demo mode could not start.
-    #[error("the demo simulator could not start: {0}")]
-    Demo(String),
+    #[error(transparent)]
+    Demo(#[from] DemoError),
     /// The desk refused a request in its current state.
     #[error(transparent)]
     Desk(#[from] DeskError),

@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::config::{AppSettings, ConfigError, ConfigFile, LinkAction, ProfileSettings, Theme};
-use crate::error::Error;
+
 use crate::phone::Country;
 
-use super::{Choice, Desk};
+use super::{Choice, Desk, Error};
 
 /// Every setting, with the choices of the pickers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,17 +1,31 @@
 //! Connecting and signing in and out: live through the keychain, or the demo simulator.
 
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use serde::Serialize;
 
 use crate::api::extension::read_extension;
 use crate::api::ClientOptions;
-use crate::auth::{self, KeyringStore, MemoryStore, TokenStore};
+use crate::auth::{self, SignInStart};
 use crate::config::Mode;
-use crate::connection::Connection;
-use crate::demo::Demo;
-use crate::error::Error;
+use crate::demo::{Demo, DemoError};
+use crate::keychain::{KeyringStore, MemoryStore, TokenStore};
 use crate::secret::Secret;
 
-use super::{DemoTiming, Desk, DeskEvent, Live, SessionState, SessionView, UserView};
+use super::{
+    Background, Connection, DemoTiming, Desk, DeskEvent, Error, Live, SessionState, SessionView,
+    UserView,
+};
+
+/// What signing out did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignedOut {
+    /// A session existed and RingCentral revoked it.
+    pub revoked: bool,
+    /// The session now (signed out).
+    pub session: SessionView,
+}
 
 impl Desk {
     /// Connects: demo mode starts the simulator and signs in; live mode signs in with the tokens
@@ -19,29 +33,35 @@ impl Desk {
     /// sign-in attempt reports it.
     pub async fn start(self: &Arc<Self>) -> SessionView {
         self.starting.send_replace(true);
-        let view = self.connect().await;
+        let view = self.settle().await;
         self.starting.send_replace(false);
         self.emit(DeskEvent::Session(view.clone()));
         view
     }
 
-    async fn connect(self: &Arc<Self>) -> SessionView {
+    /// Connects like [`Desk::start`], but a failure is an error, not a signed-out desk: for a
+    /// command that cannot go on without the account. Signed out (no stored session) is not a
+    /// failure here: the command's first request says so.
+    pub async fn connect(self: &Arc<Self>) -> Result<SessionView, Error> {
         self.emit(DeskEvent::Session(
             self.view(SessionState::Connecting, None),
         ));
-        let opened = match self.profile().mode {
-            Mode::Demo => self.open_demo().await,
-            Mode::Live => self.open_live().await,
+        let view = match self.open().await? {
+            Some(connection) => self.adopt(connection).await?,
+            None => self.signed_out().await,
         };
-        match opened {
-            Ok(Some(connection)) => match self.adopt(connection).await {
-                Ok(view) => return view,
-                Err(error) => tracing::warn!(%error, "could not use the stored session"),
-            },
-            Ok(None) => {}
-            Err(error) => tracing::warn!(%error, "could not connect"),
+        self.starting.send_replace(false);
+        Ok(view)
+    }
+
+    async fn settle(self: &Arc<Self>) -> SessionView {
+        match self.connect().await {
+            Ok(view) => view,
+            Err(error) => {
+                tracing::warn!(%error, "could not connect");
+                self.signed_out().await
+            }
         }
-        self.signed_out().await
     }
 
     /// The session as it is now.
@@ -73,13 +93,23 @@ impl Desk {
         self.adopt(connection).await
     }
 
-    /// Starts a browser sign-in and returns the authorize URL to open; the redirect completes it
-    /// through [`Desk::complete_browser_sign_in`] (in this process or another).
-    pub async fn begin_browser_sign_in(&self) -> Result<String, Error> {
+    /// Starts a browser sign-in: the authorize URL to open and when it expires; the redirect
+    /// completes it through [`Desk::complete_browser_sign_in`] (in this process or another).
+    pub async fn begin_browser_sign_in(&self) -> Result<SignInStart, Error> {
         let connection = self.connect_live().await?;
-        Ok(auth::begin_sign_in(connection.session())
-            .await?
-            .authorize_url)
+        Ok(auth::begin_sign_in(connection.session()).await?)
+    }
+
+    /// Waits (at most `patience`) for a browser sign-in started at `started` to be completed by
+    /// whichever process receives the redirect, then signs in with its tokens.
+    pub async fn wait_for_browser_sign_in(
+        self: &Arc<Self>,
+        started: SystemTime,
+        patience: Duration,
+    ) -> Result<SessionView, Error> {
+        let connection = self.connect_live().await?;
+        auth::wait_for_sign_in(connection.session(), started, patience).await?;
+        self.adopt(connection).await
     }
 
     /// Completes a browser sign-in from the `ringdesk://oauth/callback?…` redirect.
@@ -98,39 +128,56 @@ impl Desk {
             profile.mode = Mode::Demo;
         }
         self.reset_cache();
-        let connection = self
-            .open_demo()
-            .await?
-            .ok_or(Error::Demo("no connection".into()))?;
+        let connection = self.open_demo().await?.ok_or(DemoError {
+            message: "no connection".into(),
+        })?;
         self.adopt(connection).await
     }
 
-    /// Signs out: revokes the session, removes tokens from the keychain, stops syncing.
-    pub async fn sign_out(&self) -> Result<SessionView, Error> {
-        self.stop_inbox().await;
-        if let Some(live) = self.live.write().await.take() {
-            live.connection.session().sign_out().await?;
-        }
+    /// Signs out: revokes the session, removes tokens, stored JWT and any pending sign-in from
+    /// the keychain, stops syncing. Demo mode keeps no session: nothing is revoked.
+    pub async fn sign_out(&self) -> Result<SignedOut, Error> {
+        self.stop_live_updates().await;
+        let revoked = match self.live.write().await.take() {
+            Some(live) => live.connection.session().sign_out().await?,
+            None if self.profile().mode == Mode::Live => {
+                // Not connected in this process (a command): the keychain still holds the session.
+                self.connect_live().await?.session().sign_out().await?
+            }
+            None => false,
+        };
         self.sync.stop();
-        Ok(self.signed_out().await)
+        Ok(SignedOut {
+            revoked,
+            session: self.signed_out().await,
+        })
     }
 
     /// Drops the connection and connects again from the keychain (the "Reset connection" tool):
     /// budgets, breaker and sockets start fresh.
     pub async fn reset_connection(self: &Arc<Self>) -> SessionView {
-        self.stop_inbox().await;
+        self.stop_live_updates().await;
         self.live.write().await.take();
         self.sync.stop();
         self.start().await
     }
 
+    /// Opens the profile's connection: the demo simulator, or the stored session (`None` when
+    /// there is none and no JWT to create one).
+    pub(crate) async fn open(&self) -> Result<Option<Connection>, Error> {
+        match self.profile().mode {
+            Mode::Demo => self.open_demo().await,
+            Mode::Live => self.open_live().await,
+        }
+    }
+
     async fn open_demo(&self) -> Result<Option<Connection>, Error> {
-        let demo = match self.demo_timing {
+        let demo = match self.options.demo_timing {
             DemoTiming::Realistic => Demo::start().await?,
             DemoTiming::Fast => Demo::start_fast().await?,
         };
         let profile = self.profile();
-        let options = match self.demo_timing {
+        let options = match self.options.demo_timing {
             // Fast demo calls ring and connect in a fraction of a second: look as often.
             DemoTiming::Fast => ClientOptions {
                 ringout_poll: std::time::Duration::from_millis(50),
@@ -177,11 +224,15 @@ impl Desk {
             user: user.clone(),
         });
         *self.live.write().await = Some(live.clone());
-        self.watch_inbox(&live).await;
         self.reset_cache();
+        if self.options.background == Background::On {
+            self.start_live_updates(&live).await;
+        }
         let view = self.view(SessionState::SignedIn, Some(user));
         self.emit(DeskEvent::Session(view.clone()));
-        self.start_sync();
+        if self.options.background == Background::On {
+            self.start_sync();
+        }
         Ok(view)
     }
 

@@ -1,109 +1,31 @@
-//! Texting: conversations and threads from the cache, the composer's measurement, sending
-//! through the outbox (exactly once, even offline), read state, and cancelling a pending text.
+//! Texting, for every face: conversations and threads from the cache, the composer's
+//! measurement, the sender, sending through the outbox (exactly once, even offline), read
+//! state, cancelling a pending text, and the inbound text the desktop announces.
+
+mod new_text;
+mod views;
 
 use std::sync::Arc;
 
 use chrono::Utc;
-use serde::Serialize;
 
 use crate::api::phone_numbers::list_phone_numbers;
-use crate::error::Error;
-use crate::messaging::{SmsError, SmsText, MAX_SMS_UNITS};
-use crate::phone;
-use crate::store::{ConversationSummary, Direction, MessageEntry, OutboxItem, OutboxState};
-use crate::sync::{send_through_outbox, RingCentral};
+use crate::phone::{self, DisplayFormat, MatchKey};
+use crate::sms::{pick_sender, send_through_outbox, SmsError, SmsText, MAX_SMS_UNITS};
+use crate::store::{ConversationSummary, Direction, OutboxState};
+use crate::sync::RingCentral;
 
-use super::dialing::{display, format_key};
-use super::{Choice, Desk, DeskError, DeskEvent, MessagesChange};
+use super::format::{display, format_key};
+use super::{Choice, Desk, DeskError, DeskEvent, Error, MessagesChange};
+use views::{conversation_view, message_view, pending_view};
+
+pub use new_text::NewText;
+pub use views::{ConversationView, MessageView, SentView, SmsMeasure, ThreadEntries, ThreadView};
 
 /// How many messages of a thread the window shows.
 const THREAD_PAGE: usize = 200;
 /// How many conversations the list shows.
 const CONVERSATION_PAGE: usize = 300;
-
-/// The composer counter: `142 / 1000 · 1 segment`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SmsMeasure {
-    /// UTF-16 code units (what RingCentral counts).
-    pub units: usize,
-    /// RingCentral's limit.
-    pub limit: usize,
-    /// Carrier segments it will take.
-    pub segments: usize,
-    /// Over the limit: Send is refused.
-    pub too_long: bool,
-}
-
-/// A conversation in the list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConversationView {
-    /// The customer's number (E.164): what opens the thread.
-    pub number: String,
-    /// The number, formatted.
-    pub display: String,
-    /// The matched contact's (or caller ID) name.
-    pub name: Option<String>,
-    /// The last message's text.
-    pub last_text: String,
-    /// When it was sent or received (ISO 8601).
-    pub last_time: String,
-    /// Unread messages.
-    pub unread: u32,
-    /// Texts waiting in the outbox.
-    pub pending: u32,
-}
-
-/// A message bubble.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MessageView {
-    /// RingCentral's id (none for outbox items).
-    pub id: Option<i64>,
-    /// `Inbound` or `Outbound`.
-    pub direction: &'static str,
-    /// The text.
-    pub text: String,
-    /// ISO 8601.
-    pub time: String,
-    /// `messageStatus`, or the outbox state.
-    pub status: String,
-    /// Still in the outbox.
-    pub pending: bool,
-    /// The outbox id, to cancel it.
-    pub outbox_id: Option<i64>,
-}
-
-/// One conversation, oldest message first, with the sender picker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ThreadView {
-    /// The customer's number (E.164).
-    pub number: String,
-    /// Formatted.
-    pub display: String,
-    /// Contact or caller-ID name.
-    pub name: Option<String>,
-    /// Unread before opening.
-    pub unread: u32,
-    /// Messages, oldest first, outbox items last.
-    pub messages: Vec<MessageView>,
-    /// Numbers the agent can text from.
-    pub senders: Vec<Choice>,
-    /// The remembered sender.
-    pub sender: Option<String>,
-}
-
-/// What Send did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SentView {
-    /// RingCentral's message id, once sent.
-    pub message_id: Option<i64>,
-    /// Waiting in the outbox (offline or rate limited): it goes once, when possible.
-    pub pending: bool,
-}
 
 impl Desk {
     /// Measures a draft for the composer counter.
@@ -193,8 +115,9 @@ impl Desk {
         })
     }
 
-    /// Sends `text` to `number` from `from` (or the remembered / first SMS-capable number),
-    /// through the outbox: stored first, sent once, kept for later when offline.
+    /// Sends `text` to `number` from `from` (any spelling; else the remembered sender, else the
+    /// primary number that can text), through the outbox: stored first, sent once, kept for
+    /// later when offline. A text RingCentral refuses is an error.
     pub async fn send_sms(
         self: &Arc<Self>,
         number: &str,
@@ -206,21 +129,19 @@ impl Desk {
     }
 
     async fn send(&self, number: &str, text: &str, from: Option<&str>) -> Result<SentView, Error> {
-        let live = self.live().await?;
         let body = SmsText::new(text)?;
-        let to = phone::normalize(&phone::parse_input(number)?, live.country)?;
+        let live = self.live().await?;
+        let parse = |text: &str| phone::normalize(&phone::parse_input(text)?, live.country);
+        let to = parse(number)?;
         let from = match from
             .map(str::to_string)
             .or(self.profile().settings.sms_sender)
         {
-            Some(from) => from,
-            None => self
-                .sms_senders()
-                .await
-                .0
-                .first()
-                .map(|c| c.value.clone())
-                .ok_or(SmsError::NoSender)?,
+            Some(from) => parse(&from)?.e164().to_string(),
+            None => {
+                let numbers = list_phone_numbers(live.connection.client()).await?;
+                pick_sender(&numbers).ok_or(SmsError::NoSender)?
+            }
         };
         let upstream = RingCentral::new(live.connection.client().clone());
         let mut store = self.open_store()?;
@@ -243,8 +164,44 @@ impl Desk {
             state => Ok(SentView {
                 message_id: item.message_id,
                 pending: state != OutboxState::Sent,
+                outbox_id: item.id,
+                state,
+                from,
+                to: to.e164().to_string(),
+                to_display: to.display(DisplayFormat::International),
+                units: body.units(),
+                segments: body.segments(),
             }),
         }
+    }
+
+    /// Conversations as the cache holds them, most recent first (`ringdesk messages`).
+    pub fn conversation_summaries(&self, limit: usize) -> Result<Vec<ConversationSummary>, Error> {
+        self.with_cache(|store| Ok(store.conversations(None, limit)?.conversations))
+    }
+
+    /// The conversation with `number` (any spelling) as the cache holds it, newest first, with
+    /// the texts still in the outbox (`ringdesk messages --thread`).
+    pub fn thread_entries(&self, number: &str, limit: usize) -> Result<ThreadEntries, Error> {
+        let key = MatchKey::from_text(number, self.home())?;
+        self.with_cache(|store| {
+            let thread = match store.conversation_with(key.as_str())? {
+                Some(id) => Some(store.thread(id, None, limit)?),
+                None => None,
+            };
+            Ok(match thread {
+                Some(thread) => ThreadEntries {
+                    number: key.to_string(),
+                    messages: thread.messages,
+                    pending: thread.pending,
+                },
+                None => ThreadEntries {
+                    number: key.to_string(),
+                    messages: Vec::new(),
+                    pending: store.open_outbox_for(key.as_str())?,
+                },
+            })
+        })
     }
 
     /// Marks the conversation with `number` read, here and (soon) at RingCentral.
@@ -292,6 +249,8 @@ impl Desk {
         self.emit(DeskEvent::Messages(MessagesChange { number, unread }));
     }
 
+    /// The numbers the agent can text from, and the one a text goes out from by default (the
+    /// remembered sender, else the primary one that can text).
     pub(crate) async fn sms_senders(&self) -> (Vec<Choice>, Option<String>) {
         let remembered = self.profile().settings.sms_sender;
         let Ok(live) = self.live().await else {
@@ -300,6 +259,7 @@ impl Desk {
         let numbers = list_phone_numbers(live.connection.client())
             .await
             .unwrap_or_default();
+        let default = pick_sender(&numbers);
         let senders: Vec<Choice> = numbers
             .iter()
             .filter(|n| n.has("SmsSender"))
@@ -312,53 +272,6 @@ impl Desk {
                 ),
             })
             .collect();
-        let chosen = remembered.or_else(|| senders.first().map(|c| c.value.clone()));
-        (senders, chosen)
-    }
-}
-
-fn conversation_view(c: &ConversationSummary, home: phone::Country) -> ConversationView {
-    let m = &c.last_message;
-    let number = m.peer.key.clone().unwrap_or_else(|| m.peer.number.clone());
-    let display = phone::parse_input(&number)
-        .and_then(|t| phone::normalize(&t, home))
-        .map(|n| display(&n, home))
-        .unwrap_or_else(|_| m.peer.number.clone());
-    let name = m.peer.display_name().to_string();
-    ConversationView {
-        name: (name != m.peer.number && !name.is_empty()).then_some(name),
-        number,
-        display,
-        last_text: m.text.clone(),
-        last_time: m.created.to_rfc3339(),
-        unread: c.unread,
-        pending: c.pending,
-    }
-}
-
-fn message_view(m: &MessageEntry) -> MessageView {
-    MessageView {
-        id: Some(m.id),
-        direction: match m.direction {
-            Direction::Inbound => "Inbound",
-            Direction::Outbound => "Outbound",
-        },
-        text: m.text.clone(),
-        time: m.created.to_rfc3339(),
-        status: m.status.clone(),
-        pending: false,
-        outbox_id: None,
-    }
-}
-
-fn pending_view(item: &OutboxItem) -> MessageView {
-    MessageView {
-        id: item.message_id,
-        direction: "Outbound",
-        text: item.text.clone(),
-        time: item.created.to_rfc3339(),
-        status: format!("{:?}", item.state),
-        pending: item.state != OutboxState::Sent,
-        outbox_id: Some(item.id),
+        (senders, remembered.or(default))
     }
 }

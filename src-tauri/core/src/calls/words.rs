@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::calls::{CallPhase, Leg};
+use super::{CallPhase, Leg};
 
 /// The call bar's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,4 +1,4 @@
-use ringdesk_core::desk::{LinkView, SettingsPatch};
+use ringdesk_core::app::{LinkView, SettingsPatch};
 
 use std::time::Duration;
 

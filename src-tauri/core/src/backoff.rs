@@ -1,5 +1,7 @@
-//! Reconnect backoff: exponential, capped, with jitter so that many desks reconnecting after an
-//! outage do not arrive together. A pure function of the attempt and a jitter sample.
+//! Backoff, the one formula for waiting before trying again — a repeated request
+//! (`api::retry`) and a WebSocket reconnect (`realtime`) alike: exponential, capped, with jitter
+//! so that many desks recovering from one outage do not arrive together. A pure function of the
+//! attempt and a jitter sample.
 
 use std::time::Duration;
 

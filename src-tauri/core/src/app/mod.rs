@@ -1,26 +1,35 @@
-//! The desk: one profile's whole working state for the window — the connection (live through
-//! the keychain, or the demo simulator), the local cache, the live call, the background sync —
-//! and a stream of [`DeskEvent`]s the window renders. The CLI uses the same pieces directly.
+//! The application layer: the one front door into the core. The window's commands and every
+//! command-line subcommand call a [`Desk`] — one profile at work: its connection (live through
+//! the keychain, or the demo simulator), the local cache, the live call, the background sync
+//! and live updates — so the same question gets the same answer on both faces: the same sender,
+//! the same words for a call's outcome, the same errors ([`Error`], with its recovery and hint).
 //!
 //! ```text
-//! Desk::open(profile, env, paths) → start() → session / preview_number / place_call / …
-//!                                 → subscribe() → DeskEvent::{Session, Call, Sync, Messages, …}
+//! Desk::new(profile, env, paths, options)
+//!   window:  start() → session / preview_number / place_call / send_sms / … ;  subscribe() → DeskEvent
+//!   command: connect()? → place_call / send_sms / sync_cache / status_report / … , then exit
 //! ```
+//!
+//! Everything below this module (api, auth, store, sync, realtime, calls, sms, phone …) has
+//! its own error type and never sees [`Error`]; this layer wraps them.
 
-mod call_words;
+mod connection;
 mod contacts;
+mod desk_error;
 mod dialing;
 mod error;
 mod events;
+mod format;
 mod history;
-mod inbox;
+mod link_handling;
 mod links;
-mod new_text;
+mod live_updates;
 mod preferences;
-mod session;
+mod sign_in;
 mod status;
 mod syncing;
 mod texting;
+mod transfer;
 mod views;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -28,28 +37,46 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::{broadcast, RwLock};
 
 use crate::config::{Environment, Paths, Profile};
-use crate::connection::Connection;
-use crate::error::Error;
 use crate::phone::Country;
 use crate::store::Store;
 
-pub use call_words::{call_words, phone_noun, CallWords};
+pub use connection::Connection;
 pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineView};
-pub use dialing::{CallView, PartyView};
-pub use error::DeskError;
-pub use events::{ConnectionView, DeskEvent, MessagesChange};
+pub use desk_error::DeskError;
+pub use dialing::{CallPreview, CallRequest, CallView, PartyView, RequestPreview};
+pub use error::Error;
+pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
 pub use links::{LinkView, OAUTH_CALLBACK};
-pub use new_text::NewText;
 pub use preferences::{Choices, SettingsPatch, SettingsView};
-pub use status::DeskStatus;
-pub use texting::{ConversationView, MessageView, SentView, SmsMeasure, ThreadView};
+pub use sign_in::SignedOut;
+pub use status::{DeskStatus, ExtensionView, StatusReport, TokenView};
+pub use syncing::{SyncOutcome, SYNC_EVERY};
+pub use texting::{
+    ConversationView, MessageView, NewText, SentView, SmsMeasure, ThreadEntries, ThreadView,
+};
+pub use transfer::{ExportKind, ImportReport, SkippedRow};
 pub use views::{
-    country_name, CallOptions, Choice, ContactRef, NumberPreview, ProblemView, SessionState,
-    SessionView, Suggestion, SyncView, UserView,
+    country_name, CallOptions, Choice, NumberPreview, Problem, SessionState, SessionView,
+    Suggestion, SyncView, UserView,
 };
 
-/// How the desk connects, beyond the profile.
+// What the faces name when they talk to the desk: configuration, numbers, progress and rows of
+// the cache, re-exported so that a face needs nothing but this module.
+pub use crate::auth::{SignInStart, SIGN_IN_TTL};
+pub use crate::calls::{CallPhase, CallProgress, Leg, RingMeAt};
+pub use crate::config::{AppSettings, ConfigError, LinkAction, Mode, Theme, DEFAULT_PROFILE};
+pub use crate::link_handler::HandlerStatus;
+pub use crate::phone::{DisplayFormat, MatchKey};
+pub use crate::sms::OutboxReport;
+pub use crate::store::{
+    CallEntry, CallFilter, ContactEntry, ContactQuery, ConversationSummary, Counts, HistoryQuery,
+    MessageEntry, OutboxItem, OutboxState,
+};
+pub use crate::sync::{Progress, Stage, SyncReport};
+pub use crate::Recovery;
+
+/// How the demo simulator paces calls.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum DemoTiming {
     /// Calls ring and connect at human pace (the demo people watch).
@@ -59,18 +86,38 @@ pub enum DemoTiming {
     Fast,
 }
 
+/// What a desk does besides answering: the window keeps the cache in sync and listens for
+/// texts; a command-line run answers one request and exits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Background {
+    /// After signing in: the background sync and live updates run (the window).
+    #[default]
+    On,
+    /// Nothing runs unless asked (a command-line run).
+    Off,
+}
+
+/// How a desk is set up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeskOptions {
+    /// The demo simulator's pace.
+    pub demo_timing: DemoTiming,
+    /// Background work after signing in.
+    pub background: Background,
+}
+
 /// One profile at work.
 pub struct Desk {
     profile: std::sync::RwLock<Profile>,
     home: std::sync::RwLock<Country>,
     env: Environment,
     paths: Paths,
-    demo_timing: DemoTiming,
+    options: DeskOptions,
     live: RwLock<Option<Arc<Live>>>,
     cache: Mutex<Option<Store>>,
     call: tokio::sync::Mutex<Option<dialing::ActiveCall>>,
     sync: syncing::SyncControl,
-    inbox: inbox::Inbox,
+    updates: live_updates::LiveUpdates,
     events: broadcast::Sender<DeskEvent>,
     /// `start` is connecting: the session is neither signed in nor out yet.
     /// (`true` from creation until the first `start` settles; links that need the session wait.)
@@ -93,12 +140,13 @@ impl std::fmt::Debug for Desk {
 }
 
 impl Desk {
-    /// A desk for `profile`, not yet connected (call [`Desk::start`]).
+    /// A desk for `profile`, not yet connected ([`Desk::start`] for the window,
+    /// [`Desk::connect`] for a command).
     pub fn new(
         profile: Profile,
         env: Environment,
         paths: Paths,
-        demo_timing: DemoTiming,
+        options: DeskOptions,
     ) -> Arc<Self> {
         let (events, _) = broadcast::channel(256);
         Arc::new(Self {
@@ -106,12 +154,12 @@ impl Desk {
             profile: std::sync::RwLock::new(profile),
             env,
             paths,
-            demo_timing,
+            options,
             live: RwLock::new(None),
             cache: Mutex::new(None),
             call: tokio::sync::Mutex::new(None),
             sync: syncing::SyncControl::default(),
-            inbox: inbox::Inbox::default(),
+            updates: live_updates::LiveUpdates::default(),
             events,
             starting: tokio::sync::watch::Sender::new(true),
         })
@@ -133,6 +181,12 @@ impl Desk {
     /// Config and data folders.
     pub fn paths(&self) -> &Paths {
         &self.paths
+    }
+
+    /// The profile's cache file (demo mode keeps its own, never mixed with live data).
+    pub fn cache_path(&self) -> std::path::PathBuf {
+        let profile = self.profile();
+        self.paths.cache(&profile.name, profile.mode)
     }
 
     /// The base URL of the in-process simulator, in demo mode.

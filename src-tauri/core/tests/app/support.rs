@@ -3,8 +3,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use ringdesk_core::app::{DemoTiming, Desk, DeskEvent, DeskOptions, SessionState};
 use ringdesk_core::config::{ConfigFile, Environment, Paths, Profile};
-use ringdesk_core::desk::{DemoTiming, Desk, DeskEvent, SessionState};
 use tokio::sync::broadcast::Receiver;
 
 /// A started demo desk and its folders.
@@ -46,7 +46,11 @@ pub fn unstarted_demo_desk() -> (Arc<Desk>, tempfile::TempDir) {
     ]);
     let paths = Paths::resolve(&env).expect("paths");
     let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("profile");
-    (Desk::new(profile, env, paths, DemoTiming::Fast), dirs)
+    let options = DeskOptions {
+        demo_timing: DemoTiming::Fast,
+        ..DeskOptions::default()
+    };
+    (Desk::new(profile, env, paths, options), dirs)
 }
 
 /// Waits for the first event `pick` accepts, or fails after a while.

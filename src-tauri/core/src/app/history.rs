@@ -2,11 +2,10 @@
 
 use serde::Serialize;
 
-use crate::error::Error;
-use crate::store::{CallEntry, CallFilter, Direction, HistoryCursor, HistoryQuery};
+use crate::store::{CallEntry, CallFilter, Direction, HistoryCursor, HistoryPage, HistoryQuery};
 
-use super::dialing::format_key;
-use super::Desk;
+use super::format::format_key;
+use super::{Desk, Error};
 
 /// A call in the History list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,6 +43,11 @@ pub struct CallsPage {
 }
 
 impl Desk {
+    /// The cached call log as the cache holds it, newest first (`ringdesk calls`).
+    pub fn call_history(&self, query: &HistoryQuery) -> Result<HistoryPage, Error> {
+        self.with_cache(|store| Ok(store.history(query)?))
+    }
+
     /// A page of History: newest first, `filter` (`all`, `missed`, `inbound`, `outbound`),
     /// `search` over names and numbers, continuing `after` a cursor from the previous page.
     pub fn calls(

@@ -1,4 +1,4 @@
-use ringdesk_core::desk::DeskEvent;
+use ringdesk_core::app::{CallRequest, DeskEvent, LiveState};
 
 use crate::support::{demo_desk, next_event};
 
@@ -24,13 +24,13 @@ async fn a_call_is_followed_to_connected_and_a_second_is_refused() {
     let mut demo = demo_desk().await;
     let call = demo
         .desk
-        .place_call("+1 650 555 0123")
+        .place_call(&CallRequest::to("+1 650 555 0123"))
         .await
         .expect("placed");
     assert!(!call.done);
     let again = demo
         .desk
-        .place_call("+1 650 555 0123")
+        .place_call(&CallRequest::to("+1 650 555 0123"))
         .await
         .expect_err("one at a time");
     assert!(again.to_string().contains("already"), "{again}");
@@ -50,7 +50,7 @@ async fn a_call_is_followed_to_connected_and_a_second_is_refused() {
 async fn a_busy_number_fails_with_words_and_a_hint() {
     let mut demo = demo_desk().await;
     demo.desk
-        .place_call("+1 650 555 0150")
+        .place_call(&CallRequest::to("+1 650 555 0150"))
         .await
         .expect("placed");
     let failed = next_event(&mut demo.events, "the failure", |e| match e {
@@ -83,7 +83,7 @@ async fn a_rate_limited_call_tells_the_window_when_it_can_try_again() {
         .expect("the fault is armed");
     let error = demo
         .desk
-        .place_call("+1 650 555 0123")
+        .place_call(&CallRequest::to("+1 650 555 0123"))
         .await
         .expect_err("429");
     assert!(
@@ -91,7 +91,7 @@ async fn a_rate_limited_call_tells_the_window_when_it_can_try_again() {
         "{error}"
     );
     let state = next_event(&mut demo.events, "the rate-limited state", |e| match e {
-        DeskEvent::Connection(view) if view.state == "rate_limited" => Some(view.clone()),
+        DeskEvent::Connection(view) if view.state == LiveState::RateLimited => Some(view.clone()),
         _ => None,
     })
     .await;

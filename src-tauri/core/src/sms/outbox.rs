@@ -9,8 +9,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::{answered, log_failures, log_requests, SyncError, Upstream, UpstreamError, Window};
 use crate::store::{Direction, OutboxItem, OutboxState, Store};
+use crate::sync::{
+    answered, log_failures, log_requests, SyncError, Upstream, UpstreamError, Window,
+};
 
 /// What a flush did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

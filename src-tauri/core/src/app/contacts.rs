@@ -3,12 +3,11 @@
 
 use serde::Serialize;
 
-use crate::error::Error;
-use crate::store::{ContactCursor, ContactEntry, ContactQuery, TimelineItem};
+use crate::store::{ContactCursor, ContactEntry, ContactPage, ContactQuery, TimelineItem};
 
-use super::dialing::format_key;
+use super::format::format_key;
 use super::history::direction;
-use super::Desk;
+use super::{Desk, Error};
 
 /// A contact in the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,6 +81,11 @@ pub struct ContactView {
 }
 
 impl Desk {
+    /// Contacts as the cache holds them, alphabetical or searched (`ringdesk contacts`).
+    pub fn contact_entries(&self, query: &ContactQuery) -> Result<ContactPage, Error> {
+        self.with_cache(|store| Ok(store.contacts(query)?))
+    }
+
     /// A page of contacts, alphabetical, or the matches for `search`.
     pub fn contacts(
         &self,

@@ -1,6 +1,6 @@
-//! Real-time texts for the window: the inbox watch (RingCentral WebSocket subscription, with
-//! recovery, catch-up and polling) started for the signed-in session, its events turned into
-//! window events — a new text to notify about, messages to re-read, connection health.
+//! Live updates for the window: the realtime inbox watch (RingCentral WebSocket subscription,
+//! with recovery, catch-up and polling) started for the signed-in session, its events turned into
+//! window events — a new text to notify about, messages to re-read, the health of live updates.
 
 use std::sync::Arc;
 
@@ -8,25 +8,25 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::realtime::{ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions};
 
-use super::{ConnectionView, Desk, DeskEvent, Live, NewText};
+use super::{Desk, DeskEvent, Live, LiveState, LiveView, NewText};
 
-/// The running watch, replaced on each sign-in.
+/// The running watch, replaced on each sign-in, and its last reported health.
 #[derive(Default)]
-pub(crate) struct Inbox {
+pub(crate) struct LiveUpdates {
     watch: tokio::sync::Mutex<Option<InboxWatch>>,
-    state: std::sync::Mutex<Option<ConnectionView>>,
+    state: std::sync::Mutex<Option<LiveView>>,
 }
 
 impl Desk {
     /// Starts watching for texts for the signed-in session (stopping any earlier watch).
-    pub(crate) async fn watch_inbox(self: &Arc<Self>, live: &Live) {
-        self.stop_inbox().await;
+    pub(crate) async fn start_live_updates(self: &Arc<Self>, live: &Live) {
+        self.stop_live_updates().await;
         let profile = self.profile();
         let cache = self.paths.cache(&profile.name, profile.mode);
         let client = live.connection.client().clone();
         match InboxWatch::start(client, &cache, live.country, RealtimeOptions::default()) {
             Ok((watch, events)) => {
-                *self.inbox.watch.lock().await = Some(watch);
+                *self.updates.watch.lock().await = Some(watch);
                 tokio::spawn(relay(self.clone(), events));
             }
             Err(error) => tracing::warn!(%error, "live updates could not start"),
@@ -34,22 +34,27 @@ impl Desk {
     }
 
     /// Stops watching (signed out, reset).
-    pub(crate) async fn stop_inbox(&self) {
-        if let Some(watch) = self.inbox.watch.lock().await.take() {
+    pub(crate) async fn stop_live_updates(&self) {
+        if let Some(watch) = self.updates.watch.lock().await.take() {
             watch.stop().await;
         }
     }
 
     /// Reconnect and catch up now: after sleep, a network change, or "Reset connection".
-    pub async fn nudge_inbox(&self) {
-        if let Some(watch) = self.inbox.watch.lock().await.as_ref() {
+    pub async fn nudge_live_updates(&self) {
+        if let Some(watch) = self.updates.watch.lock().await.as_ref() {
             watch.nudge();
         }
     }
 
     /// Live updates' health, for the status strip and the tray.
-    pub fn connection(&self) -> Option<ConnectionView> {
-        self.inbox.state.lock().ok().and_then(|s| s.clone())
+    pub fn live_updates(&self) -> Option<LiveView> {
+        self.updates.state.lock().ok().and_then(|s| s.clone())
+    }
+
+    /// How often texts are checked for while WebSockets are unavailable.
+    pub(crate) fn poll_every(&self) -> std::time::Duration {
+        RealtimeOptions::default().poll_interval
     }
 }
 
@@ -72,8 +77,8 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
             }
             RealtimeEvent::MessagesChanged(_) => desk.announce_messages(None),
             RealtimeEvent::Connection(state) => {
-                let view = connection_view(&state);
-                if let Ok(mut current) = desk.inbox.state.lock() {
+                let view = live_view(&state, desk.poll_every());
+                if let Ok(mut current) = desk.updates.state.lock() {
                     *current = Some(view.clone());
                 }
                 desk.emit(DeskEvent::Connection(view));
@@ -82,43 +87,24 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
     }
 }
 
-/// The strip's words for the watch's state.
-pub(crate) fn connection_view(state: &ConnectionState) -> ConnectionView {
+/// The window's view of the watch's state.
+pub(crate) fn live_view(state: &ConnectionState, poll_every: std::time::Duration) -> LiveView {
     let at = |t: &chrono::DateTime<chrono::Utc>| u64::try_from(t.timestamp_millis()).ok();
-    match state {
-        ConnectionState::Connected { .. } => ConnectionView {
-            state: "online",
-            retry_at: None,
-            message: None,
-        },
-        ConnectionState::Connecting => ConnectionView {
-            state: "reconnecting",
-            retry_at: None,
-            message: None,
-        },
+    let (state, retry_at, message) = match state {
+        ConnectionState::Connected { .. } => (LiveState::Online, None, None),
+        ConnectionState::Connecting => (LiveState::Reconnecting, None, None),
         ConnectionState::Reconnecting {
             retry_at, reason, ..
-        } => ConnectionView {
-            state: "reconnecting",
-            retry_at: at(retry_at),
-            message: Some(reason.clone()),
-        },
-        ConnectionState::Polling { reason, .. } => ConnectionView {
-            state: "polling",
-            retry_at: None,
-            message: Some(reason.clone()),
-        },
+        } => (LiveState::Reconnecting, at(retry_at), Some(reason.clone())),
+        ConnectionState::Polling { reason, .. } => (LiveState::Polling, None, Some(reason.clone())),
         ConnectionState::Offline {
             retry_at, reason, ..
-        } => ConnectionView {
-            state: "offline",
-            retry_at: at(retry_at),
-            message: Some(reason.clone()),
-        },
-        _ => ConnectionView {
-            state: "offline",
-            retry_at: None,
-            message: Some("live updates stopped".into()),
-        },
-    }
+        } => (LiveState::Offline, at(retry_at), Some(reason.clone())),
+        _ => (
+            LiveState::Offline,
+            None,
+            Some("live updates stopped".to_string()),
+        ),
+    };
+    LiveView::new(state, poll_every, retry_at, message)
 }

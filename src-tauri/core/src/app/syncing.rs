@@ -6,17 +6,29 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Utc;
+use serde::Serialize;
 use tokio::sync::Notify;
 
 use crate::config::Profile;
-use crate::error::Error;
 use crate::phone::Country;
-use crate::store::Store;
-use crate::sync::{
-    flush_outbox, sync_all, Progress, RingCentral, SyncOptions, RECONCILE_GRACE_SECS,
-};
+use crate::sms::{flush_outbox, OutboxReport, RECONCILE_GRACE_SECS};
+use crate::store::{Counts, Store};
+use crate::sync::{sync_all, Progress, RingCentral, SyncOptions, SyncReport};
 
-use super::{Desk, DeskEvent, ProblemView, SyncView};
+use super::{Desk, DeskEvent, Error, Problem, SyncView};
+
+/// What one sync did: each feed's report, the outbox flush after it, and the cache now.
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncOutcome {
+    /// Records stored and removed per feed.
+    pub report: SyncReport,
+    /// Texts the outbox sent (or found sent, or keeps waiting).
+    pub outbox: OutboxReport,
+    /// What the cache holds now.
+    pub cache: Counts,
+    /// The cache file.
+    pub path: std::path::PathBuf,
+}
 
 /// How often the cache syncs by itself while signed in.
 pub const SYNC_EVERY: Duration = Duration::from_secs(300);
@@ -69,44 +81,54 @@ impl Desk {
 
     /// A fresh connection to the cache for background work (WAL: readers are not blocked).
     pub(crate) fn open_store(&self) -> Result<Store, Error> {
-        let profile = self.profile();
-        Ok(Store::open(
-            &self.paths.cache(&profile.name, profile.mode),
-            self.home(),
-        )?)
+        Ok(Store::open(&self.cache_path(), self.home())?)
+    }
+
+    /// Brings the cache up to date (call log, messages, contacts, directory), then sends the
+    /// outbox; `progress` hears every stage and page. The background sync runs this; so does
+    /// `ringdesk sync`.
+    pub async fn sync_cache(
+        &self,
+        progress: &(dyn Fn(&Progress) + Sync),
+    ) -> Result<SyncOutcome, Error> {
+        let live = self.live().await?;
+        let upstream = RingCentral::new(live.connection.client().clone());
+        let mut store = self.open_store()?;
+        let report = sync_all(
+            &mut store,
+            &upstream,
+            &SyncOptions::new(Utc::now()),
+            progress,
+        )
+        .await?;
+        let outbox = flush_outbox(
+            &mut store,
+            &upstream,
+            Utc::now(),
+            chrono::Duration::seconds(RECONCILE_GRACE_SECS),
+        )
+        .await?;
+        Ok(SyncOutcome {
+            report,
+            outbox,
+            cache: store.counts()?,
+            path: self.cache_path(),
+        })
     }
 
     async fn sync_once(&self) {
-        let Ok(live) = self.live().await else { return };
+        if self.live().await.is_err() {
+            return;
+        }
         self.set_sync(SyncView {
             running: true,
             ..self.sync_view()
         });
-        let upstream = RingCentral::new(live.connection.client().clone());
-        let result = async {
-            let mut store = self.open_store()?;
-            let progress = |p: &Progress| self.progress(p);
-            let report = sync_all(
-                &mut store,
-                &upstream,
-                &SyncOptions::new(Utc::now()),
-                &progress,
-            )
-            .await?;
-            flush_outbox(
-                &mut store,
-                &upstream,
-                Utc::now(),
-                chrono::Duration::seconds(RECONCILE_GRACE_SECS),
-            )
-            .await?;
-            Ok::<_, Error>(report)
-        }
-        .await;
+        let result = self.sync_cache(&|p: &Progress| self.progress(p)).await;
         let result = self.reported(result);
         let previous = self.sync_view();
         let view = match result {
-            Ok(report) => {
+            Ok(SyncOutcome { report, .. }) => {
                 let changed = [
                     &report.call_log,
                     &report.messages,
@@ -125,10 +147,7 @@ impl Desk {
             Err(error) => SyncView {
                 finished: true,
                 last_synced_at: previous.last_synced_at,
-                error: Some(ProblemView {
-                    message: error.to_string(),
-                    hint: error.hint(),
-                }),
+                error: Some(Problem::of(&error)),
                 ..SyncView::default()
             },
         };
