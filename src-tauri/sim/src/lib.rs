@@ -39,7 +39,7 @@ mod state;
 mod time_fmt;
 mod ws;
 
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use clock::{Clock, ManualClock, PinnedClock, SystemClock};
 pub use config::{RateLimitConfig, SimConfig, TimingMode, Timings, WsConfig};
 pub use credentials::SimCredentials;
 pub use endpoints::{Endpoint, ENDPOINTS};
