@@ -1,26 +1,26 @@
-//! Every simulated RingCentral operation with its rate-limit group, as data. The router registers
-//! these paths, the gate looks the group up by matched path, and a test checks the table against
-//! the spec's `x-throttling-group`.
+//! Every simulated RingCentral operation, as one table: method, path, handler, rate-limit group,
+//! operation id and access. The router is built from it and serves each entry behind the gate
+//! with that entry, and a test checks the table against the spec (`operationId`,
+//! `x-throttling-group`, `x-app-permission`).
 
+use crate::access::{Access, Permission};
+use crate::endpoint::{Endpoint, Verb};
+use crate::oauth::{authorize, revoke, token, wstoken};
 use crate::rate_limit::Group;
-use axum::http::Method;
+use crate::rest::{
+    call_log, contacts, directory, extension, message_store, message_sync, presence, ringout, sms,
+    subscription,
+};
+use axum::routing::on;
 
-/// One API operation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Endpoint {
-    /// HTTP method.
-    pub method: &'static str,
-    /// Path template as in the spec (and axum): `{param}` segments.
-    pub path: &'static str,
-    /// The spec's `operationId`.
-    pub operation: &'static str,
-    /// Rate-limit group.
-    pub group: Group,
-    /// Whether a bearer token is required.
-    pub bearer: bool,
+/// `/restapi/v1.0/account/{accountId}` + a suffix, as a literal.
+macro_rules! account {
+    ($suffix:literal) => {
+        concat!("/restapi/v1.0/account/{accountId}", $suffix)
+    };
 }
 
-/// `…/ext` + a suffix, as a literal.
+/// The caller's extension (`…/extension/{extensionId}` of the account) + a suffix, as a literal.
 macro_rules! ext {
     ($suffix:literal) => {
         concat!(
@@ -30,221 +30,141 @@ macro_rules! ext {
     };
 }
 
-macro_rules! ep {
-    ($method:literal, $path:expr, $op:literal, $group:ident) => {
-        ep!($method, $path, $op, $group, true)
+/// `endpoint!(Method path, handler, "operationId", Group, access)`; access is `Client` (OAuth
+/// endpoints, no bearer token), `Token` (bearer token, no app permission) or the app
+/// permission a bearer token's scope must grant.
+macro_rules! endpoint {
+    ($method:ident $path:expr, $handler:path, $op:literal, $group:ident, Client) => {
+        endpoint!(@ $method $path, $handler, $op, $group, Access::Client)
     };
-    ($method:literal, $path:expr, $op:literal, $group:ident, $bearer:expr) => {
-        Endpoint {
-            method: $method,
-            path: $path,
-            operation: $op,
-            group: Group::$group,
-            bearer: $bearer,
-        }
+    ($method:ident $path:expr, $handler:path, $op:literal, $group:ident, Token) => {
+        endpoint!(@ $method $path, $handler, $op, $group, Access::Token)
+    };
+    ($method:ident $path:expr, $handler:path, $op:literal, $group:ident, $permission:ident) => {
+        endpoint!(@ $method $path, $handler, $op, $group,
+            Access::Permission(Permission::$permission))
+    };
+    (@ $method:ident $path:expr, $handler:path, $op:literal, $group:ident, $access:expr) => {
+        Endpoint::new(
+            Verb::$method,
+            $path,
+            |method| on(method, $handler),
+            $op,
+            Group::$group,
+            $access,
+        )
     };
 }
 
 /// The table.
+#[rustfmt::skip]
 pub const ENDPOINTS: &[Endpoint] = &[
-    ep!("GET", "/restapi/oauth/authorize", "authorize", Auth, false),
-    ep!(
-        "POST",
-        "/restapi/oauth/authorize",
-        "authorize2",
-        Auth,
-        false
-    ),
-    ep!("POST", "/restapi/oauth/token", "getToken", Auth, false),
-    ep!("POST", "/restapi/oauth/revoke", "revokeToken", Auth, false),
-    ep!("POST", "/restapi/oauth/wstoken", "authWsToken", Auth),
-    ep!("GET", ext!(""), "readExtension", Light),
-    ep!(
-        "GET",
-        ext!("/phone-number"),
-        "listExtensionPhoneNumbers",
-        Light
-    ),
-    ep!(
-        "GET",
-        ext!("/forwarding-number"),
-        "listForwardingNumbers",
-        Light
-    ),
-    ep!(
-        "POST",
-        ext!("/forwarding-number"),
-        "createForwardingNumber",
-        Medium
-    ),
-    ep!("GET", ext!("/caller-id"), "readExtensionCallerId", Light),
-    ep!("POST", ext!("/ring-out"), "createRingOutCall", Heavy),
-    ep!(
-        "GET",
-        ext!("/ring-out/{ringoutId}"),
-        "readRingOutCallStatus",
-        Light
-    ),
-    ep!(
-        "DELETE",
-        ext!("/ring-out/{ringoutId}"),
-        "deleteRingOutCall",
-        Heavy
-    ),
-    ep!("POST", ext!("/sms"), "createSMSMessage", Medium),
-    ep!("GET", ext!("/message-store"), "listMessages", Light),
-    ep!(
-        "GET",
-        ext!("/message-store/{messageId}"),
-        "readMessage",
-        Light
-    ),
-    ep!(
-        "PUT",
-        ext!("/message-store/{messageId}"),
-        "updateMessage",
-        Medium
-    ),
-    ep!(
-        "PATCH",
-        ext!("/message-store/{messageId}"),
-        "patchMessage",
-        Medium
-    ),
-    ep!(
-        "DELETE",
-        ext!("/message-store/{messageId}"),
-        "deleteMessage",
-        Medium
-    ),
-    ep!(
-        "GET",
-        ext!("/message-store/{messageId}/content/{attachmentId}"),
-        "readMessageContent",
-        Medium
-    ),
-    ep!("GET", ext!("/message-sync"), "syncMessages", Light),
-    ep!("GET", ext!("/call-log"), "readUserCallLog", Heavy),
-    ep!(
-        "GET",
-        ext!("/call-log/{callRecordId}"),
-        "readUserCallRecord",
-        Heavy
-    ),
-    ep!("GET", ext!("/call-log-sync"), "syncUserCallLog", Heavy),
-    ep!("GET", ext!("/address-book/contact"), "listContacts", Heavy),
-    ep!(
-        "POST",
-        ext!("/address-book/contact"),
-        "createContact",
-        Heavy
-    ),
-    ep!(
-        "GET",
-        ext!("/address-book/contact/{contactId}"),
-        "readContact",
-        Heavy
-    ),
-    ep!(
-        "PUT",
-        ext!("/address-book/contact/{contactId}"),
-        "updateContact",
-        Heavy
-    ),
-    ep!(
-        "PATCH",
-        ext!("/address-book/contact/{contactId}"),
-        "patchContact",
-        Heavy
-    ),
-    ep!(
-        "DELETE",
-        ext!("/address-book/contact/{contactId}"),
-        "deleteContact",
-        Heavy
-    ),
-    ep!("GET", ext!("/address-book-sync"), "syncAddressBook", Heavy),
-    ep!(
-        "GET",
-        "/restapi/v1.0/account/{accountId}/directory/entries",
-        "listDirectoryEntries",
-        Medium
-    ),
-    ep!(
-        "GET",
-        "/restapi/v1.0/account/{accountId}/directory/entries/{entryId}",
-        "readDirectoryEntry",
-        Medium
-    ),
-    ep!(
-        "POST",
-        "/restapi/v1.0/account/{accountId}/directory/entries/search",
-        "searchDirectoryEntries",
-        Heavy
-    ),
-    ep!("GET", ext!("/presence"), "readUserPresenceStatus", Light),
-    ep!("PUT", ext!("/presence"), "updateUserPresenceStatus", Medium),
-    ep!(
-        "GET",
-        "/restapi/v1.0/subscription",
-        "listSubscriptions",
-        Light
-    ),
-    ep!(
-        "POST",
-        "/restapi/v1.0/subscription",
-        "createSubscription",
-        Medium
-    ),
-    ep!(
-        "GET",
-        "/restapi/v1.0/subscription/{subscriptionId}",
-        "readSubscription",
-        Light
-    ),
-    ep!(
-        "PUT",
-        "/restapi/v1.0/subscription/{subscriptionId}",
-        "updateSubscription",
-        Medium
-    ),
-    ep!(
-        "DELETE",
-        "/restapi/v1.0/subscription/{subscriptionId}",
-        "deleteSubscription",
-        Medium
-    ),
-    ep!(
-        "POST",
-        "/restapi/v1.0/subscription/{subscriptionId}/renew",
-        "renewSubscription",
-        Light
-    ),
+    endpoint!(Get "/restapi/oauth/authorize", authorize::get, "authorize", Auth, Client),
+    endpoint!(Post "/restapi/oauth/authorize", authorize::post, "authorize2", Auth, Client),
+    endpoint!(Post "/restapi/oauth/token", token::token, "getToken", Auth, Client),
+    endpoint!(Post "/restapi/oauth/revoke", revoke::revoke, "revokeToken", Auth, Client),
+    endpoint!(Post "/restapi/oauth/wstoken", wstoken::issue, "authWsToken", Auth, WebSocket),
+    endpoint!(Get ext!(""), extension::read, "readExtension", Light, ReadAccounts),
+    endpoint!(Get ext!("/phone-number"), extension::phone_numbers,
+        "listExtensionPhoneNumbers", Light, ReadAccounts),
+    endpoint!(Get ext!("/forwarding-number"), extension::forwarding_numbers,
+        "listForwardingNumbers", Light, ReadAccounts),
+    endpoint!(Post ext!("/forwarding-number"), extension::create_forwarding_number,
+        "createForwardingNumber", Medium, EditExtensions),
+    endpoint!(Get ext!("/caller-id"), extension::caller_id,
+        "readExtensionCallerId", Light, ReadAccounts),
+    endpoint!(Post ext!("/ring-out"), ringout::create, "createRingOutCall", Heavy, RingOut),
+    endpoint!(Get ext!("/ring-out/{ringoutId}"), ringout::read,
+        "readRingOutCallStatus", Light, RingOut),
+    endpoint!(Delete ext!("/ring-out/{ringoutId}"), ringout::cancel,
+        "deleteRingOutCall", Heavy, RingOut),
+    endpoint!(Post ext!("/sms"), sms::send, "createSMSMessage", Medium, Sms),
+    endpoint!(Get ext!("/message-store"), message_store::list,
+        "listMessages", Light, ReadMessages),
+    endpoint!(Get ext!("/message-store/{messageId}"), message_store::read,
+        "readMessage", Light, ReadMessages),
+    endpoint!(Put ext!("/message-store/{messageId}"), message_store::update,
+        "updateMessage", Medium, EditMessages),
+    endpoint!(Patch ext!("/message-store/{messageId}"), message_store::patch,
+        "patchMessage", Medium, EditMessages),
+    endpoint!(Delete ext!("/message-store/{messageId}"), message_store::delete,
+        "deleteMessage", Medium, EditMessages),
+    endpoint!(Get ext!("/message-store/{messageId}/content/{attachmentId}"),
+        message_store::content, "readMessageContent", Medium, ReadMessages),
+    endpoint!(Get ext!("/message-sync"), message_sync::sync, "syncMessages", Light, ReadMessages),
+    endpoint!(Get ext!("/call-log"), call_log::list, "readUserCallLog", Heavy, ReadCallLog),
+    endpoint!(Get ext!("/call-log/{callRecordId}"), call_log::read,
+        "readUserCallRecord", Heavy, ReadCallLog),
+    endpoint!(Get ext!("/call-log-sync"), call_log::sync, "syncUserCallLog", Heavy, ReadCallLog),
+    endpoint!(Get ext!("/address-book/contact"), contacts::list,
+        "listContacts", Heavy, ReadContacts),
+    endpoint!(Post ext!("/address-book/contact"), contacts::create,
+        "createContact", Heavy, Contacts),
+    endpoint!(Get ext!("/address-book/contact/{contactId}"), contacts::read,
+        "readContact", Heavy, ReadContacts),
+    endpoint!(Put ext!("/address-book/contact/{contactId}"), contacts::update,
+        "updateContact", Heavy, Contacts),
+    endpoint!(Patch ext!("/address-book/contact/{contactId}"), contacts::patch,
+        "patchContact", Heavy, Contacts),
+    endpoint!(Delete ext!("/address-book/contact/{contactId}"), contacts::delete,
+        "deleteContact", Heavy, Contacts),
+    endpoint!(Get ext!("/address-book-sync"), contacts::sync,
+        "syncAddressBook", Heavy, ReadContacts),
+    endpoint!(Get account!("/directory/entries"), directory::list,
+        "listDirectoryEntries", Medium, ReadAccounts),
+    endpoint!(Get account!("/directory/entries/{entryId}"), directory::read,
+        "readDirectoryEntry", Medium, ReadAccounts),
+    endpoint!(Post account!("/directory/entries/search"), directory::search,
+        "searchDirectoryEntries", Heavy, ReadAccounts),
+    endpoint!(Get ext!("/presence"), presence::read,
+        "readUserPresenceStatus", Light, ReadPresence),
+    endpoint!(Put ext!("/presence"), presence::update,
+        "updateUserPresenceStatus", Medium, EditPresence),
+    endpoint!(Get "/restapi/v1.0/subscription", subscription::list,
+        "listSubscriptions", Light, Token),
+    endpoint!(Post "/restapi/v1.0/subscription", subscription::create,
+        "createSubscription", Medium, Token),
+    endpoint!(Get "/restapi/v1.0/subscription/{subscriptionId}", subscription::read,
+        "readSubscription", Light, Token),
+    endpoint!(Put "/restapi/v1.0/subscription/{subscriptionId}", subscription::update,
+        "updateSubscription", Medium, Token),
+    endpoint!(Delete "/restapi/v1.0/subscription/{subscriptionId}", subscription::delete,
+        "deleteSubscription", Medium, Token),
+    endpoint!(Post "/restapi/v1.0/subscription/{subscriptionId}/renew", subscription::read,
+        "renewSubscription", Light, Token),
 ];
-
-/// The endpoint for a method and matched path template.
-pub fn find(method: &Method, path: &str) -> Option<&'static Endpoint> {
-    ENDPOINTS
-        .iter()
-        .find(|e| e.method == method.as_str() && e.path == path)
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::sessions::SCOPE;
 
     #[test]
     fn every_path_is_resolved_and_unique() {
         for e in ENDPOINTS {
             assert!(
-                e.path.starts_with("/restapi/"),
+                e.path().starts_with("/restapi/"),
                 "{} has a real path",
-                e.operation
+                e.operation()
             );
         }
-        let mut keys: Vec<_> = ENDPOINTS.iter().map(|e| (e.method, e.path)).collect();
+        let mut keys: Vec<_> = ENDPOINTS.iter().map(|e| (e.method(), e.path())).collect();
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), ENDPOINTS.len(), "no duplicate (method, path)");
+    }
+
+    #[test]
+    fn the_simulated_app_holds_every_permission_the_table_needs() {
+        for e in ENDPOINTS {
+            if let Some(permission) = e.access().permission() {
+                assert!(
+                    permission.check(SCOPE).is_ok(),
+                    "{} needs {}, which the app's scope must grant",
+                    e.operation(),
+                    permission.as_str()
+                );
+            }
+        }
     }
 }

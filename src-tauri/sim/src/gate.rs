@@ -1,12 +1,13 @@
-//! The API gate in front of every RingCentral endpoint: bearer authentication, `~`/id checks on
-//! the path, and rate limiting with the `X-Rate-Limit-*` headers.
+//! The API gate in front of every RingCentral endpoint: bearer authentication, the app
+//! permission, `~`/id checks on the path, and rate limiting with the `X-Rate-Limit-*` headers,
+//! all as the endpoint's own table entry says.
 
 use crate::api_error::ApiError;
-use crate::endpoints;
+use crate::endpoint::Endpoint;
 use crate::rate_limit::Verdict;
 use crate::sim::{lock, Sim};
-use crate::state::sessions::AccessFailure;
-use axum::extract::{FromRequestParts, MatchedPath, RawPathParams, Request, State};
+use crate::state::sessions::{AccessFailure, SCOPE};
+use axum::extract::{FromRequestParts, RawPathParams, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -136,26 +137,31 @@ fn add_headers(response: &mut Response, verdict: &Verdict) {
     headers.insert("x-rate-limit-window", HeaderValue::from(verdict.window));
 }
 
-/// The gate middleware (a route layer, so the matched path is known).
+/// The state of one route's gate: the simulator and the route's table entry.
+#[derive(Clone, Debug)]
+pub struct Gated {
+    /// The simulator.
+    pub sim: Arc<Sim>,
+    /// The entry the route was built from.
+    pub endpoint: &'static Endpoint,
+}
+
+/// The gate middleware, layered on each route with that route's entry.
 pub async fn gate(
-    State(sim): State<Arc<Sim>>,
+    State(Gated { sim, endpoint }): State<Gated>,
     params: RawPathParams,
     mut req: Request,
     next: Next,
 ) -> Response {
-    let matched = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|m| m.as_str().to_owned())
-        .unwrap_or_default();
-    let Some(endpoint) = endpoints::find(req.method(), &matched) else {
-        return next.run(req).await;
-    };
-    let key = if endpoint.bearer {
+    let access = endpoint.access();
+    let key = if access.bearer() {
         let principal = match authenticate(&sim, &req) {
             Ok(p) => p,
             Err(e) => return e.into_response(),
         };
+        if let Err(e) = access.check_scope(SCOPE) {
+            return e.into_response();
+        }
         if let Err(e) = check_path(&sim, &params) {
             return e.into_response();
         }
@@ -174,7 +180,7 @@ pub async fn gate(
     if !limits.enabled {
         return next.run(req).await;
     }
-    let verdict = lock(&sim.limiter).check(&key, endpoint.group, limits, sim.now());
+    let verdict = lock(&sim.limiter).check(&key, endpoint.group(), limits, sim.now());
     let mut response = match verdict.retry_after {
         Some(seconds) => ApiError::rate_limited(seconds).into_response(),
         None => next.run(req).await,

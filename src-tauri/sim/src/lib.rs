@@ -14,12 +14,14 @@
 //! ```
 #![deny(missing_docs)]
 
+mod access;
 mod admin;
 mod api_error;
 pub mod cli;
 mod clock;
 mod config;
 mod credentials;
+mod endpoint;
 mod endpoints;
 mod error;
 mod faults;
@@ -39,10 +41,12 @@ mod state;
 mod time_fmt;
 mod ws;
 
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use access::{Access, Permission};
+pub use clock::{Clock, ManualClock, PinnedClock, SystemClock};
 pub use config::{RateLimitConfig, SimConfig, TimingMode, Timings, WsConfig};
 pub use credentials::SimCredentials;
-pub use endpoints::{Endpoint, ENDPOINTS};
+pub use endpoint::Endpoint;
+pub use endpoints::ENDPOINTS;
 pub use error::SimError;
 pub use rate_limit::Group;
 pub use server::{start, RunningSim};

@@ -1,113 +1,35 @@
-//! The router: every RingCentral endpoint behind the gate, the WebSocket endpoint, the admin API,
-//! and RingCentral-shaped answers for unknown paths and methods.
+//! The router: every RingCentral endpoint of the [`ENDPOINTS`] table behind the gate, the
+//! WebSocket endpoint, the admin API, and RingCentral-shaped answers for unknown paths and
+//! methods.
 
 use crate::admin;
 use crate::api_error::ApiError;
-use crate::gate::gate;
-use crate::oauth::{authorize, revoke, token, wstoken};
+use crate::endpoints::ENDPOINTS;
+use crate::gate::{gate, Gated};
 use crate::observe::observe;
-use crate::rest::{
-    call_log, contacts, directory, extension, message_store, message_sync, presence, ringout, sms,
-    subscription,
-};
 use crate::sim::Sim;
 use crate::ws::connection;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Request, StatusCode, Uri};
 use axum::middleware::from_fn_with_state;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use std::sync::Arc;
 
-macro_rules! ext {
-    ($suffix:literal) => {
-        concat!(
-            "/restapi/v1.0/account/{accountId}/extension/{extensionId}",
-            $suffix
-        )
-    };
-}
-
-const ACCOUNT: &str = "/restapi/v1.0/account/{accountId}";
-
+/// Every entry of [`ENDPOINTS`], each behind the gate with its own entry.
 fn api(sim: &Arc<Sim>) -> Router<Arc<Sim>> {
-    Router::new()
-        .route(
-            "/restapi/oauth/authorize",
-            get(authorize::get).post(authorize::post),
+    ENDPOINTS.iter().fold(Router::new(), |router, endpoint| {
+        let gated = Gated {
+            sim: sim.clone(),
+            endpoint,
+        };
+        router.route(
+            endpoint.path(),
+            endpoint
+                .route()
+                .route_layer(from_fn_with_state(gated, gate)),
         )
-        .route("/restapi/oauth/token", post(token::token))
-        .route("/restapi/oauth/revoke", post(revoke::revoke))
-        .route("/restapi/oauth/wstoken", post(wstoken::issue))
-        .route(ext!(""), get(extension::read))
-        .route(ext!("/phone-number"), get(extension::phone_numbers))
-        .route(
-            ext!("/forwarding-number"),
-            get(extension::forwarding_numbers).post(extension::create_forwarding_number),
-        )
-        .route(ext!("/caller-id"), get(extension::caller_id))
-        .route(ext!("/ring-out"), post(ringout::create))
-        .route(
-            ext!("/ring-out/{ringoutId}"),
-            get(ringout::read).delete(ringout::cancel),
-        )
-        .route(ext!("/sms"), post(sms::send))
-        .route(ext!("/message-store"), get(message_store::list))
-        .route(
-            ext!("/message-store/{messageId}"),
-            get(message_store::read)
-                .put(message_store::update)
-                .patch(message_store::patch)
-                .delete(message_store::delete),
-        )
-        .route(
-            ext!("/message-store/{messageId}/content/{attachmentId}"),
-            get(message_store::content),
-        )
-        .route(ext!("/message-sync"), get(message_sync::sync))
-        .route(ext!("/call-log"), get(call_log::list))
-        .route(ext!("/call-log/{callRecordId}"), get(call_log::read))
-        .route(ext!("/call-log-sync"), get(call_log::sync))
-        .route(
-            ext!("/address-book/contact"),
-            get(contacts::list).post(contacts::create),
-        )
-        .route(
-            ext!("/address-book/contact/{contactId}"),
-            get(contacts::read)
-                .put(contacts::update)
-                .patch(contacts::patch)
-                .delete(contacts::delete),
-        )
-        .route(ext!("/address-book-sync"), get(contacts::sync))
-        .route(
-            &format!("{ACCOUNT}/directory/entries"),
-            get(directory::list),
-        )
-        .route(
-            &format!("{ACCOUNT}/directory/entries/{{entryId}}"),
-            get(directory::read),
-        )
-        .route(
-            &format!("{ACCOUNT}/directory/entries/search"),
-            post(directory::search),
-        )
-        .route(ext!("/presence"), get(presence::read).put(presence::update))
-        .route(
-            "/restapi/v1.0/subscription",
-            get(subscription::list).post(subscription::create),
-        )
-        .route(
-            "/restapi/v1.0/subscription/{subscriptionId}",
-            get(subscription::read)
-                .put(subscription::update)
-                .delete(subscription::delete),
-        )
-        .route(
-            "/restapi/v1.0/subscription/{subscriptionId}/renew",
-            post(subscription::read),
-        )
-        .route_layer(from_fn_with_state(sim.clone(), gate))
+    })
 }
 
 async fn not_found(uri: Uri) -> ApiError {

@@ -1,7 +1,7 @@
 //! Binding, serving and stopping a simulator. Connections are served by hand (hyper-util) rather
 //! than `axum::serve` so that a fault can drop one connection without answering.
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{Clock, PinnedClock, SystemClock};
 use crate::config::SimConfig;
 use crate::credentials::SimCredentials;
 use crate::error::SimError;
@@ -125,8 +125,8 @@ pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
     };
     let clock: Arc<dyn Clock> = match (&config.clock, config.start_time) {
         (Some(clock), _) => clock.clone(),
-        (None, Some(start)) => Arc::new(SystemClock::starting_at(start)),
-        (None, None) => Arc::new(SystemClock::new()),
+        (None, Some(start)) => Arc::new(PinnedClock::starting_at(start)),
+        (None, None) => Arc::new(SystemClock),
     };
     let sim = Arc::new(Sim::new(config, clock.clone(), format!("http://{host}")));
     let router = crate::routes::router(sim.clone());

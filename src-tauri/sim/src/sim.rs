@@ -61,7 +61,7 @@ impl Sim {
             client_id: ids.secret("", 16),
             client_secret: ids.secret("", 24),
         };
-        let world = World::seeded(&config, clock.now(), 0);
+        let world = World::seeded(&config, clock.now_utc(), 0);
         Self {
             timings: config.timing.timings(),
             jwt_key: JwtKey::for_seed(config.seed),
@@ -79,7 +79,7 @@ impl Sim {
 
     /// Simulator time.
     pub fn now(&self) -> DateTime<Utc> {
-        self.clock.now()
+        self.clock.now_utc()
     }
 
     /// The world, brought up to the current time.

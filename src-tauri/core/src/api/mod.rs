@@ -39,3 +39,28 @@ pub use error::{recovery_for, ApiError};
 pub use paging::{Page, Pages};
 pub use rate_limit::BudgetView;
 pub use transport::{Answer, ClientOptions, Outgoing, Transport};
+
+/// Every endpoint of the API areas above, for checks against the spec. The token endpoints
+/// ([`crate::auth::GET_TOKEN`], [`crate::auth::REVOKE_TOKEN`]) live in `auth`, which builds on
+/// this module.
+pub const ENDPOINTS: &[&Endpoint] = &[
+    &call_log::READ_CALL_LOG,
+    &call_log::SYNC_CALL_LOG,
+    &contacts::LIST_CONTACTS,
+    &contacts::SYNC_ADDRESS_BOOK,
+    &directory::LIST_DIRECTORY,
+    &extension::READ_EXTENSION,
+    &message_store::LIST_MESSAGES,
+    &message_store::READ_MESSAGE,
+    &message_store::UPDATE_MESSAGE,
+    &message_store::SYNC_MESSAGES,
+    &phone_numbers::LIST_PHONE_NUMBERS,
+    &phone_numbers::LIST_FORWARDING_NUMBERS,
+    &phone_numbers::READ_CALLER_ID,
+    &presence::READ_PRESENCE,
+    &ringout::CREATE_RINGOUT,
+    &ringout::READ_RINGOUT,
+    &ringout::DELETE_RINGOUT,
+    &sms::CREATE_SMS,
+    &subscription::WS_TOKEN,
+];

@@ -40,21 +40,21 @@ const QUERIES: &[&str] = &[
 #[tokio::test]
 async fn no_endpoint_fails_on_hostile_input() {
     let (_sim, api) = logged_in(config()).await;
-    for e in ENDPOINTS.iter().filter(|e| !e.path.ends_with("/revoke")) {
+    for e in ENDPOINTS.iter().filter(|e| !e.path().ends_with("/revoke")) {
         let path = e
-            .path
+            .path()
             .replace("{accountId}", "~")
             .replace("{extensionId}", "~")
             .replace('{', "1")
             .replace('}', "");
-        let method = Method::from_bytes(e.method.as_bytes()).unwrap_or(Method::GET);
-        if e.method == "GET" || e.method == "DELETE" {
+        let method = Method::from_bytes(e.method().as_bytes()).unwrap_or(Method::GET);
+        if e.method() == "GET" || e.method() == "DELETE" {
             for q in QUERIES {
                 let reply = api.send(method.clone(), &format!("{path}?{q}"), None).await;
                 assert!(
                     reply.status < 500,
                     "{} {path}?{q} → {}: {}",
-                    e.method,
+                    e.method(),
                     reply.status,
                     reply.text
                 );
@@ -65,7 +65,7 @@ async fn no_endpoint_fails_on_hostile_input() {
                 assert!(
                     reply.status < 500,
                     "{} {path} with {:.80} → {}: {}",
-                    e.method,
+                    e.method(),
                     body.to_string(),
                     reply.status,
                     reply.text

@@ -241,6 +241,14 @@ impl Spec {
             .map(str::to_owned)
     }
 
+    /// `x-app-permission` of an operation (the OAuth scope item it needs).
+    pub fn app_permission(&self, method: &str, template: &str) -> Option<String> {
+        let op = self.root["paths"][template].get(method.to_ascii_lowercase())?;
+        op.get("x-app-permission")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+
     /// `operationId` of an operation.
     pub fn operation_id(&self, method: &str, template: &str) -> Option<String> {
         let op = self.root["paths"][template].get(method.to_ascii_lowercase())?;
