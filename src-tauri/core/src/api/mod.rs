@@ -41,8 +41,7 @@ pub use rate_limit::BudgetView;
 pub use transport::{Answer, ClientOptions, Outgoing, Transport};
 
 /// Every endpoint of the API areas above, for checks against the spec. The token endpoints
-/// ([`crate::auth::GET_TOKEN`], [`crate::auth::REVOKE_TOKEN`]) live in `auth`, which builds on
-/// this module.
+/// (`auth::GET_TOKEN`, `auth::REVOKE_TOKEN`) live in `auth`, which builds on this module.
 pub const ENDPOINTS: &[&Endpoint] = &[
     &call_log::READ_CALL_LOG,
     &call_log::SYNC_CALL_LOG,
