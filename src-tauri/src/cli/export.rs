@@ -7,9 +7,9 @@ use serde_json::json;
 
 use super::Context;
 
-/// What to export.
+/// Exportable to export.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum What {
+pub enum Exportable {
     /// The call history.
     Calls,
     /// Every message.
@@ -21,9 +21,9 @@ pub enum What {
 /// Flags of `export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// What to export.
+    /// Exportable to export.
     #[arg(value_enum)]
-    pub what: What,
+    pub what: Exportable,
     /// The CSV file to write.
     #[arg(long, value_name = "FILE")]
     pub csv: PathBuf,
@@ -32,9 +32,9 @@ pub struct ExportArgs {
 /// Writes the CSV file.
 pub async fn run(context: &Context, args: ExportArgs) -> i32 {
     let kind = match args.what {
-        What::Calls => ExportKind::Calls,
-        What::Messages => ExportKind::Messages,
-        What::Contacts => ExportKind::Contacts,
+        Exportable::Calls => ExportKind::Calls,
+        Exportable::Messages => ExportKind::Messages,
+        Exportable::Contacts => ExportKind::Contacts,
     };
     match context.desk.export_csv(kind, &args.csv) {
         Ok(rows) => {

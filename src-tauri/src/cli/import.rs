@@ -6,9 +6,9 @@ use serde_json::json;
 
 use super::Context;
 
-/// What to import.
+/// Importable to import.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum What {
+pub enum Importable {
     /// Local contacts (First Name, Last Name, Email, Phone, Company, Tags, Notes).
     Contacts,
 }
@@ -16,16 +16,16 @@ pub enum What {
 /// Flags of `import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// What to import.
+    /// Importable to import.
     #[arg(value_enum)]
-    pub what: What,
+    pub what: Importable,
     /// The CSV file to read.
     pub file: PathBuf,
 }
 
 /// Imports the file and reports rows skipped and why. Fails only when nothing could be read.
 pub async fn run(context: &Context, args: ImportArgs) -> i32 {
-    let What::Contacts = args.what;
+    let Importable::Contacts = args.what;
     match context.desk.import_contacts_csv(&args.file) {
         Ok(report) => {
             context

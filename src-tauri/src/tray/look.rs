@@ -1,7 +1,7 @@
 //! What the tray shows for the desk's state: which icon, the status line, the tooltip and the
 //! Messages item. Pure, so every combination is tested without a tray.
 
-use ringdesk_core::app::{LiveState, LiveView, Mode, SessionState};
+use ringdesk_core::app::{LiveState, LiveView, Mode, SignInState};
 
 /// The four tray icons (`icons/tray-*.png`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +32,7 @@ impl Icon {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrayState {
     /// Signed in or not (`None` until the first session event).
-    pub session: Option<SessionState>,
+    pub session: Option<SignInState>,
     /// Demo or live.
     pub mode: Option<Mode>,
     /// Live updates' health (`None` before the inbox watch reports).
@@ -57,9 +57,9 @@ pub struct Look {
 /// The look of `state`.
 pub fn look(state: &TrayState) -> Look {
     let (icon, status) = match (state.session, state.connection.as_ref()) {
-        (None | Some(SessionState::Connecting), _) => (Icon::Warning, "Connecting…".to_string()),
-        (Some(SessionState::SignedOut), _) => (Icon::Offline, "Signed out".to_string()),
-        (Some(SessionState::SignedIn), connection) => signed_in(connection),
+        (None | Some(SignInState::Connecting), _) => (Icon::Warning, "Connecting…".to_string()),
+        (Some(SignInState::SignedOut), _) => (Icon::Offline, "Signed out".to_string()),
+        (Some(SignInState::SignedIn), connection) => signed_in(connection),
     };
     let demo = state.mode == Some(Mode::Demo);
     let icon = if demo && icon == Icon::Online {
@@ -121,7 +121,7 @@ mod tests {
 
     fn live(connection: Option<LiveView>, unread: u64) -> TrayState {
         TrayState {
-            session: Some(SessionState::SignedIn),
+            session: Some(SignInState::SignedIn),
             mode: Some(Mode::Live),
             connection,
             unread,
@@ -140,7 +140,7 @@ mod tests {
             (TrayState::default(), Icon::Warning),
             (
                 TrayState {
-                    session: Some(SessionState::SignedOut),
+                    session: Some(SignInState::SignedOut),
                     ..TrayState::default()
                 },
                 Icon::Offline,

@@ -120,7 +120,7 @@ fn follow<R: Runtime>(
         });
         loop {
             match events.recv().await {
-                Ok(DeskEvent::Session(session)) => update(&app, |state| {
+                Ok(DeskEvent::SignIn(session)) => update(&app, |state| {
                     state.session = Some(session.state);
                     state.mode = Some(session.mode);
                 }),

@@ -26,7 +26,7 @@ pub struct Paging {
 
 /// A link in `navigation`.
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct Link {
+pub struct PageLink {
     /// Absolute URI.
     pub uri: String,
 }
@@ -36,7 +36,7 @@ pub struct Link {
 #[serde(rename_all = "camelCase", default)]
 pub struct Navigation {
     /// The next page, absent on the last one.
-    pub next_page: Option<Link>,
+    pub next_page: Option<PageLink>,
 }
 
 /// One page of a list answer.

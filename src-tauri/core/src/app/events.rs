@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::{CallView, NewText, SessionView, SyncView};
+use super::{CallView, NewText, SignInView, SyncView};
 
 /// The health of live updates (RingCentral's WebSocket, or polling in its place).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -86,7 +86,7 @@ pub struct MessagesChange {
 #[serde(untagged)]
 pub enum DeskEvent {
     /// Signed in or out.
-    Session(SessionView),
+    SignIn(SignInView),
     /// Live updates' health changed.
     Connection(LiveView),
     /// The live call changed (boxed: a call's view is the largest event).
@@ -103,7 +103,7 @@ impl DeskEvent {
     /// The event's name on the window side.
     pub fn name(&self) -> &'static str {
         match self {
-            Self::Session(_) => "session",
+            Self::SignIn(_) => "session",
             Self::Connection(_) => "connection",
             Self::Call(_) => "call",
             Self::Sync(_) => "sync",

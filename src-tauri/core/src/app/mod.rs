@@ -57,8 +57,8 @@ pub use texting::{
 };
 pub use transfer::{ExportKind, ImportReport, SkippedRow};
 pub use views::{
-    country_name, CallOptions, Choice, NumberPreview, Problem, SessionState, SessionView,
-    Suggestion, SyncView, UserView,
+    country_name, CallOptions, Choice, NumberPreview, Problem, SignInState, SignInView, Suggestion,
+    SyncView, UserView,
 };
 
 // What the faces name when they talk to the desk: configuration, numbers, progress and rows of

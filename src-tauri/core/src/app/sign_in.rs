@@ -14,7 +14,7 @@ use crate::keychain::{KeyringStore, MemoryStore, TokenStore};
 use crate::secret::Secret;
 
 use super::{
-    Background, Connection, DemoTiming, Desk, DeskEvent, Error, Live, SessionState, SessionView,
+    Background, Connection, DemoTiming, Desk, DeskEvent, Error, Live, SignInState, SignInView,
     UserView,
 };
 
@@ -24,28 +24,26 @@ pub struct SignedOut {
     /// A session existed and RingCentral revoked it.
     pub revoked: bool,
     /// The session now (signed out).
-    pub session: SessionView,
+    pub session: SignInView,
 }
 
 impl Desk {
     /// Connects: demo mode starts the simulator and signs in; live mode signs in with the tokens
     /// in the keychain, if any. Never fails: a problem leaves the desk signed out, and the next
     /// sign-in attempt reports it.
-    pub async fn start(self: &Arc<Self>) -> SessionView {
+    pub async fn start(self: &Arc<Self>) -> SignInView {
         self.starting.send_replace(true);
         let view = self.settle().await;
         self.starting.send_replace(false);
-        self.emit(DeskEvent::Session(view.clone()));
+        self.emit(DeskEvent::SignIn(view.clone()));
         view
     }
 
     /// Connects like [`Desk::start`], but a failure is an error, not a signed-out desk: for a
     /// command that cannot go on without the account. Signed out (no stored session) is not a
     /// failure here: the command's first request says so.
-    pub async fn connect(self: &Arc<Self>) -> Result<SessionView, Error> {
-        self.emit(DeskEvent::Session(
-            self.view(SessionState::Connecting, None),
-        ));
+    pub async fn connect(self: &Arc<Self>) -> Result<SignInView, Error> {
+        self.emit(DeskEvent::SignIn(self.view(SignInState::Connecting, None)));
         let view = match self.open().await? {
             Some(connection) => self.adopt(connection).await?,
             None => self.signed_out().await,
@@ -54,7 +52,7 @@ impl Desk {
         Ok(view)
     }
 
-    async fn settle(self: &Arc<Self>) -> SessionView {
+    async fn settle(self: &Arc<Self>) -> SignInView {
         match self.connect().await {
             Ok(view) => view,
             Err(error) => {
@@ -65,11 +63,11 @@ impl Desk {
     }
 
     /// The session as it is now.
-    pub async fn session(&self) -> SessionView {
+    pub async fn session(&self) -> SignInView {
         match self.live.read().await.as_ref() {
-            Some(live) => self.view(SessionState::SignedIn, Some(live.user.clone())),
-            None if *self.starting.borrow() => self.view(SessionState::Connecting, None),
-            None => self.view(SessionState::SignedOut, None),
+            Some(live) => self.view(SignInState::SignedIn, Some(live.user.clone())),
+            None if *self.starting.borrow() => self.view(SignInState::Connecting, None),
+            None => self.view(SignInState::SignedOut, None),
         }
     }
 
@@ -84,7 +82,7 @@ impl Desk {
     }
 
     /// Signs in with a JWT credential and keeps it in the keychain for unattended re-login.
-    pub async fn sign_in_jwt(self: &Arc<Self>, jwt: &str) -> Result<SessionView, Error> {
+    pub async fn sign_in_jwt(self: &Arc<Self>, jwt: &str) -> Result<SignInView, Error> {
         let connection = self.connect_live().await?;
         connection
             .session()
@@ -106,7 +104,7 @@ impl Desk {
         self: &Arc<Self>,
         started: SystemTime,
         patience: Duration,
-    ) -> Result<SessionView, Error> {
+    ) -> Result<SignInView, Error> {
         let connection = self.connect_live().await?;
         auth::wait_for_sign_in(connection.session(), started, patience).await?;
         self.adopt(connection).await
@@ -116,14 +114,14 @@ impl Desk {
     pub async fn complete_browser_sign_in(
         self: &Arc<Self>,
         callback: &str,
-    ) -> Result<SessionView, Error> {
+    ) -> Result<SignInView, Error> {
         let connection = self.connect_live().await?;
         auth::complete_sign_in(connection.session(), callback).await?;
         self.adopt(connection).await
     }
 
     /// Switches this run to demo mode: the built-in simulator, clearly labelled.
-    pub async fn start_demo(self: &Arc<Self>) -> Result<SessionView, Error> {
+    pub async fn start_demo(self: &Arc<Self>) -> Result<SignInView, Error> {
         if let Ok(mut profile) = self.profile.write() {
             profile.mode = Mode::Demo;
         }
@@ -155,7 +153,7 @@ impl Desk {
 
     /// Drops the connection and connects again from the keychain (the "Reset connection" tool):
     /// budgets, breaker and sockets start fresh.
-    pub async fn reset_connection(self: &Arc<Self>) -> SessionView {
+    pub async fn reset_connection(self: &Arc<Self>) -> SignInView {
         self.stop_live_updates().await;
         self.live.write().await.take();
         self.sync.stop();
@@ -205,7 +203,7 @@ impl Desk {
     }
 
     /// Reads who is signed in, keeps the connection, and starts syncing.
-    async fn adopt(self: &Arc<Self>, connection: Connection) -> Result<SessionView, Error> {
+    async fn adopt(self: &Arc<Self>, connection: Connection) -> Result<SignInView, Error> {
         let extension = read_extension(connection.client()).await?;
         let country = connection.country().await?;
         let user = UserView {
@@ -228,23 +226,23 @@ impl Desk {
         if self.options.background == Background::On {
             self.start_live_updates(&live).await;
         }
-        let view = self.view(SessionState::SignedIn, Some(user));
-        self.emit(DeskEvent::Session(view.clone()));
+        let view = self.view(SignInState::SignedIn, Some(user));
+        self.emit(DeskEvent::SignIn(view.clone()));
         if self.options.background == Background::On {
             self.start_sync();
         }
         Ok(view)
     }
 
-    async fn signed_out(&self) -> SessionView {
-        let view = self.view(SessionState::SignedOut, None);
-        self.emit(DeskEvent::Session(view.clone()));
+    async fn signed_out(&self) -> SignInView {
+        let view = self.view(SignInState::SignedOut, None);
+        self.emit(DeskEvent::SignIn(view.clone()));
         view
     }
 
-    fn view(&self, state: SessionState, user: Option<UserView>) -> SessionView {
+    fn view(&self, state: SignInState, user: Option<UserView>) -> SignInView {
         let profile = self.profile();
-        SessionView {
+        SignInView {
             state,
             mode: profile.mode,
             user,

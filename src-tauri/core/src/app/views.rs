@@ -12,7 +12,7 @@ use super::Error;
 /// Signed in, signed out, or on the way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SessionState {
+pub enum SignInState {
     /// A session exists; calls and texts work.
     SignedIn,
     /// No session: the window offers sign-in.
@@ -34,9 +34,9 @@ pub struct UserView {
 /// The session as the window shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionView {
+pub struct SignInView {
     /// Signed in or not.
-    pub state: SessionState,
+    pub state: SignInState,
     /// Demo or live.
     pub mode: Mode,
     /// Who, when signed in.

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 
 use super::error::RealtimeError;
 use super::event::ConnectionState;
+use super::listen::{self, End, Resume};
 use super::options::RealtimeOptions;
-use super::session::{self, End, Link};
 use super::side::{Side, Step};
 use super::socket;
 use crate::api::Client;
@@ -31,7 +31,7 @@ pub(crate) struct Engine {
     options: RealtimeOptions,
     clock: Arc<dyn Clock>,
     side: Side,
-    link: Link,
+    resume: Resume,
     /// When the last session ended (the recovery window runs from there).
     dropped_at: Option<SystemTime>,
     recovery_window: Duration,
@@ -57,7 +57,7 @@ impl Engine {
             options,
             clock,
             side,
-            link: Link::default(),
+            resume: Resume::default(),
             dropped_at: None,
             recovery_window: RECOVERY_WINDOW,
             failures: 0,
@@ -87,7 +87,7 @@ impl Engine {
             .recovery_window
             .checked_sub(self.options.recovery_margin)?;
         let inside = self.clock.now() < dropped + window;
-        inside.then(|| self.link.wsc.as_ref().map(|w| w.token.clone()))?
+        inside.then(|| self.resume.wsc.as_ref().map(|w| w.token.clone()))?
     }
 
     /// Waits `delay` (cut short by a nudge).
@@ -115,8 +115,8 @@ impl Engine {
             Step::Nudged => return Flow::Continue,
             Step::Stop => return Flow::Stop,
         };
-        self.link.wsc = opened.wsc.take().or(self.link.wsc.take());
-        self.link.idle_timeout = opened.details.idle_timeout.map(Duration::from_secs);
+        self.resume.wsc = opened.wsc.take().or(self.resume.wsc.take());
+        self.resume.idle_timeout = opened.details.idle_timeout.map(Duration::from_secs);
         if let Some(seconds) = opened.details.recovery_timeout {
             self.recovery_window = Duration::from_secs(seconds);
         }
@@ -127,7 +127,7 @@ impl Engine {
             let subscribe = opened.socket.subscribe(filters, limit);
             match self.side.during(subscribe, false).await {
                 Step::Done(Ok((id, frames))) => {
-                    self.link.subscription = Some(id);
+                    self.resume.subscription = Some(id);
                     early = frames;
                 }
                 Step::Done(Err(error)) => {
@@ -147,10 +147,10 @@ impl Engine {
             .state(ConnectionState::Connected { since, recovered });
         self.side.catch_up.gap();
         let clock = self.clock.clone();
-        let end = session::listen(
+        let end = listen::listen(
             &mut opened.socket,
             &mut self.side,
-            &mut self.link,
+            &mut self.resume,
             &self.options,
             clock.as_ref(),
             early,

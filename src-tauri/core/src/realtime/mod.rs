@@ -76,8 +76,8 @@ mod frame;
 mod gap;
 mod inbox;
 mod instant;
+mod listen;
 mod options;
-mod session;
 mod side;
 mod socket;
 #[cfg(test)]

@@ -9,8 +9,8 @@ use tokio::sync::mpsc::unbounded_channel;
 use super::catch_up::CatchUp;
 use super::error::RealtimeError;
 use super::inbox::Inbox;
+use super::listen::{listen, End, Resume};
 use super::options::RealtimeOptions;
-use super::session::{listen, End, Link};
 use super::side::Side;
 use super::socket::Socket;
 use crate::api::{Client, ClientOptions, Transport};
@@ -75,7 +75,7 @@ async fn a_socket_that_goes_silent_is_declared_dead() {
     let end = listen(
         &mut socket,
         &mut side,
-        &mut Link::default(),
+        &mut Resume::default(),
         &options,
         clock.as_ref(),
         Vec::new(),

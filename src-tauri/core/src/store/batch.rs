@@ -1,5 +1,5 @@
 //! A write transaction over the cache. The sync engine puts one page of records and the sync
-//! token or frame that covers them into one batch, so a killed process never keeps one without
+//! token or span that covers them into one batch, so a killed process never keeps one without
 //! the other.
 
 use rusqlite::Transaction;

@@ -3,7 +3,7 @@
 //! Secrets never go in it.
 //!
 //! Writes go through a [`Batch`]: one transaction, so the records of a sync page and the sync
-//! token or frame that covers them are committed together or not at all. Reads are plain methods
+//! token or span that covers them are committed together or not at all. Reads are plain methods
 //! on [`Store`], shaped for the window:
 //!
 //! - History: [`Store::history`] — newest first, filters (missed / inbound / outbound / search /
@@ -56,7 +56,7 @@ pub use messages::{MessageEntry, MessageParty, MessageRecord};
 pub use migrations::SCHEMA_VERSION;
 pub use outbox::{OutboxItem, OutboxState};
 pub use search::{SearchResults, TimelineItem};
-pub use sync_state::{Feed, Frame, FramePurpose, SyncState};
+pub use sync_state::{Feed, Span, SpanPurpose, SyncState};
 
 /// Which way a call or message went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

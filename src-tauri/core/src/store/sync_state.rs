@@ -1,4 +1,4 @@
-//! Sync state: per feed, the sync token and where a full sync stands; and the frames (time
+//! Sync state: per feed, the sync token and where a full sync stands; and the spans (time
 //! windows) still to fetch with a paged listing. Written in the same batch as the records they
 //! cover.
 
@@ -56,17 +56,17 @@ pub struct SyncState {
     pub generation: i64,
 }
 
-/// Why a frame exists.
+/// Why a span exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum FramePurpose {
+pub enum SpanPurpose {
     /// Older history beyond what the sync API returns.
     Backfill,
     /// Records between the last incremental sync and a forced full sync.
     Gap,
 }
 
-impl FramePurpose {
+impl SpanPurpose {
     fn as_str(self) -> &'static str {
         match self {
             Self::Backfill => "backfill",
@@ -78,11 +78,11 @@ impl FramePurpose {
 /// A time window `[from, to)` still to fetch, newest first; `to` moves down as pages are
 /// stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Frame {
+pub struct Span {
     /// Id, to update or remove it.
     pub id: i64,
     /// Why it exists.
-    pub purpose: FramePurpose,
+    pub purpose: SpanPurpose,
     /// The oldest time to fetch.
     pub from: DateTime<Utc>,
     /// Everything at or after this time is stored.
@@ -117,26 +117,26 @@ impl Store {
         })
     }
 
-    /// A feed's frames still to fetch, newest first.
-    pub fn frames(&self, feed: Feed) -> Result<Vec<Frame>, StoreError> {
+    /// A feed's spans still to fetch, newest first.
+    pub fn spans(&self, feed: Feed) -> Result<Vec<Span>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, purpose, date_from, date_to FROM sync_frames WHERE feed = ?1
              ORDER BY date_to DESC, id",
         )?;
         let mut rows = stmt.query([feed.as_str()])?;
-        let mut frames = Vec::new();
+        let mut spans = Vec::new();
         while let Some(row) = rows.next()? {
-            frames.push(Frame {
+            spans.push(Span {
                 id: row.get(0)?,
                 purpose: match row.get::<_, String>(1)?.as_str() {
-                    "gap" => FramePurpose::Gap,
-                    _ => FramePurpose::Backfill,
+                    "gap" => SpanPurpose::Gap,
+                    _ => SpanPurpose::Backfill,
                 },
                 from: from_millis(row.get(2)?)?,
                 to: from_millis(row.get(3)?)?,
             });
         }
-        Ok(frames)
+        Ok(spans)
     }
 
     /// When the newest stored call started (where the gap a forced full sync leaves begins).
@@ -169,11 +169,11 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// Adds a frame to fetch; returns its id. An empty window adds nothing and returns `None`.
-    pub fn add_frame(
+    /// Adds a span to fetch; returns its id. An empty window adds nothing and returns `None`.
+    pub fn add_span(
         &mut self,
         feed: Feed,
-        purpose: FramePurpose,
+        purpose: SpanPurpose,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Option<i64>, StoreError> {
@@ -188,9 +188,9 @@ impl Batch<'_> {
         Ok(Some(self.tx.last_insert_rowid()))
     }
 
-    /// Records that everything in a frame at or after `to` is stored; a frame that became
+    /// Records that everything in a span at or after `to` is stored; a span that became
     /// empty is removed.
-    pub fn shrink_frame(&mut self, id: i64, to: DateTime<Utc>) -> Result<(), StoreError> {
+    pub fn shrink_span(&mut self, id: i64, to: DateTime<Utc>) -> Result<(), StoreError> {
         self.tx
             .prepare_cached("UPDATE sync_frames SET date_to = min(date_to, ?2) WHERE id = ?1")?
             .execute(params![id, to_millis(to)])?;
@@ -200,8 +200,8 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// Removes a frame that is fully fetched.
-    pub fn remove_frame(&mut self, id: i64) -> Result<(), StoreError> {
+    /// Removes a span that is fully fetched.
+    pub fn remove_span(&mut self, id: i64) -> Result<(), StoreError> {
         self.tx
             .prepare_cached("DELETE FROM sync_frames WHERE id = ?1")?
             .execute([id])?;

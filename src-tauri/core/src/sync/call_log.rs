@@ -1,8 +1,8 @@
-//! The call log: FSync, ISync with its 250-change cap and forced full syncs, then frames.
+//! The call log: FSync, ISync with its 250-change cap and forced full syncs, then spans.
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::frames::FrameRecord;
+use super::spans::SpanRecord;
 use super::token_feed::{self, TokenFeed};
 use super::{
     Change, FeedReport, ListPage, ProgressFn, SyncAnswer, SyncError, SyncOptions, Upstream,
@@ -10,7 +10,7 @@ use super::{
 };
 use crate::store::{Batch, CallRecord, Feed, Store, StoreError};
 
-impl FrameRecord for CallRecord {
+impl SpanRecord for CallRecord {
     fn time(&self) -> DateTime<Utc> {
         self.start
     }

@@ -1,9 +1,9 @@
 //! Messages: queued read-state changes go up first, then FSync / ISync (overlap de-duplicated by
-//! id, `MSG-333` handled with a full sync and a gap frame), then frames of older SMS.
+//! id, `MSG-333` handled with a full sync and a gap span), then spans of older SMS.
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::frames::FrameRecord;
+use super::spans::SpanRecord;
 use super::token_feed::{self, TokenFeed};
 use super::{
     log_failures, FeedReport, ListPage, ProgressFn, SyncAnswer, SyncError, SyncOptions, Upstream,
@@ -17,7 +17,7 @@ const FULL_SYNC_RECORDS: u32 = 1000;
 /// Bulk read-state updates carry at most this many ids.
 const READ_BATCH: usize = 50;
 
-impl FrameRecord for MessageRecord {
+impl SpanRecord for MessageRecord {
     fn time(&self) -> DateTime<Utc> {
         self.created
     }

@@ -2,17 +2,17 @@
 //!
 //! - **Call log**: `call-log-sync` FSync (the newest 250), then ISync with its token. More than
 //!   250 changes, or an expired token (`CLG-101`…`105`), forces a new FSync; the calls between
-//!   the last stored one and the FSync's oldest become a *gap frame*. Older history is a
-//!   *backfill frame* fetched with paged `call-log` (`perPage` 1000, newest first, the frame's
+//!   the last stored one and the FSync's oldest become a *gap span*. Older history is a
+//!   *backfill span* fetched with paged `call-log` (`perPage` 1000, newest first, the span's
 //!   `dateTo` moving down page by page) as far back as [`SyncOptions::horizon`].
 //! - **Messages**: `message-sync` FSync of the last week, then ISync (the 5-second overlap is
-//!   de-duplicated by id; `MSG-333` forces a full sync and a gap frame); older SMS are backfilled
+//!   de-duplicated by id; `MSG-333` forces a full sync and a gap span); older SMS are backfilled
 //!   with paged `message-store` listings. Local read-state changes are sent first.
 //! - **Contacts**: `address-book-sync` (paged FSync resumable by page id, then ISync with
 //!   deletions) and the company directory, each full pass sweeping what it no longer saw.
 //!
 //! Every page is written in one [`Batch`](crate::store::Batch) together with the sync token or
-//! frame that covers it (and the activity-log rows of its request): a process killed at any
+//! span that covers it (and the activity-log rows of its request): a process killed at any
 //! point leaves a consistent cache, and the next sync resumes without duplicates. Pages are
 //! written as they arrive, never collected. Progress is reported through a callback as
 //! [`Progress`] events. Requests are background work: the client keeps the last part of every
@@ -21,9 +21,9 @@
 mod call_log;
 mod contacts;
 mod error;
-mod frames;
 mod messages;
 mod ringcentral;
+mod spans;
 mod token_feed;
 mod upstream;
 mod writer;
@@ -40,7 +40,7 @@ pub use upstream::{Change, ListPage, SyncAnswer, Upstream, Window};
 /// How a sync runs.
 #[derive(Debug, Clone)]
 pub struct SyncOptions {
-    /// "Now", for frames and the outbox (passed in so tests are deterministic).
+    /// "Now", for spans and the outbox (passed in so tests are deterministic).
     pub now: DateTime<Utc>,
     /// How far back the backfill reaches.
     pub horizon: DateTime<Utc>,

@@ -1,16 +1,16 @@
 //! What the call log and messages share: a full sync (FSync) that returns the newest records and
 //! a token, incremental syncs (ISync) with that token, a full sync again when RingCentral refuses
-//! the token (expired, too many changes) — leaving a *gap frame* for what happened in between —
-//! and older history drained frame by frame.
+//! the token (expired, too many changes) — leaving a *gap span* for what happened in between —
+//! and older history drained span by span.
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::frames::{self, FrameRecord};
+use super::spans::{self, SpanRecord};
 use super::{
     log_failures, log_requests, report_stage, synced, FeedReport, ListPage, Progress, ProgressFn,
     Stage, SyncAnswer, SyncError, SyncOptions, Upstream, UpstreamError, Window,
 };
-use crate::store::{Batch, Feed, FramePurpose, Store, StoreError, SyncState};
+use crate::store::{Batch, Feed, SpanPurpose, Store, StoreError, SyncState};
 
 /// A feed RingCentral syncs with tokens and lists page by page.
 #[allow(async_fn_in_trait)]
@@ -22,7 +22,7 @@ pub(super) trait TokenFeed {
     /// What a sync answer carries.
     type Item;
     /// What a page of older history carries.
-    type Record: FrameRecord + Send + 'static;
+    type Record: SpanRecord + Send + 'static;
 
     /// ISync: the changes since `token`.
     async fn incremental(
@@ -37,7 +37,7 @@ pub(super) trait TokenFeed {
         options: &SyncOptions,
     ) -> Result<SyncAnswer<Self::Item>, UpstreamError>;
 
-    /// Just after the oldest moment a full sync's answer covers: the frame of older history
+    /// Just after the oldest moment a full sync's answer covers: the span of older history
     /// ends here.
     fn covered_from(answer: &SyncAnswer<Self::Item>, options: &SyncOptions) -> DateTime<Utc>;
 
@@ -60,7 +60,7 @@ pub(super) trait TokenFeed {
 }
 
 /// Syncs feed `F`, adding to `report`: ISync when there is a token (FSync when RingCentral
-/// asks for one), FSync otherwise, then the frames of older history.
+/// asks for one), FSync otherwise, then the spans of older history.
 pub(super) async fn sync<F: TokenFeed>(
     store: &mut Store,
     upstream: &impl Upstream,
@@ -94,7 +94,7 @@ pub(super) async fn sync<F: TokenFeed>(
         None => full::<F>(store, upstream, options, &state, &mut report, progress).await?,
     }
     let per_page = options.per_page;
-    frames::drain(
+    spans::drain(
         store,
         upstream,
         F::FEED,
@@ -112,7 +112,7 @@ pub(super) async fn sync<F: TokenFeed>(
     Ok(report)
 }
 
-/// FSync, plus the frame that covers what it left out: all history before it on a first sync,
+/// FSync, plus the span that covers what it left out: all history before it on a first sync,
 /// or the gap since the newest cached record on a forced one.
 async fn full<F: TokenFeed>(
     store: &mut Store,
@@ -136,20 +136,20 @@ async fn full<F: TokenFeed>(
         }
     };
     let previous_newest = F::newest_cached(store)?;
-    let frames = store.frames(F::FEED)?;
+    let spans = store.spans(F::FEED)?;
     let boundary = F::covered_from(&answer, options);
     let mut batch = store.batch()?;
     F::write(&mut batch, &answer, report)?;
-    let first_sync = previous_newest.is_none() && frames.is_empty() && state.token.is_none();
+    let first_sync = previous_newest.is_none() && spans.is_empty() && state.token.is_none();
     if first_sync {
-        batch.add_frame(F::FEED, FramePurpose::Backfill, options.horizon, boundary)?;
+        batch.add_span(F::FEED, SpanPurpose::Backfill, options.horizon, boundary)?;
     } else {
         let since = previous_newest
-            .or_else(|| frames.iter().map(|f| f.to).max())
+            .or_else(|| spans.iter().map(|f| f.to).max())
             .unwrap_or(options.horizon);
-        batch.add_frame(
+        batch.add_span(
             F::FEED,
-            FramePurpose::Gap,
+            SpanPurpose::Gap,
             since - Duration::minutes(1),
             boundary,
         )?;

@@ -4,23 +4,23 @@
 //!
 //! The queue holds one page: with the page being written and the one being fetched, at most
 //! three pages are in memory however long the sync runs. Pages are committed in the order they
-//! were queued, each in one transaction with its frame's new end and the activity rows of its
+//! were queued, each in one transaction with its span's new end and the activity rows of its
 //! request, exactly as if they were written in place.
 
 use std::thread::JoinHandle;
 
 use tokio::sync::mpsc;
 
-use super::frames::FrameRecord;
+use super::spans::SpanRecord;
 use super::{Progress, ProgressFn, Stage, SyncError};
 use crate::store::{ActivityEntry, Feed, Store, StoreError};
 
-/// What a page does to the frame it was fetched from.
+/// What a page does to the span it was fetched from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum FrameEnd {
+pub(super) enum SpanEnd {
     /// Everything at or after this time is now stored.
     Shrink(chrono::DateTime<chrono::Utc>),
-    /// The frame is fully fetched.
+    /// The span is fully fetched.
     Remove,
 }
 
@@ -28,15 +28,15 @@ pub(super) enum FrameEnd {
 pub(super) struct Page<R> {
     /// The records.
     pub records: Vec<R>,
-    /// The frame the page was fetched from.
-    pub frame_id: i64,
+    /// The span the page was fetched from.
+    pub span_id: i64,
     /// What the page does to it.
-    pub frame_end: FrameEnd,
+    pub span_end: SpanEnd,
     /// The activity rows of the request that fetched it.
     pub activity: Vec<ActivityEntry>,
     /// For the progress event once it is stored.
     pub stage: Stage,
-    /// Records left in the frame from this page on, when RingCentral says.
+    /// Records left in the span from this page on, when RingCentral says.
     pub total: Option<u64>,
 }
 
@@ -57,7 +57,7 @@ pub(super) struct PageWriter<R> {
     failure: Option<SyncError>,
 }
 
-impl<R: FrameRecord + Send + 'static> PageWriter<R> {
+impl<R: SpanRecord + Send + 'static> PageWriter<R> {
     /// Starts a writer over `store` (a connection of its own).
     pub(super) fn start(feed: Feed, mut store: Store) -> Result<Self, SyncError> {
         let (pages, mut queue) = mpsc::channel::<Page<R>>(1);
@@ -141,15 +141,15 @@ impl<R: FrameRecord + Send + 'static> PageWriter<R> {
     }
 }
 
-/// Commits one page with its frame's new end and its activity rows.
-fn write<R: FrameRecord>(store: &mut Store, page: Page<R>) -> Result<Written, StoreError> {
+/// Commits one page with its span's new end and its activity rows.
+fn write<R: SpanRecord>(store: &mut Store, page: Page<R>) -> Result<Written, StoreError> {
     let mut batch = store.batch()?;
     for record in &page.records {
         record.put(&mut batch)?;
     }
-    match page.frame_end {
-        FrameEnd::Shrink(to) => batch.shrink_frame(page.frame_id, to)?,
-        FrameEnd::Remove => batch.remove_frame(page.frame_id)?,
+    match page.span_end {
+        SpanEnd::Shrink(to) => batch.shrink_span(page.span_id, to)?,
+        SpanEnd::Remove => batch.remove_span(page.span_id)?,
     }
     for entry in &page.activity {
         batch.log_activity(entry)?;

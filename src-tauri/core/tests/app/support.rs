@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use ringdesk_core::app::{DemoTiming, Desk, DeskEvent, DeskOptions, SessionState};
+use ringdesk_core::app::{DemoTiming, Desk, DeskEvent, DeskOptions, SignInState};
 use ringdesk_core::config::{ConfigFile, Environment, Paths, Profile};
 use tokio::sync::broadcast::Receiver;
 
@@ -21,7 +21,7 @@ pub async fn demo_desk() -> DemoDesk {
     let session = desk.start().await;
     assert_eq!(
         session.state,
-        SessionState::SignedIn,
+        SignInState::SignedIn,
         "the demo signs in by itself: {session:?}"
     );
     DemoDesk {

@@ -65,7 +65,7 @@ async fn a_sync_killed_mid_way_resumes_without_duplicates() {
     );
     assert!(partial.is_subset(&all), "only real records");
     assert!(!store
-        .frames(ringdesk_core::store::Feed::CallLog)
+        .spans(ringdesk_core::store::Feed::CallLog)
         .expect("frames")
         .is_empty());
 
@@ -74,7 +74,7 @@ async fn a_sync_killed_mid_way_resumes_without_duplicates() {
     store = world.store();
     assert_eq!(stored_ids(&store, "calls"), all, "complete, no duplicates");
     assert!(store
-        .frames(ringdesk_core::store::Feed::CallLog)
+        .spans(ringdesk_core::store::Feed::CallLog)
         .expect("frames")
         .is_empty());
 }

@@ -45,7 +45,7 @@ async fn a_backfill_refused_part_way_keeps_its_pages_and_resumes() {
         "the FSync and both pages fetched before the refusal are stored: {kept}"
     );
     assert_eq!(
-        store.frames(Feed::CallLog).expect("frames").len(),
+        store.spans(Feed::CallLog).expect("frames").len(),
         1,
         "the backfill frame stays, shrunk to what is missing"
     );
@@ -60,7 +60,7 @@ async fn a_backfill_refused_part_way_keeps_its_pages_and_resumes() {
         "every call once, none missing"
     );
     assert!(
-        store.frames(Feed::CallLog).expect("frames").is_empty(),
+        store.spans(Feed::CallLog).expect("frames").is_empty(),
         "nothing left to fetch"
     );
     store.check_integrity().expect("consistent");

@@ -64,13 +64,13 @@ pub struct ExtensionContact {
 #[serde(rename_all = "camelCase", default)]
 pub struct RegionalSettings {
     /// Home country.
-    pub home_country: Option<Country>,
+    pub home_country: Option<CountryInfo>,
 }
 
 /// A country reference.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct Country {
+pub struct CountryInfo {
     /// RingCentral's country id.
     pub id: Option<String>,
     /// ISO 3166 alpha-2.

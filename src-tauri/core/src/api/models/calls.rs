@@ -36,7 +36,7 @@ fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D:
 /// `from` / `to` of a call-log record.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct CallParty {
+pub struct CallerInfo {
     /// E.164.
     pub phone_number: Option<String>,
     /// Extension number.
@@ -69,9 +69,9 @@ pub struct CallLogRecord {
     /// `Call connected`, `Missed` …
     pub result: Option<String>,
     /// Calling party.
-    pub from: Option<CallParty>,
+    pub from: Option<CallerInfo>,
     /// Called party.
-    pub to: Option<CallParty>,
+    pub to: Option<CallerInfo>,
     /// Set on ISync for removed records.
     pub deleted: Option<bool>,
     /// Detailed view only.

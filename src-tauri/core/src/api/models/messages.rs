@@ -7,7 +7,7 @@ use super::SyncInfo;
 /// A sender or recipient.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct MessageParty {
+pub struct MessageCallerInfo {
     /// E.164.
     pub phone_number: Option<String>,
     /// Name, when known.
@@ -28,9 +28,9 @@ pub struct Message {
     /// `Inbound` / `Outbound`.
     pub direction: Option<String>,
     /// Sender.
-    pub from: Option<MessageParty>,
+    pub from: Option<MessageCallerInfo>,
     /// Recipients.
-    pub to: Vec<MessageParty>,
+    pub to: Vec<MessageCallerInfo>,
     /// The SMS text.
     pub subject: Option<String>,
     /// `Queued`, `Sent`, `Delivered`, `DeliveryFailed`, `SendingFailed`, `Received`.

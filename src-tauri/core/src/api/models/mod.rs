@@ -8,12 +8,12 @@ mod messages;
 mod presence;
 
 pub use account::{
-    CallerIdInfo, Country, Extension, ForwardingNumber, PhoneNumber, RegionalSettings,
+    CallerIdInfo, CountryInfo, Extension, ForwardingNumber, PhoneNumber, RegionalSettings,
     ServiceFeature,
 };
 pub use calls::{
-    CallLogRecord, CallLogSync, CallParty, RingOutStatus, RingOutStatusDetail, SyncInfo,
+    CallLogRecord, CallLogSync, CallerInfo, RingOutStatus, RingOutStatusDetail, SyncInfo,
 };
 pub use contacts::{AddressBookSync, DirectoryEntry, DirectoryPhone, PersonalContact};
-pub use messages::{Message, MessageParty, MessageSync};
+pub use messages::{Message, MessageCallerInfo, MessageSync};
 pub use presence::{Presence, WsToken};

@@ -166,7 +166,7 @@ pub(super) fn from_model(
         Some(text) => time(Some(text), "message time")?,
         None => created,
     };
-    let party = |p: &models::MessageParty| MessageParty {
+    let party = |p: &models::MessageCallerInfo| MessageParty {
         number: p.phone_number.clone().unwrap_or_default(),
         name: p.name.clone(),
     };

@@ -1,7 +1,7 @@
 //! Listening on a subscribed socket until it ends: notifications go to the inbox (instant SMS)
 //! or ask for a catch-up (`message-store` changes); the latest `wsc` is kept for recovery; a
 //! `Heartbeat` goes out after a silence and a socket that stays silent after it is dead; a
-//! wall-clock jump (the machine slept) ends the session so it is rebuilt and caught up.
+//! wall-clock jump (the machine slept) ends the socket session so it is rebuilt and caught up.
 
 use std::time::{Duration, SystemTime};
 
@@ -17,9 +17,9 @@ use super::side::{Side, Step};
 use super::socket::Socket;
 use crate::clock::Clock;
 
-/// What a session knows that outlives it: the recovery token and the subscription.
+/// What a socket session carries to the next: the recovery token and the subscription.
 #[derive(Debug, Default)]
-pub(crate) struct Link {
+pub(crate) struct Resume {
     /// The latest `wsc` (token and sequence).
     pub wsc: Option<Wsc>,
     /// The subscription id.
@@ -28,8 +28,8 @@ pub(crate) struct Link {
     pub idle_timeout: Option<Duration>,
 }
 
-impl Link {
-    /// Keeps `wsc` when it is newer (a higher sequence, or another session's token).
+impl Resume {
+    /// Keeps `wsc` when it is newer (a higher sequence, or another socket session's token).
     pub fn track(&mut self, wsc: Option<Wsc>) {
         if let Some(wsc) = wsc {
             let newer = self
@@ -43,7 +43,7 @@ impl Link {
     }
 }
 
-/// Why a session ended.
+/// Why a socket session ended.
 #[derive(Debug)]
 pub(crate) enum End {
     /// Stop was asked.
@@ -70,17 +70,17 @@ enum Wake {
 pub(crate) async fn listen(
     socket: &mut Socket,
     side: &mut Side,
-    link: &mut Link,
+    resume: &mut Resume,
     options: &RealtimeOptions,
     clock: &dyn Clock,
     early: Vec<Incoming>,
 ) -> End {
     for incoming in early {
-        if let Some(end) = handle(incoming, side, link, options) {
+        if let Some(end) = handle(incoming, side, resume, options) {
             return end;
         }
     }
-    let keepalive = link
+    let keepalive = resume
         .idle_timeout
         .map_or(Duration::from_secs(900), |idle| idle / 2);
     let mut ticker = interval(options.tick);
@@ -119,7 +119,7 @@ pub(crate) async fn listen(
             Wake::Frame(Ok(frame)) => {
                 heard = Instant::now();
                 heartbeat = None;
-                if let Some(end) = frame.and_then(|f| handle(f, side, link, options)) {
+                if let Some(end) = frame.and_then(|f| handle(f, side, resume, options)) {
                     return end;
                 }
             }
@@ -148,11 +148,11 @@ pub(crate) async fn listen(
     }
 }
 
-/// Handles one frame; `Some` when it ends the session.
+/// Handles one frame; `Some` when it ends the socket session.
 fn handle(
     incoming: Incoming,
     side: &mut Side,
-    link: &mut Link,
+    resume: &mut Resume,
     options: &RealtimeOptions,
 ) -> Option<End> {
     match incoming {
@@ -162,8 +162,8 @@ fn handle(
             subscription_id,
             body,
         } => {
-            link.track(wsc);
-            let ours = match (&link.subscription, &subscription_id) {
+            resume.track(wsc);
+            let ours = match (&resume.subscription, &subscription_id) {
                 (Some(ours), Some(theirs)) => ours == theirs,
                 _ => true,
             };
@@ -180,7 +180,7 @@ fn handle(
             None
         }
         Incoming::ConnectionDetails { wsc, .. } => {
-            link.track(wsc);
+            resume.track(wsc);
             None
         }
         Incoming::Error { code, message } => {

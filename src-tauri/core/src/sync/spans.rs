@@ -1,25 +1,25 @@
-//! Fetching frames — time windows of older history, or the gap a forced full sync left — page by
-//! page, newest first, each page committed with the frame's new end (by the
+//! Fetching spans — time windows of older history, or the gap a forced full sync left — page by
+//! page, newest first, each page committed with the span's new end (by the
 //! [writer](super::writer), while the next page is fetched).
 
 use std::future::Future;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::writer::{FrameEnd, Page, PageWriter};
+use super::writer::{Page, PageWriter, SpanEnd};
 use super::{FeedReport, ListPage, ProgressFn, Stage, SyncError, Upstream, UpstreamError, Window};
-use crate::store::{Batch, Feed, Frame, FramePurpose, Store, StoreError};
+use crate::store::{Batch, Feed, Span, SpanPurpose, Store, StoreError};
 
 /// How a feed's records are written and dated.
-pub(super) trait FrameRecord {
+pub(super) trait SpanRecord {
     /// When the record happened (the listing's order).
     fn time(&self) -> DateTime<Utc>;
     /// Writes it.
     fn put(&self, batch: &mut Batch<'_>) -> Result<(), StoreError>;
 }
 
-/// Fetches every frame of `feed` until none is left. Pages are written by a [`PageWriter`]
-/// while the next one is fetched; the frames are followed in memory as the writer changes them
+/// Fetches every span of `feed` until none is left. Pages are written by a [`PageWriter`]
+/// while the next one is fetched; the spans are followed in memory as the writer changes them
 /// in the cache (the same order as reading them back after each page: newest end first).
 pub(super) async fn drain<R, F, Fut>(
     store: &mut Store,
@@ -30,25 +30,25 @@ pub(super) async fn drain<R, F, Fut>(
     progress: ProgressFn<'_>,
 ) -> Result<(), SyncError>
 where
-    R: FrameRecord + Send + 'static,
+    R: SpanRecord + Send + 'static,
     F: Fn(Window) -> Fut,
     Fut: Future<Output = Result<ListPage<R>, UpstreamError>>,
 {
-    let mut frames = store.frames(feed)?;
-    if frames.is_empty() {
+    let mut spans = store.spans(feed)?;
+    if spans.is_empty() {
         return Ok(());
     }
     let mut writer = PageWriter::start(feed, store.open_writer()?)?;
     let mut fetched = Ok(());
-    while let Some(frame) = next_frame(&frames) {
-        let stage = match frame.purpose {
-            FramePurpose::Backfill => Stage::Backfill,
-            FramePurpose::Gap => Stage::Gap,
+    while let Some(span) = next_span(&spans) {
+        let stage = match span.purpose {
+            SpanPurpose::Backfill => Stage::Backfill,
+            SpanPurpose::Gap => Stage::Gap,
         };
         report.requests += 1;
         let page = match fetch(Window {
-            from: frame.from,
-            to: frame.to,
+            from: span.from,
+            to: span.to,
         })
         .await
         {
@@ -58,24 +58,24 @@ where
                 break;
             }
         };
-        let oldest = page.records.iter().map(FrameRecord::time).min();
-        let frame_end = match oldest.filter(|_| page.more) {
-            None => FrameEnd::Remove,
+        let oldest = page.records.iter().map(SpanRecord::time).min();
+        let span_end = match oldest.filter(|_| page.more) {
+            None => SpanEnd::Remove,
             Some(oldest) => {
                 // Fetch the oldest millisecond again (ties at the cut); ids de-duplicate it.
                 let mut to = oldest + Duration::milliseconds(1);
-                if to >= frame.to {
+                if to >= span.to {
                     // A whole page in one millisecond: step past it rather than loop.
                     to = oldest;
                 }
-                FrameEnd::Shrink(to)
+                SpanEnd::Shrink(to)
             }
         };
-        follow(&mut frames, frame.id, frame_end);
+        follow(&mut spans, span.id, span_end);
         let page = Page {
             records: page.records,
-            frame_id: frame.id,
-            frame_end,
+            span_id: span.id,
+            span_end,
             activity: upstream.take_activity(),
             stage,
             total: page.total,
@@ -89,23 +89,23 @@ where
     Ok(())
 }
 
-/// The frame to fetch next: the one ending last (ties: the older frame).
-fn next_frame(frames: &[Frame]) -> Option<Frame> {
-    frames
+/// The span to fetch next: the one ending last (ties: the older span).
+fn next_span(spans: &[Span]) -> Option<Span> {
+    spans
         .iter()
         .min_by_key(|f| (std::cmp::Reverse(f.to), f.id))
         .cloned()
 }
 
-/// Applies a page's `end` to the frames in memory, as the writer applies it in the cache.
-fn follow(frames: &mut Vec<Frame>, id: i64, end: FrameEnd) {
+/// Applies a page's `end` to the spans in memory, as the writer applies it in the cache.
+fn follow(spans: &mut Vec<Span>, id: i64, end: SpanEnd) {
     match end {
-        FrameEnd::Remove => frames.retain(|f| f.id != id),
-        FrameEnd::Shrink(to) => {
-            for frame in frames.iter_mut().filter(|f| f.id == id) {
-                frame.to = frame.to.min(to);
+        SpanEnd::Remove => spans.retain(|f| f.id != id),
+        SpanEnd::Shrink(to) => {
+            for span in spans.iter_mut().filter(|f| f.id == id) {
+                span.to = span.to.min(to);
             }
-            frames.retain(|f| f.to > f.from);
+            spans.retain(|f| f.to > f.from);
         }
     }
 }
