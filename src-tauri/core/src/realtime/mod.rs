@@ -40,7 +40,7 @@
 //!
 //! # How it works
 //!
-//! - **WebSocket** (API-NOTES §10): a new single-use `wstoken` for every connection (Auth group,
+//! - **WebSocket** (docs/ringcentral/API-NOTES.md §10): a new single-use `wstoken` for every connection (Auth group,
 //!   background priority); nothing is sent before `ConnectionDetails`; one subscription per
 //!   connection to `message-store/instant?type=SMS` (the text itself, stored at once) and
 //!   `message-store` (ids only: a debounced catch-up unless the instant event already stored

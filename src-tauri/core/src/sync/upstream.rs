@@ -1,6 +1,6 @@
 //! What the sync engine needs from RingCentral, as a narrow port. The RingCentral client
-//! implements it (see `client.rs`); records arrive already in the store's own types, so the
-//! engine never sees wire models.
+//! implements it ([`RingCentral`](super::RingCentral), in `ringcentral/`); records arrive
+//! already in the store's own types, so the engine never sees wire models.
 
 use chrono::{DateTime, Utc};
 

@@ -1,4 +1,4 @@
-//! Frames as the notes document them (API-NOTES §10.2), and hostile ones.
+//! Frames as the notes document them (docs/ringcentral/API-NOTES.md §10.2), and hostile ones.
 
 use serde_json::json;
 
