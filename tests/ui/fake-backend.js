@@ -1,7 +1,7 @@
 // A fake backend implementing the contract in ui/js/backend.js with in-memory data, recording
 // every call, and able to push events like the Rust side does.
 
-import { COMMAND_NAMES } from '../js/backend.js';
+import { COMMAND_NAMES } from '../../ui/js/backend.js';
 
 export const DEMO_INFO = { version: '0.1.0', profile: 'default', mode: 'demo', server: null, dataDir: '/tmp/d' };
 export const SIGNED_IN = { state: 'signed_in', mode: 'demo', user: { name: 'Sam Agent', extensionNumber: '101' }, canSignIn: false };
