@@ -45,11 +45,9 @@ const COMMANDS = {
   makeDefaultHandler: ['make_default_handler', []],
 };
 
-/**
- * Events the backend pushes: name → payload. `navigate` { view, number? } comes from the tray and
- * a clicked notification; `settings` (a SettingsView) when the tray changed one.
- */
-export const EVENTS = ['session', 'connection', 'call', 'sync', 'messages', 'new-text', 'link', 'navigate', 'settings'];
+// Events the backend pushes (subscribe with `backend.on`): session, connection, call, sync,
+// messages, new-text, link, navigate and settings. `navigate` { view, number? } comes from the
+// tray and a clicked notification; `settings` (a SettingsView) when the tray changed one.
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened
@@ -80,7 +78,7 @@ export function connectBackend(host = globalThis) {
 }
 
 /** Positional values → the named arguments Tauri expects (camelCase, as Tauri maps them). */
-export function argsOf(params, values) {
+function argsOf(params, values) {
   const args = {};
   params.forEach((param, i) => {
     if (values[i] !== undefined) args[param] = values[i];
@@ -110,6 +108,3 @@ function unavailableBackend() {
   for (const name of Object.keys(COMMANDS)) backend[name] = () => Promise.reject(error);
   return backend;
 }
-
-/** The command names, for tests that check the Rust side registers every one. */
-export const COMMAND_NAMES = Object.values(COMMANDS).map(([command]) => command);

@@ -5,7 +5,9 @@
 #   src-tauri/core/fuzz/smoke.sh [SECONDS]
 #
 # Installs cargo-fuzz if missing. Only the stable toolchain is needed: RUSTC_BOOTSTRAP lets it
-# accept the sanitizer flags. Builds into fuzz/target, never the workspace's target directory.
+# accept the sanitizer flags. The crate is a member of the app's workspace and builds against its
+# Cargo.lock, which must already be up to date; the sanitized build goes to fuzz/target (or
+# $CARGO_TARGET_DIR), never the workspace's target directory.
 set -euo pipefail
 
 seconds="${1:-30}"
@@ -16,6 +18,17 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "smoke.sh: installing cargo-fuzz" >&2
     cargo install cargo-fuzz --locked
 fi
+
+# cargo-fuzz has no --locked: check the lock first, so a stale one fails here instead of being
+# rewritten (the fuzzed code then builds with exactly the app's dependency versions).
+cargo metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null
+
+# The workspace's release profile is the app's: thin LTO and stripped debug info. A fuzz build
+# keeps Cargo's defaults for both, as when it was a workspace of its own: LTO and the coverage
+# instrumentation do not mix (fat LTO fails to link, cargo-fuzz#384; thin LTO only adds build
+# time), and crash reports need the line tables cargo-fuzz asks for.
+export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_STRIP=none
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$fuzz_dir/target}"
 
 # New inputs go to a scratch corpus (first on the command line), never among the committed seeds;
 # starting from the seeds alone keeps the run as short as asked.

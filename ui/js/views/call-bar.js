@@ -5,20 +5,20 @@ import { h, replaceChildren } from '../lib/dom.js';
 import { formatDuration } from '../lib/format.js';
 
 /** How long the final outcome stays before the bar hides. */
-export const OUTCOME_MS = 5000;
+const OUTCOME_MS = 5000;
 
 /**
  * Seconds to show on the clock: from connection when connected, else from the start.
  * @param {{ startedAt: number, connectedAt?: number|null, endedAt?: number|null }} call
  */
-export function elapsedSeconds(call, now) {
+function elapsedSeconds(call, now) {
   const from = call.connectedAt ?? call.startedAt;
   const to = call.endedAt ?? now;
   return Math.max(0, Math.floor((to - from) / 1000));
 }
 
 /** The toast when a call ends: `Call ended — 3:42`, or what went wrong. */
-export function outcomeToast(call) {
+function outcomeToast(call) {
   if (call.success) return `Call ended — ${formatDuration(elapsedSeconds(call, call.endedAt ?? Date.now()))}`;
   return call.words.summary;
 }

@@ -12,7 +12,7 @@ const PAGE = 100;
 const SOURCES = { personal: 'RingCentral contact', directory: 'Company directory', local: 'Imported' };
 
 /** Up to two initials for an avatar: `Ana Silva` → `AS`; digits or nothing → `#`. */
-export function initials(name) {
+function initials(name) {
   const letters = String(name ?? '')
     .split(/\s+/)
     .map((part) => [...part].find((c) => /\p{L}/u.test(c)))

@@ -17,7 +17,7 @@ const FILTERS = [
 const PAGE = 100;
 
 /** The icon and words for a call's direction and result. */
-export function callKind(row) {
+function callKind(row) {
   if (row.missed) return { icon: 'missed', words: 'Missed call', tone: 'missed' };
   return row.direction === 'Inbound'
     ? { icon: 'inbound', words: 'Incoming call', tone: 'in' }
@@ -123,7 +123,7 @@ function create(ctx) {
 }
 
 /** `Syncing 1 200 / 5 000`, `Synced 14:05`, or nothing before the first sync. */
-export function describeSync(sync) {
+function describeSync(sync) {
   if (!sync) return '';
   if (sync.running) return sync.total ? `Syncing ${sync.done} / ${sync.total}` : 'Syncing…';
   if (sync.error) return `Sync failed: ${sync.error.message}`;

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { dayKey, dayLabel, formatDuration, withDayHeaders } from '../js/lib/format.js';
-import { offsetsOf, visibleRange } from '../js/lib/virtual-list.js';
+import { dayKey, dayLabel, formatDuration, withDayHeaders } from '../../ui/js/lib/format.js';
+import { offsetsOf, visibleRange } from '../../ui/js/lib/virtual-list.js';
 
 test('durations read like a clock', () => {
   assert.equal(formatDuration(0), '0:00');

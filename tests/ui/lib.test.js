@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { describeStatus } from '../js/lib/status.js';
-import { shortcutFor } from '../js/lib/keyboard.js';
-import { KEYS, deleteBack, insertAt, isDialKey } from '../js/lib/dialpad.js';
-import { createStore } from '../js/lib/store.js';
-import { toUiError } from '../js/backend.js';
+import { describeStatus } from '../../ui/js/lib/status.js';
+import { shortcutFor } from '../../ui/js/lib/keyboard.js';
+import { KEYS, deleteBack, insertAt, isDialKey } from '../../ui/js/lib/dialpad.js';
+import { createStore } from '../../ui/js/lib/store.js';
+import { toUiError } from '../../ui/js/backend.js';
 
 const VIEWS = ['dial', 'history', 'messages', 'contacts', 'settings'];
 

@@ -12,8 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => mock.timers.reset());
 
-const { createApp, VIEWS } = await import('../js/app.js');
-const { aboutFacts, handlerRows } = await import('../js/views/settings.js');
+const { createApp, VIEWS } = await import('../../ui/js/app.js');
+const { aboutFacts, handlerRows } = await import('../../ui/js/views/settings.js');
 
 async function started(backend = fakeBackend()) {
   const root = doc.createElement('div');

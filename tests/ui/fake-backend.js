@@ -1,8 +1,6 @@
 // A fake backend implementing the contract in ui/js/backend.js with in-memory data, recording
 // every call, and able to push events like the Rust side does.
 
-import { COMMAND_NAMES } from '../js/backend.js';
-
 export const DEMO_INFO = { version: '0.1.0', profile: 'default', mode: 'demo', server: null, dataDir: '/tmp/d' };
 export const SIGNED_IN = { state: 'signed_in', mode: 'demo', user: { name: 'Sam Agent', extensionNumber: '101' }, canSignIn: false };
 
@@ -10,7 +8,7 @@ const schemes = (tel) => ['tel', 'callto', 'sms', 'ringdesk'].map((scheme) => ({
 /** Linux, with another app on tel:. */
 export const HANDLER_OTHER = { schemes: schemes({ state: 'other', app: 'org.gnome.Contacts' }), action: 'register', isDefault: false, advice: 'Other apps open some phone links.' };
 /** Linux, after "Make ringdesk the handler". */
-export const HANDLER_OURS = { schemes: schemes({ state: 'ringdesk' }), action: 'register', isDefault: true, advice: 'ringdesk opens phone links.' };
+const HANDLER_OURS = { schemes: schemes({ state: 'ringdesk' }), action: 'register', isDefault: true, advice: 'ringdesk opens phone links.' };
 
 export function fakeBackend(overrides = {}) {
   const log = [];
@@ -72,6 +70,3 @@ export function fakeBackend(overrides = {}) {
   };
   return Object.assign(backend, overrides);
 }
-
-/** Every Tauri command the UI can invoke, for the IPC cross-check. */
-export { COMMAND_NAMES };
