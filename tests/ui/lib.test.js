@@ -22,15 +22,15 @@ test('status: starting, demo, live, signed out, rate limited are told apart', ()
   assert.equal(live.demo, false, 'a real account never shows DEMO');
   assert.equal(live.text, 'Connected');
   assert.equal(describeStatus({ info: liveInfo, session: { state: 'signed_out' } }).health, 'down');
-  const limited = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'rate_limited', retryAt: 41_000 } }, 1_000);
+  const limited = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'rate_limited', words: 'Rate limited', retryAt: 41_000 } }, 1_000);
   assert.equal(limited.health, 'warn');
   assert.equal(limited.text, 'Rate limited · retrying in 40 s', 'the wait is always visible');
-  const over = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'rate_limited', retryAt: 41_000 } }, 42_000);
+  const over = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'rate_limited', words: 'Rate limited', retryAt: 41_000 } }, 42_000);
   assert.deepEqual([over.health, over.text], ['ok', 'Connected'], 'a wait ends by itself');
-  const polling = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'polling' } });
+  const polling = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'polling', words: 'Checking for texts every 20 s' } });
   assert.equal(polling.health, 'ok', 'polling still works');
   assert.match(polling.text, /every 20 s/);
-  const offline = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'offline' } });
+  const offline = describeStatus({ info: liveInfo, session: signedIn, connection: { state: 'offline', words: 'Offline' } });
   assert.deepEqual([offline.health, offline.text], ['down', 'Offline']);
 });
 

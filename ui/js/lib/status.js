@@ -6,7 +6,7 @@ import { formatTime } from './format.js';
 /**
  * @param {{ info?: { profile: string, mode: 'demo'|'live', server?: string|null } | null,
  *           session?: { state: string, user?: { name: string } | null } | null,
- *           connection?: { state: string, retryAt?: number|null, message?: string } | null,
+ *           connection?: { state: string, words: string, retryAt?: number|null, message?: string } | null,
  *           error?: { message: string } | null }} state
  * @param {number} [now] epoch ms, for "retrying in 40 s"
  * @returns {{ health: 'ok'|'warn'|'down'|'unknown', profile: string, text: string, demo: boolean }}
@@ -18,19 +18,21 @@ export function describeStatus({ info = null, session = null, connection = null,
   if (!info || !session) return { health: 'unknown', profile, text: 'Starting…', demo };
   if (session.state === 'connecting') return { health: 'warn', profile, text: 'Connecting…', demo };
   if (session.state !== 'signed_in') return { health: 'down', profile, text: 'Signed out', demo };
-  const retry = retryWords(connection?.retryAt, now);
+  // The words of live updates come from the core (the tray says the same); the strip adds the
+  // countdown, which ticks here.
   const connected = { health: 'ok', profile, text: demo ? 'Connected to the simulator' : 'Connected', demo };
+  const words = `${connection?.words ?? ''}${retryWords(connection?.retryAt, now)}`;
   switch (connection?.state) {
     case 'rate_limited':
       // A wait ends by itself: once its time has passed, ringdesk is simply connected again.
       if (connection.retryAt && connection.retryAt <= now) return connected;
-      return { health: 'warn', profile, text: `Rate limited${retry}`, demo };
+      return { health: 'warn', profile, text: words, demo };
     case 'polling':
-      return { ...connected, text: `${connected.text} · checking for texts every 20 s` };
+      return { ...connected, text: `${connected.text} · ${connection.words.toLowerCase()}` };
     case 'reconnecting':
-      return { health: 'warn', profile, text: `Reconnecting${retry}`, demo };
+      return { health: 'warn', profile, text: words, demo };
     case 'offline':
-      return { health: 'down', profile, text: `Offline${retry}`, demo };
+      return { health: 'down', profile, text: words, demo };
     default:
       return connected;
   }
