@@ -43,7 +43,7 @@ use crate::store::Store;
 pub use connection::Connection;
 pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineView};
 pub use desk_error::DeskError;
-pub use dialing::{CallPreview, CallRequest, CallView, PartyView, RequestPreview};
+pub use dialing::{CallPreview, CallRequest, CallView, PartyView, PhaseName, RequestPreview};
 pub use error::Error;
 pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};

@@ -161,8 +161,8 @@ impl Desk {
     fn progress(&self, progress: &Progress) {
         // Every record would flood the window: tell it every 500 and at each stage change.
         let view = self.sync_view();
-        let feed = format!("{:?}", progress.feed);
-        if !progress.done.is_multiple_of(500) && view.feed.as_deref() == Some(feed.as_str()) {
+        let feed = progress.feed;
+        if !progress.done.is_multiple_of(500) && view.feed == Some(feed) {
             return;
         }
         self.set_sync(SyncView {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::config::Mode;
 use crate::phone::{Country, DisplayFormat, NormalizedNumber, PhoneError};
-use crate::store::ContactRef;
+use crate::store::{ContactRef, Feed};
 use crate::Recovery;
 
 use super::Error;
@@ -201,7 +201,7 @@ pub struct SyncView {
     /// Records expected in the current feed, when known.
     pub total: Option<u64>,
     /// The feed being synced.
-    pub feed: Option<String>,
+    pub feed: Option<Feed>,
     /// The last sync finished (ISO 8601).
     pub finished: bool,
     /// The finished sync stored or removed something.

@@ -67,8 +67,8 @@ pub struct CallView {
     pub id: String,
     /// The customer.
     pub party: PartyView,
-    /// `ringing_you`, `ringing_them`, `connected`, `finished`, `failed`, `cancelled`.
-    pub phase: String,
+    /// Where the call stands, in one word.
+    pub phase: PhaseName,
     /// Both legs in words.
     pub words: CallWords,
     /// RingCentral's view: the phase with the raw status of the call and of each leg.
@@ -96,6 +96,58 @@ pub(crate) struct ActiveCall {
     view: CallView,
     facts: CallFacts,
     placed: Instant,
+}
+
+/// A call's phase without its details, as the window's call bar keys its look on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseName {
+    /// The agent's phone rings.
+    RingingYou,
+    /// The customer's phone rings.
+    RingingThem,
+    /// Both legs are up.
+    Connected,
+    /// The connected call ended.
+    Finished,
+    /// It did not connect.
+    Failed,
+    /// Cancelled before it connected.
+    Cancelled,
+}
+
+impl PhaseName {
+    /// The name as the window reads it (`ringing_you`, `connected` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::RingingYou => "ringing_you",
+            Self::RingingThem => "ringing_them",
+            Self::Connected => "connected",
+            Self::Finished => "finished",
+            Self::Failed => "failed",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Compares with the name the window reads.
+impl PartialEq<&str> for PhaseName {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl From<&CallPhase> for PhaseName {
+    fn from(phase: &CallPhase) -> Self {
+        match phase {
+            CallPhase::RingingYou => Self::RingingYou,
+            CallPhase::RingingThem => Self::RingingThem,
+            CallPhase::Connected => Self::Connected,
+            CallPhase::Finished => Self::Finished,
+            CallPhase::Failed { .. } => Self::Failed,
+            CallPhase::Cancelled => Self::Cancelled,
+        }
+    }
 }
 
 /// What stays the same while a call goes on, for its views.
@@ -206,14 +258,14 @@ impl Desk {
 async fn follow(desk: Arc<Desk>, call: Arc<RingOutCall>, facts: CallFacts) {
     let mut progress = call.progress();
     let mut connected_at = None;
-    let mut shown: Option<String> = Some(phase_name(&call.latest().phase).to_string());
+    let mut shown = PhaseName::from(&call.latest().phase);
     loop {
         let now = progress.borrow_and_update().clone();
         if now.phase.is_success() && connected_at.is_none() {
             connected_at = Some(now_ms());
         }
         let view = view_of(&now, &facts, connected_at);
-        if shown.as_deref() != Some(view.phase.as_str()) {
+        if shown != view.phase {
             {
                 let mut slot = desk.call.lock().await;
                 match slot.as_mut() {
@@ -224,7 +276,7 @@ async fn follow(desk: Arc<Desk>, call: Arc<RingOutCall>, facts: CallFacts) {
                 }
             }
             desk.emit(DeskEvent::Call(Box::new(view.clone())));
-            shown = Some(view.phase.clone());
+            shown = view.phase;
         }
         if view.done || progress.changed().await.is_err() {
             return;
@@ -241,7 +293,7 @@ fn view_of(progress: &CallProgress, facts: &CallFacts, connected_at: Option<u64>
     CallView {
         id: facts.id.clone(),
         party: party.clone(),
-        phase: phase_name(phase).into(),
+        phase: PhaseName::from(phase),
         words: call_words(phase, &name, &facts.phone),
         progress: progress.clone(),
         ring_me_at: facts.ring_me_at.clone(),
@@ -254,13 +306,25 @@ fn view_of(progress: &CallProgress, facts: &CallFacts, connected_at: Option<u64>
     }
 }
 
-fn phase_name(phase: &CallPhase) -> &'static str {
-    match phase {
-        CallPhase::RingingYou => "ringing_you",
-        CallPhase::RingingThem => "ringing_them",
-        CallPhase::Connected => "connected",
-        CallPhase::Finished => "finished",
-        CallPhase::Failed { .. } => "failed",
-        CallPhase::Cancelled => "cancelled",
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phase_name_reads_as_it_is_serialised() {
+        for name in [
+            PhaseName::RingingYou,
+            PhaseName::RingingThem,
+            PhaseName::Connected,
+            PhaseName::Finished,
+            PhaseName::Failed,
+            PhaseName::Cancelled,
+        ] {
+            assert_eq!(
+                serde_json::to_value(name).ok(),
+                Some(serde_json::Value::from(name.as_str())),
+                "one spelling for the window and for comparisons"
+            );
+        }
     }
 }
