@@ -136,6 +136,7 @@ impl Desk {
     /// the keychain, stops syncing. Demo mode keeps no session: nothing is revoked.
     pub async fn sign_out(&self) -> Result<SignedOut, Error> {
         self.stop_live_updates().await;
+        self.stop_following().await;
         let revoked = match self.live.write().await.take() {
             Some(live) => live.connection.session().sign_out().await?,
             None if self.profile().mode == Mode::Live => {
@@ -155,6 +156,7 @@ impl Desk {
     /// budgets, breaker and sockets start fresh.
     pub async fn reset_connection(self: &Arc<Self>) -> SignInView {
         self.stop_live_updates().await;
+        self.stop_following().await;
         self.live.write().await.take();
         self.sync.stop();
         self.start().await

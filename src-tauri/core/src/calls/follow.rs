@@ -29,13 +29,27 @@ impl CallProgress {
     }
 }
 
+/// Why following a call stops before RingCentral says it is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// Keep following.
+    No,
+    /// The agent cancelled it.
+    Cancelled,
+    /// ringdesk stops following (signed out, connection reset): the call goes on, unknown.
+    Abandoned,
+}
+
+/// How many status polls in a row may fail before the call's status counts as unknown.
+pub const MAX_MISSED_POLLS: u32 = 5;
+
 /// A placed RingOut.
 #[derive(Debug)]
 pub struct RingOutCall {
     id: String,
     client: Client,
     progress: watch::Receiver<CallProgress>,
-    cancel: Arc<watch::Sender<bool>>,
+    stop: Arc<watch::Sender<Stop>>,
 }
 
 /// Places the call in `plan` and starts following it. The create request is never repeated
@@ -45,14 +59,14 @@ pub async fn place(client: &Client, plan: &CallPlan) -> Result<RingOutCall, Call
     tracing::info!(ringout = %created.id, "RingOut placed");
     let first = CallProgress::from_status(created.status.clone());
     let (sender, receiver) = watch::channel(first);
-    let (cancel, cancelled) = watch::channel(false);
+    let (stop, stopped) = watch::channel(Stop::No);
     let id = created.id.clone();
-    tokio::spawn(follow(client.clone(), created, sender, cancelled));
+    tokio::spawn(follow(client.clone(), created, sender, stopped));
     Ok(RingOutCall {
         id,
         client: client.clone(),
         progress: receiver,
-        cancel: Arc::new(cancel),
+        stop: Arc::new(stop),
     })
 }
 
@@ -72,15 +86,30 @@ impl RingOutCall {
         self.progress.borrow().clone()
     }
 
-    /// Waits until the call is final and returns the final observation.
+    /// Waits until the call is final and returns the final observation (`Unknown` when the
+    /// follower ended without one).
     pub async fn finished(&self) -> CallProgress {
         let mut progress = self.progress.clone();
         loop {
             let now = progress.borrow_and_update().clone();
-            if now.phase.is_final() || progress.changed().await.is_err() {
-                return progress.borrow().clone();
+            if now.phase.is_final() {
+                return now;
+            }
+            if progress.changed().await.is_err() {
+                let last = progress.borrow().clone();
+                return if last.phase.is_final() {
+                    last
+                } else {
+                    unknown(&last)
+                };
             }
         }
+    }
+
+    /// Stops following the call (the session is going away): its last word is `Unknown` unless
+    /// it was already over. RingCentral is not asked to end it.
+    pub fn abandon(&self) {
+        let _ = self.stop.send(Stop::Abandoned);
     }
 
     /// Cancels the call if it has not connected yet (RingCentral ignores it afterwards).
@@ -92,33 +121,41 @@ impl RingOutCall {
             Ok(()) | Err(ApiError::Status { status: 404, .. }) => {}
             Err(e) => return Err(e.into()),
         }
-        let _ = self.cancel.send(true);
+        let _ = self.stop.send(Stop::Cancelled);
         Ok(())
     }
 }
 
-/// Polls the status until final, publishing changes; a cancel ends it as `Cancelled`.
+/// Polls the status until final, publishing changes; a cancel ends it as `Cancelled`, being
+/// abandoned or [`MAX_MISSED_POLLS`] failed polls in a row as `Unknown`.
 async fn follow(
     client: Client,
     created: RingOutStatus,
     sender: watch::Sender<CallProgress>,
-    mut cancelled: watch::Receiver<bool>,
+    mut stopped: watch::Receiver<Stop>,
 ) {
     let poll = client.transport().options().ringout_poll;
     let clock = client.transport().options().clock.clone();
     let mut misses = 0;
-    let mut can_cancel = true;
+    let mut can_stop = true;
     loop {
         if sender.borrow().phase.is_final() || sender.is_closed() {
             return;
         }
         tokio::select! {
             _ = clock.sleep(poll) => {}
-            changed = cancelled.changed(), if can_cancel => can_cancel = changed.is_ok(),
+            changed = stopped.changed(), if can_stop => can_stop = changed.is_ok(),
         }
-        if *cancelled.borrow() {
-            publish(&sender, cancelled_progress(&sender));
-            return;
+        match *stopped.borrow() {
+            Stop::No => {}
+            Stop::Cancelled => {
+                publish(&sender, cancelled_progress(&sender));
+                return;
+            }
+            Stop::Abandoned => {
+                publish(&sender, unknown_progress(&sender));
+                return;
+            }
         }
         match read_ringout(&client, &created.id).await {
             Ok(status) => {
@@ -135,7 +172,7 @@ async fn follow(
                 };
                 publish(
                     &sender,
-                    if *cancelled.borrow() {
+                    if *stopped.borrow() == Stop::Cancelled {
                         cancelled_progress(&sender)
                     } else {
                         progress
@@ -146,12 +183,25 @@ async fn follow(
             Err(error) => {
                 misses += 1;
                 tracing::warn!(%error, misses, "RingOut status poll failed");
-                if misses >= 5 {
+                if misses >= MAX_MISSED_POLLS {
+                    publish(&sender, unknown_progress(&sender));
                     return;
                 }
             }
         }
     }
+}
+
+/// The last observation, with its status now unknown.
+fn unknown(last: &CallProgress) -> CallProgress {
+    CallProgress {
+        phase: CallPhase::Unknown,
+        status: last.status.clone(),
+    }
+}
+
+fn unknown_progress(sender: &watch::Sender<CallProgress>) -> CallProgress {
+    unknown(&sender.borrow())
 }
 
 fn cancelled_progress(sender: &watch::Sender<CallProgress>) -> CallProgress {

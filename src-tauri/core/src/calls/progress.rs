@@ -26,6 +26,9 @@ pub enum CallPhase {
     },
     /// The call was cancelled before it connected.
     Cancelled,
+    /// ringdesk can no longer tell where the call stands (its status could not be read, or
+    /// following it stopped): the agent's phone knows.
+    Unknown,
 }
 
 /// A leg of a RingOut.
@@ -41,7 +44,10 @@ pub enum Leg {
 impl CallPhase {
     /// Whether nothing more will happen to the call.
     pub fn is_final(&self) -> bool {
-        matches!(self, Self::Finished | Self::Failed { .. } | Self::Cancelled)
+        matches!(
+            self,
+            Self::Finished | Self::Failed { .. } | Self::Cancelled | Self::Unknown
+        )
     }
 
     /// Whether the call reached the customer (connected or finished after connecting).
@@ -64,6 +70,7 @@ impl CallPhase {
             Self::Finished => "ended",
             Self::Cancelled => "cancelled",
             Self::Failed { .. } => "failed",
+            Self::Unknown => "status unknown",
         }
     }
 }

@@ -66,6 +66,16 @@ pub fn call_words(phase: &CallPhase, party: &str, phone: &str) -> CallWords {
         ),
         CallPhase::Finished => words("Call ended".into(), String::new(), "Call ended".into()),
         CallPhase::Cancelled => words("Cancelled".into(), String::new(), "Call cancelled".into()),
+        CallPhase::Unknown => CallWords {
+            you: "Status unknown".into(),
+            them: String::new(),
+            summary: "Call status unknown — check your phone".into(),
+            hint: Some(
+                "ringdesk lost track of this call; your phone shows how it goes, and History \
+                 shows it after the next sync."
+                    .into(),
+            ),
+        },
         CallPhase::Failed {
             leg: Leg::You,
             status,

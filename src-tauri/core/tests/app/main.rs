@@ -4,5 +4,6 @@
 
 mod calls;
 mod links;
+mod lost_calls;
 mod support;
 mod texts;

@@ -114,6 +114,8 @@ pub enum PhaseName {
     Failed,
     /// Cancelled before it connected.
     Cancelled,
+    /// ringdesk no longer knows where it stands.
+    Unknown,
 }
 
 impl PhaseName {
@@ -126,6 +128,7 @@ impl PhaseName {
             Self::Finished => "finished",
             Self::Failed => "failed",
             Self::Cancelled => "cancelled",
+            Self::Unknown => "unknown",
         }
     }
 }
@@ -146,6 +149,7 @@ impl From<&CallPhase> for PhaseName {
             CallPhase::Finished => Self::Finished,
             CallPhase::Failed { .. } => Self::Failed,
             CallPhase::Cancelled => Self::Cancelled,
+            CallPhase::Unknown => Self::Unknown,
         }
     }
 }
@@ -254,13 +258,17 @@ impl Desk {
 }
 
 /// Follows `call` to its end, keeping the desk's view current and telling every face of each
-/// new phase.
+/// new phase. A follower that ends without a final word leaves the call `Unknown`.
 async fn follow(desk: Arc<Desk>, call: Arc<RingOutCall>, facts: CallFacts) {
     let mut progress = call.progress();
     let mut connected_at = None;
     let mut shown = PhaseName::from(&call.latest().phase);
     loop {
-        let now = progress.borrow_and_update().clone();
+        let mut now = progress.borrow_and_update().clone();
+        let closed = !now.phase.is_final() && progress.has_changed().is_err();
+        if closed {
+            now = call.finished().await;
+        }
         if now.phase.is_success() && connected_at.is_none() {
             connected_at = Some(now_ms());
         }
@@ -278,9 +286,31 @@ async fn follow(desk: Arc<Desk>, call: Arc<RingOutCall>, facts: CallFacts) {
             desk.emit(DeskEvent::Call(Box::new(view.clone())));
             shown = view.phase;
         }
-        if view.done || progress.changed().await.is_err() {
+        if view.done || closed {
             return;
         }
+        // A closed channel is seen at the top of the loop.
+        let _ = progress.changed().await;
+    }
+}
+
+impl Desk {
+    /// Stops following the live call (signing out, resetting the connection): it ends as
+    /// `Unknown` for ringdesk, so the dialer is free; the call itself goes on on the phone.
+    pub(crate) async fn stop_following(&self) {
+        let mut slot = self.call.lock().await;
+        let Some(active) = slot.as_mut().filter(|a| !a.view.done) else {
+            return;
+        };
+        active.call.abandon();
+        let unknown = CallProgress {
+            phase: CallPhase::Unknown,
+            status: active.view.progress.status.clone(),
+        };
+        active.view = view_of(&unknown, &active.facts, active.view.connected_at);
+        let view = active.view.clone();
+        drop(slot);
+        self.emit(DeskEvent::Call(Box::new(view)));
     }
 }
 
@@ -319,6 +349,7 @@ mod tests {
             PhaseName::Finished,
             PhaseName::Failed,
             PhaseName::Cancelled,
+            PhaseName::Unknown,
         ] {
             assert_eq!(
                 serde_json::to_value(name).ok(),
