@@ -6,7 +6,9 @@
 //! Every link goes into [`PendingLinks`], which holds it until the window is ready. Each source
 //! is used on one platform only, so a link is never acted on twice.
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, Parser};
+use ringdesk_core::app::Handover;
 use tauri::plugin::TauriPlugin;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -19,7 +21,10 @@ use crate::{window, Cli, Launch, PendingLinks};
 /// (the way back when the tray is not visible).
 pub fn single_instance<R: Runtime>() -> TauriPlugin<R> {
     tauri_plugin_single_instance::init(|app, argv, _cwd| match link_in(&argv) {
-        Some(link) => pending(app, link),
+        Some(link) => {
+            let handover = handover_in(&argv);
+            app.state::<PendingLinks>().push(app, link, handover);
+        }
         None => window::reveal(app),
     })
 }
@@ -53,7 +58,8 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn pending<R: Runtime>(app: &AppHandle<R>, link: String) {
-    app.state::<PendingLinks>().push(app, link);
+    app.state::<PendingLinks>()
+        .push(app, link, Handover::default());
 }
 
 /// The link in a second instance's arguments, read exactly as this process reads its own
@@ -64,6 +70,24 @@ pub fn link_in(argv: &[String]) -> Option<String> {
         return None;
     }
     cli.link
+}
+
+/// What a second instance asked for besides its link: a profile it named (flag or
+/// `RINGDESK_PROFILE`, not the default) and `--demo`.
+pub fn handover_in(argv: &[String]) -> Handover {
+    let Ok(matches) = Cli::command().try_get_matches_from(argv) else {
+        return Handover::default();
+    };
+    let named = !matches!(
+        matches.value_source("profile"),
+        None | Some(ValueSource::DefaultValue)
+    );
+    Handover {
+        profile: named
+            .then(|| matches.get_one::<String>("profile").cloned())
+            .flatten(),
+        demo: matches.get_flag("demo"),
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +115,22 @@ mod tests {
             .as_deref(),
             Some("sms:+15105550101?body=hi"),
             "flags before the link do not hide it"
+        );
+    }
+
+    #[test]
+    fn a_named_profile_and_demo_are_handed_over_with_the_link() {
+        assert_eq!(
+            handover_in(&argv(&["ringdesk", "tel:+16505550100"])),
+            Handover::default(),
+            "the desktop's plain [binary, url] names nothing"
+        );
+        assert_eq!(
+            handover_in(&argv(&["ringdesk", "--profile", "work", "--demo", "tel:1"])),
+            Handover {
+                profile: Some("work".into()),
+                demo: true
+            }
         );
     }
 

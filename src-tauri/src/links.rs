@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use ringdesk_core::app::{Desk, LinkView};
+use ringdesk_core::app::{Desk, Handover, LinkView};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::window;
@@ -18,7 +18,7 @@ pub struct PendingLinks {
 #[derive(Debug, Default)]
 struct Queue {
     ready: bool,
-    links: Vec<String>,
+    links: Vec<(String, Handover)>,
 }
 
 /// A link longer than this is refused before anything reads it.
@@ -30,13 +30,17 @@ impl PendingLinks {
         Self {
             state: Mutex::new(Queue {
                 ready: false,
-                links: first.map(cap).into_iter().collect(),
+                links: first
+                    .map(|link| (cap(link), Handover::default()))
+                    .into_iter()
+                    .collect(),
             }),
         }
     }
 
-    /// Takes a link: acts at once if the window is ready, else keeps it.
-    pub fn push<R: Runtime>(&self, app: &AppHandle<R>, link: String) {
+    /// Takes a link (with what the process that handed it over asked for): acts at once if the
+    /// window is ready, else keeps it.
+    pub fn push<R: Runtime>(&self, app: &AppHandle<R>, link: String, handover: Handover) {
         let link = cap(link);
         // The scheme only: a link can carry an OAuth code and state.
         tracing::info!(scheme = scheme(&link), "link received");
@@ -45,9 +49,9 @@ impl PendingLinks {
         };
         if queue.ready {
             drop(queue);
-            act(app, link);
+            act(app, link, handover);
         } else {
-            queue.links.push(link);
+            queue.links.push((link, handover));
         }
     }
 
@@ -61,8 +65,8 @@ impl PendingLinks {
             Err(_) => return,
         };
         tracing::info!(waiting = waiting.len(), "the window takes links");
-        for link in waiting {
-            act(app, link);
+        for (link, handover) in waiting {
+            act(app, link, handover);
         }
     }
 }
@@ -94,19 +98,20 @@ pub fn outcome(view: &LinkView) -> &'static str {
     match view {
         LinkView::Call { dialed: true, .. } => "dialed",
         LinkView::Call { .. } => "prefilled",
+        LinkView::Held { .. } => "held",
         LinkView::Sms { .. } => "draft",
         LinkView::SignedIn => "signed_in",
         LinkView::Error { .. } => "refused",
     }
 }
 
-fn act<R: Runtime>(app: &AppHandle<R>, link: String) {
+fn act<R: Runtime>(app: &AppHandle<R>, link: String, handover: Handover) {
     let Some(desk) = app.try_state::<Arc<Desk>>().map(|d| d.inner().clone()) else {
         return;
     };
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        let view = desk.open_link(&link).await;
+        let view = desk.open_handed_link(&link, &handover).await;
         tracing::info!(outcome = outcome(&view), "link acted on");
         present(&app, view);
     });

@@ -105,6 +105,12 @@ export function createApp(root, backend) {
     else if (link.kind === 'signed_in') ctx.toast('Signed in to RingCentral');
     // The backend has already placed the call when the agent chose "call at once".
     else if (link.kind === 'call') void ctx.dial(link.number, false);
+    // "Call at once" held this number back (not an ordinary home number, or a burst of links):
+    // it waits in the dial view with the reason.
+    else if (link.kind === 'held') {
+      void ctx.dial(link.number, false);
+      ctx.toast(link.reason, '', 'info');
+    }
   }
 
   root.ownerDocument?.addEventListener?.('keydown', (event) => {

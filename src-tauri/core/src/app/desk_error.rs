@@ -24,6 +24,19 @@ pub enum DeskError {
     /// The outbox item is no longer waiting (it was sent, or is being sent).
     #[error("that text is already on its way")]
     TextUnderway,
+    /// A link handed over by a second `ringdesk` asked for another profile than the running one.
+    #[error(
+        "this link asked for profile \"{asked}\", but ringdesk is running profile \"{running}\""
+    )]
+    OtherProfile {
+        /// The profile the link asked for.
+        asked: String,
+        /// The running profile.
+        running: String,
+    },
+    /// A link handed over with `--demo` while ringdesk runs with a real account.
+    #[error("this link asked for demo mode, but ringdesk is running with a real account")]
+    NotDemo,
     /// A shared lock was poisoned by a panic elsewhere.
     #[error("ringdesk hit an internal error ({0})")]
     Internal(&'static str),
@@ -38,6 +51,7 @@ impl DeskError {
                 Recovery::FixInput
             }
             Self::TextRefused(_) => Recovery::CheckNumber,
+            Self::OtherProfile { .. } | Self::NotDemo => Recovery::FixInput,
             Self::Internal(_) => Recovery::Report,
         }
     }
@@ -51,6 +65,12 @@ impl DeskError {
             Self::RepeatedDial => "The first call is on its way; wait a few seconds to redial.",
             Self::TextRefused(_) => "Check the number and the sender number, then send it again.",
             Self::TextUnderway => "Nothing to cancel: it has been sent or is being sent.",
+            Self::OtherProfile { .. } => {
+                "Open the link without --profile, or quit ringdesk and start it with that profile."
+            }
+            Self::NotDemo => {
+                "Open the link without --demo, or quit ringdesk and start it with --demo."
+            }
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }
     }

@@ -4,12 +4,12 @@
 //! nothing else.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use crate::config::LinkAction;
-use crate::phone::{self, Link};
+use crate::phone::{self, Link, NormalizedNumber};
 
 use super::{CallRequest, Desk, DeskError, Error};
 
@@ -37,6 +37,15 @@ pub enum LinkView {
         /// The prefilled text.
         body: Option<String>,
     },
+    /// Show this number in the dial view, not dialed although the agent chose "call at once":
+    /// it is not an ordinary number of their country, or links came too fast. The agent
+    /// presses Call.
+    Held {
+        /// E.164.
+        number: String,
+        /// Why it was not dialed at once.
+        reason: String,
+    },
     /// A browser sign-in completed.
     SignedIn,
     /// The link was refused: why, and what to do.
@@ -57,7 +66,35 @@ impl LinkView {
     }
 }
 
+/// What a second `ringdesk` asked for besides its link: the `--profile` it named (on its
+/// command line or in `RINGDESK_PROFILE`) and `--demo`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Handover {
+    /// The profile named, if any.
+    pub profile: Option<String>,
+    /// `--demo` was given.
+    pub demo: bool,
+}
+
 impl Desk {
+    /// Acts on a link another `ringdesk` handed over: refused (and said why) when it asked for
+    /// another profile, or for demo mode while a real account runs — never silently applied to
+    /// the running one.
+    pub async fn open_handed_link(self: &Arc<Self>, raw: &str, handover: &Handover) -> LinkView {
+        let running = self.profile();
+        if let Some(asked) = handover.profile.as_ref().filter(|p| **p != running.name) {
+            let error = DeskError::OtherProfile {
+                asked: asked.clone(),
+                running: running.name,
+            };
+            return LinkView::refused(&error.into());
+        }
+        if handover.demo && running.mode != crate::config::Mode::Demo {
+            return LinkView::refused(&DeskError::NotDemo.into());
+        }
+        self.open_link(raw).await
+    }
+
     /// Acts on a link from the desktop and says what the window should show.
     pub async fn open_link(self: &Arc<Self>, raw: &str) -> LinkView {
         if raw
@@ -74,7 +111,7 @@ impl Desk {
         }
         match phone::parse_link(raw) {
             Ok(Link::Call(target)) => match phone::normalize(&target, self.home()) {
-                Ok(number) => self.call_link(number.e164(), raw).await,
+                Ok(number) => self.call_link(&number, raw).await,
                 Err(error) => LinkView::refused(&error.into()),
             },
             Ok(Link::Sms { recipients, body }) => {
@@ -101,16 +138,28 @@ impl Desk {
             Err(error) => return LinkView::refused(&error.into()),
         };
         match phone::normalize(&target, self.home()) {
-            Ok(number) => self.call_link(number.e164(), text).await,
+            Ok(number) => self.call_link(&number, text).await,
             Err(error) => LinkView::refused(&error.into()),
         }
     }
 
-    async fn call_link(self: &Arc<Self>, number: &str, raw: &str) -> LinkView {
+    async fn call_link(self: &Arc<Self>, normalized: &NormalizedNumber, raw: &str) -> LinkView {
+        let number = normalized.e164();
         if self.profile().settings.link_action == LinkAction::Prefill {
             return LinkView::Call {
                 number: number.to_string(),
                 dialed: false,
+            };
+        }
+        let held = match self.dial_guard.lock() {
+            Ok(mut guard) => guard.hold(normalized, self.home(), Instant::now()),
+            Err(_) => Some("ringdesk could not check this link: press Call to dial it.".into()),
+        };
+        if let Some(reason) = held {
+            tracing::info!(link = raw.len(), "link held for the agent to confirm");
+            return LinkView::Held {
+                number: number.to_string(),
+                reason,
             };
         }
         // A link that started ringdesk dials once the session is there.

@@ -16,6 +16,7 @@
 mod connection;
 mod contacts;
 mod desk_error;
+mod dial_guard;
 mod dialing;
 mod error;
 mod events;
@@ -47,7 +48,7 @@ pub use dialing::{CallPreview, CallRequest, CallView, PartyView, PhaseName, Requ
 pub use error::Error;
 pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
-pub use links::{LinkView, OAUTH_CALLBACK};
+pub use links::{Handover, LinkView, OAUTH_CALLBACK};
 pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use sign_in::SignedOut;
 pub use status::{DeskStatus, ExtensionView, StatusReport, TokenView};
@@ -118,6 +119,7 @@ pub struct Desk {
     call: tokio::sync::Mutex<Option<dialing::ActiveCall>>,
     sync: syncing::SyncControl,
     updates: live_updates::LiveUpdates,
+    dial_guard: Mutex<dial_guard::DialGuard>,
     events: broadcast::Sender<DeskEvent>,
     /// `start` is connecting: the session is neither signed in nor out yet.
     /// (`true` from creation until the first `start` settles; links that need the session wait.)
@@ -160,6 +162,7 @@ impl Desk {
             call: tokio::sync::Mutex::new(None),
             sync: syncing::SyncControl::default(),
             updates: live_updates::LiveUpdates::default(),
+            dial_guard: Mutex::new(dial_guard::DialGuard::default()),
             events,
             starting: tokio::sync::watch::Sender::new(true),
         })
