@@ -1,5 +1,6 @@
-//! Desktop notifications for texts customers send: one per `new-text` event (the core announces
-//! each inbound message exactly once, never the agent's own), none while the settings say no
+//! Desktop notifications for texts customers send: the core hands each inbound message over at
+//! least once (`Desk::deliver_new_texts`, from the cache's ledger; never the agent's own), and
+//! none is shown while the settings say no
 //! ([`ringdesk_core::config::AppSettings::notifies`]). Title: the contact (or number); body:
 //! the text's preview ([`NewText::preview`]). A click opens that conversation.
 //!
@@ -9,10 +10,9 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::app::{Desk, DeskEvent, NewText};
+use ringdesk_core::app::{Desk, NewText};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
-use tokio::sync::broadcast::error::RecvError;
 
 use crate::window::{self, Navigate};
 
@@ -42,31 +42,19 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
     if let Err(error) = clicks {
         tracing::warn!(%error, "clicking a notification will not open its thread");
     }
-    let mut events = desk.subscribe();
-    let desk = desk.clone();
     let app = app.clone();
-    tauri::async_runtime::spawn(async move {
-        loop {
-            match events.recv().await {
-                Ok(DeskEvent::NewText(text)) => {
-                    let settings = desk.app_settings().unwrap_or_default();
-                    if settings.notifies() {
-                        show(&app, &text);
-                    } else {
-                        tracing::info!(
-                            message_id = text.message_id,
-                            "new text, not notified (muted)"
-                        );
-                    }
-                }
-                Ok(_) => {}
-                Err(RecvError::Lagged(missed)) => {
-                    tracing::warn!(missed, "events dropped before notifying");
-                }
-                Err(RecvError::Closed) => return,
-            }
+    let muted_by = desk.clone();
+    tauri::async_runtime::spawn(desk.clone().deliver_new_texts(move |text| {
+        let settings = muted_by.app_settings().unwrap_or_default();
+        if settings.notifies() {
+            show(&app, text);
+        } else {
+            tracing::info!(
+                message_id = text.message_id,
+                "new text, not notified (muted)"
+            );
         }
-    });
+    }));
 }
 
 fn show<R: Runtime>(app: &AppHandle<R>, text: &NewText) {

@@ -62,17 +62,9 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
     while let Some(event) = events.recv().await {
         match event {
             RealtimeEvent::InboundSms(sms) => {
-                let number = sms
-                    .from
-                    .key
-                    .clone()
-                    .unwrap_or_else(|| sms.from.number.clone());
-                desk.emit(DeskEvent::NewText(NewText {
-                    message_id: sms.message_id,
-                    sender: sms.sender_name().to_string(),
-                    text: sms.text.clone(),
-                    number: number.clone(),
-                }));
+                let text = NewText::of(&sms);
+                let number = text.number.clone();
+                desk.emit(DeskEvent::NewText(text));
                 desk.announce_messages(Some(number));
             }
             RealtimeEvent::MessagesChanged(_) => desk.announce_messages(None),

@@ -45,6 +45,40 @@ impl Store {
         Ok(claimed)
     }
 
+    /// Announcements claimed but not yet delivered to the notifier, of messages created at or
+    /// after `cutoff`, oldest first, at most `limit` (delivery is at least once: they are handed
+    /// over again until [`Store::mark_delivered`]).
+    pub fn undelivered_announcements(
+        &self,
+        cutoff: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<MessageEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {MESSAGE_COLUMNS} FROM announced a
+             JOIN messages ON messages.id = a.message_id {MESSAGE_CONTACT_JOIN}
+             WHERE a.delivered_at IS NULL AND a.created >= ?1
+             ORDER BY messages.created, messages.id
+             LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![to_millis(cutoff), limit as i64])?;
+        let mut found = Vec::new();
+        while let Some(row) = rows.next()? {
+            found.push(message_entry(row)?);
+        }
+        Ok(found)
+    }
+
+    /// Records that the notifier took the announcement of message `id` (shown, or muted by the
+    /// agent's settings) at `now`. Returns whether it was waiting.
+    pub fn mark_delivered(&mut self, id: i64, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE announced SET delivered_at = ?2 WHERE message_id = ?1 AND delivered_at IS NULL",
+            params![id, to_millis(now)],
+        )?;
+        Ok(changed == 1)
+    }
+
     /// Whether message `id` has been announced.
     pub fn is_announced(&self, id: i64) -> Result<bool, StoreError> {
         Ok(self

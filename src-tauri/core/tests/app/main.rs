@@ -6,5 +6,6 @@ mod calls;
 mod link_guard;
 mod links;
 mod lost_calls;
+mod new_texts;
 mod support;
 mod texts;

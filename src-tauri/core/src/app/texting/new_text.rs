@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::realtime::InboundSms;
+
 /// The longest preview of a text, in characters; longer texts end with "…".
 pub const PREVIEW_CHARS: usize = 200;
 
@@ -20,6 +22,20 @@ pub struct NewText {
 }
 
 impl NewText {
+    /// The announcement of an inbound text the realtime inbox claimed.
+    pub(crate) fn of(sms: &InboundSms) -> Self {
+        Self {
+            message_id: sms.message_id,
+            number: sms
+                .from
+                .key
+                .clone()
+                .unwrap_or_else(|| sms.from.number.clone()),
+            sender: sms.sender_name().to_string(),
+            text: sms.text.clone(),
+        }
+    }
+
     /// The text for a notification: whitespace runs folded to one space, control characters
     /// dropped, at most [`PREVIEW_CHARS`] characters (then "…").
     pub fn preview(&self) -> String {
