@@ -39,9 +39,14 @@ def wait_for(what, check, patience=30.0):
     sys.exit(f"bench: timed out waiting for {what}")
 
 
+# The demo simulator's admin API needs its token; the benchmark fixes it for this run.
+ADMIN_TOKEN = "bench-desktop"
+
+
 def http(method, url, body=None):
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json", "X-Sim-Admin-Token": ADMIN_TOKEN}
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
     with urllib.request.urlopen(request, timeout=10) as answer:
         return json.loads(answer.read() or b"null")
 
@@ -63,7 +68,8 @@ def summary(name, values_ms):
 def main(binary, work, rounds):
     env = dict(os.environ,
                RINGDESK_CONFIG_DIR=f"{work}/config", RINGDESK_DATA_DIR=f"{work}/data",
-               RINGDESK_DEMO_TIMING="fast", RINGDESK_LOG="warn,ringdesk_app=info,ringdesk_core::demo=info,ringdesk_core::realtime::inbox=info")
+               RINGDESK_DEMO_TIMING="fast", RINGDESK_DEMO_ADMIN_TOKEN=ADMIN_TOKEN,
+               RINGDESK_LOG="warn,ringdesk_app=info,ringdesk_core::demo=info,ringdesk_core::realtime::inbox=info")
     env.pop("RINGCENTRAL_CLIENT_ID", None)
     os.makedirs(f"{work}/config", exist_ok=True)
     os.makedirs(env["HOME"], exist_ok=True)

@@ -34,6 +34,9 @@ pub struct Desktop {
 /// The variables that put a process into the test's display and session bus.
 const SESSION_VARS: [&str; 3] = ["DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XAUTHORITY"];
 
+/// The demo simulator's admin token in these tests (`RINGDESK_DEMO_ADMIN_TOKEN`).
+const ADMIN_TOKEN: &str = "e2e";
+
 impl Desktop {
     /// Starts ringdesk with `args` and extra environment, and waits for its window.
     pub async fn launch(args: &[&str], env: &[(&str, &str)]) -> Desktop {
@@ -63,6 +66,7 @@ impl Desktop {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.display().to_string()))
         .collect();
+        own_env.push(("RINGDESK_DEMO_ADMIN_TOKEN".into(), ADMIN_TOKEN.into()));
         own_env.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         std::fs::create_dir_all(&home).expect("home dir");
         let port = free_port();
@@ -191,12 +195,28 @@ impl Desktop {
         .await;
     }
 
-    /// The RingOut requests the demo simulator has received, oldest first.
-    pub async fn ringouts(&self) -> Vec<Value> {
-        let url = format!("{}/sim/requests", self.simulator().await);
-        let log: Value = reqwest::get(&url)
+    /// `method path` on the demo simulator's admin API (`/sim/…`), with this run's token.
+    pub async fn admin(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Value,
+    ) -> reqwest::Response {
+        let url = format!("{}{path}", self.simulator().await);
+        reqwest::Client::new()
+            .request(method, &url)
+            .header("X-Sim-Admin-Token", ADMIN_TOKEN)
+            .json(&body)
+            .send()
             .await
             .expect("simulator answers")
+    }
+
+    /// The RingOut requests the demo simulator has received, oldest first.
+    pub async fn ringouts(&self) -> Vec<Value> {
+        let log: Value = self
+            .admin(reqwest::Method::GET, "/sim/requests", Value::Null)
+            .await
             .json()
             .await
             .expect("JSON");

@@ -51,13 +51,9 @@ fn plain(log: &str) -> String {
 
 /// What the simulator's admin API answers to `POST path` with `body`.
 async fn admin(desktop: &Desktop, path: &str, body: Value) -> Value {
-    let url = format!("{}{path}", desktop.simulator().await);
-    reqwest::Client::new()
-        .post(&url)
-        .json(&body)
-        .send()
+    desktop
+        .admin(reqwest::Method::POST, path, body)
         .await
-        .expect("simulator answers")
         .json()
         .await
         .expect("JSON")

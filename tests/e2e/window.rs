@@ -155,13 +155,13 @@ async fn an_inbound_text_appears_in_the_conversation_list_within_seconds() {
     desktop.click("Messages").await;
     desktop.wait_for_css(".conversations").await;
     let text = "Can you call me back about the invoice?";
-    let url = format!("{}/sim/inbound-sms", desktop.simulator().await);
-    let pushed = reqwest::Client::new()
-        .post(&url)
-        .json(&json!({ "from": "+14155550142", "text": text }))
-        .send()
-        .await
-        .expect("the simulator takes the text");
+    let pushed = desktop
+        .admin(
+            reqwest::Method::POST,
+            "/sim/inbound-sms",
+            json!({ "from": "+14155550142", "text": text }),
+        )
+        .await;
     assert!(
         pushed.status().is_success(),
         "inbound SMS accepted: {}",

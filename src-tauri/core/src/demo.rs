@@ -17,28 +17,61 @@ pub struct Demo {
     sim: RunningSim,
 }
 
-impl Demo {
-    /// Starts the simulator on 127.0.0.1 (a free port) with human-scale timing.
-    pub async fn start() -> Result<Self, DemoError> {
-        Self::start_with(SimConfig::default()).await
-    }
+/// The environment variable that fixes the demo simulator's admin token (for tests and
+/// benchmarks that drive it); a random token per run otherwise.
+pub const ADMIN_TOKEN_ENV: &str = "RINGDESK_DEMO_ADMIN_TOKEN";
 
-    /// Starts the simulator for tests: calls connect in well under a second, and the rate
-    /// limits are out of reach, since following such calls polls far faster than RingCentral's
-    /// budgets allow. The limits stay on and advertised in headers: with none, the client would
+/// How the demo simulator runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoSetup {
+    /// Calls connect in well under a second (tests), instead of at human pace.
+    pub fast: bool,
+    /// The token its admin API (`/sim/…`) needs: without one, any local process could push
+    /// fake texts that become notifications.
+    pub admin_token: String,
+}
+
+impl DemoSetup {
+    /// A setup with `admin_token`, or a fresh random one when `None`.
+    pub fn new(fast: bool, admin_token: Option<String>) -> Self {
+        Self {
+            fast,
+            admin_token: admin_token.unwrap_or_else(random_token),
+        }
+    }
+}
+
+/// 128 random bits, hex.
+fn random_token() -> String {
+    let bits: u128 = rand::random();
+    format!("{bits:032x}")
+}
+
+impl Demo {
+    /// Starts the simulator on 127.0.0.1 (a free port). Fast demos (tests) have the rate
+    /// limits out of reach, since following such calls polls far faster than RingCentral's
+    /// budgets allow; the limits stay on and advertised in headers: with none, the client would
     /// keep RingCentral's documented budgets itself.
-    pub async fn start_fast() -> Result<Self, DemoError> {
+    pub async fn start(setup: DemoSetup) -> Result<Self, DemoError> {
         const OUT_OF_REACH: u32 = 1_000_000;
+        let config = if setup.fast {
+            SimConfig {
+                timing: TimingMode::Fast,
+                rate_limits: RateLimitConfig {
+                    light: OUT_OF_REACH,
+                    medium: OUT_OF_REACH,
+                    heavy: OUT_OF_REACH,
+                    auth: OUT_OF_REACH,
+                    ..RateLimitConfig::default()
+                },
+                ..SimConfig::default()
+            }
+        } else {
+            SimConfig::default()
+        };
         Self::start_with(SimConfig {
-            timing: TimingMode::Fast,
-            rate_limits: RateLimitConfig {
-                light: OUT_OF_REACH,
-                medium: OUT_OF_REACH,
-                heavy: OUT_OF_REACH,
-                auth: OUT_OF_REACH,
-                ..RateLimitConfig::default()
-            },
-            ..SimConfig::default()
+            admin_token: Some(setup.admin_token),
+            ..config
         })
         .await
     }

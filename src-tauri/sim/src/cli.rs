@@ -102,6 +102,9 @@ pub struct SimArgs {
     /// Largest accepted request body in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 1_048_576)]
     pub body_limit: usize,
+    /// Require this token (header `X-Sim-Admin-Token`) on the admin API; open when absent.
+    #[arg(long, value_name = "TOKEN", env = "RINGCENTRAL_SIM_ADMIN_TOKEN")]
+    pub admin_token: Option<String>,
 }
 
 impl From<SimArgs> for SimConfig {
@@ -141,6 +144,7 @@ impl From<SimArgs> for SimConfig {
             body_limit: a.body_limit,
             start_time: a.start_time,
             clock: None,
+            admin_token: a.admin_token,
         }
     }
 }

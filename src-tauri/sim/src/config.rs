@@ -45,6 +45,10 @@ pub struct SimConfig {
     pub start_time: Option<DateTime<Utc>>,
     /// A clock to use instead of the wall clock (e.g. a shared [`crate::ManualClock`]).
     pub clock: Option<Arc<dyn Clock>>,
+    /// When set, the admin API (`/sim/…`) answers only requests carrying this token in
+    /// [`ADMIN_TOKEN_HEADER`](crate::ADMIN_TOKEN_HEADER) (demo mode: any local process could
+    /// otherwise push fake texts); `None` leaves it open, as a test server wants.
+    pub admin_token: Option<String>,
 }
 
 impl Default for SimConfig {
@@ -64,6 +68,7 @@ impl Default for SimConfig {
             timing: TimingMode::Realistic,
             ws: WsConfig::default(),
             demo_inbound_sms: None,
+            admin_token: None,
             body_limit: 1024 * 1024,
             start_time: None,
             clock: None,

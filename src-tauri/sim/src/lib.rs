@@ -42,6 +42,7 @@ mod time_fmt;
 mod ws;
 
 pub use access::{Access, Permission};
+pub use admin::ADMIN_TOKEN_HEADER;
 pub use clock::{Clock, ManualClock, PinnedClock, SystemClock};
 pub use config::{RateLimitConfig, SimConfig, TimingMode, Timings, WsConfig};
 pub use credentials::SimCredentials;

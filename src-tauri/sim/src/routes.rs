@@ -52,7 +52,7 @@ async fn method_not_allowed() -> ApiError {
 pub fn router(sim: Arc<Sim>) -> Router {
     Router::new()
         .merge(api(&sim))
-        .merge(admin::routes())
+        .merge(admin::routes(&sim))
         .route("/ws", get(connection::upgrade))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::api::extension::read_extension;
 use crate::api::{Client, ClientOptions, Transport};
 use crate::auth::{OAuthApp, Session, REDIRECT_URI};
-use crate::config::{Environment, Mode, Profile};
+use crate::config::{Environment, Profile};
 use crate::demo::Demo;
 use crate::keychain::{MemoryStore, TokenStore};
 use crate::phone::Country;
@@ -24,20 +24,6 @@ pub struct Connection {
 }
 
 impl Connection {
-    /// Connects `profile`: in live mode its tokens come from `store` (the keychain), in demo mode
-    /// the simulator starts and signs in with memory-held tokens.
-    pub async fn open(
-        profile: &Profile,
-        env: &Environment,
-        store: Arc<dyn TokenStore>,
-        options: ClientOptions,
-    ) -> Result<Self, Error> {
-        match profile.mode {
-            Mode::Demo => Self::open_demo(profile, Demo::start().await?, options).await,
-            Mode::Live => Self::open_live(profile, env, store, options).await,
-        }
-    }
-
     /// Connects `profile` to an already started demo simulator.
     pub async fn open_demo(
         profile: &Profile,
@@ -66,7 +52,9 @@ impl Connection {
         })
     }
 
-    async fn open_live(
+    /// Connects `profile` to RingCentral with its tokens from `store` (the keychain); signed
+    /// out when there are none.
+    pub async fn open_live(
         profile: &Profile,
         env: &Environment,
         store: Arc<dyn TokenStore>,

@@ -9,8 +9,8 @@ use crate::api::extension::read_extension;
 use crate::api::ClientOptions;
 use crate::auth::{self, SignInStart};
 use crate::config::Mode;
-use crate::demo::{Demo, DemoError};
-use crate::keychain::{KeyringStore, MemoryStore, TokenStore};
+use crate::demo::{Demo, DemoSetup, ADMIN_TOKEN_ENV};
+use crate::keychain::{KeyringStore, TokenStore};
 use crate::secret::Secret;
 
 use super::{
@@ -126,9 +126,7 @@ impl Desk {
             profile.mode = Mode::Demo;
         }
         self.reset_cache();
-        let connection = self.open_demo().await?.ok_or(DemoError {
-            message: "no connection".into(),
-        })?;
+        let connection = self.open_demo().await?;
         self.adopt(connection).await
     }
 
@@ -166,16 +164,17 @@ impl Desk {
     /// there is none and no JWT to create one).
     pub(crate) async fn open(&self) -> Result<Option<Connection>, Error> {
         match self.profile().mode {
-            Mode::Demo => self.open_demo().await,
+            Mode::Demo => self.open_demo().await.map(Some),
             Mode::Live => self.open_live().await,
         }
     }
 
-    async fn open_demo(&self) -> Result<Option<Connection>, Error> {
-        let demo = match self.options.demo_timing {
-            DemoTiming::Realistic => Demo::start().await?,
-            DemoTiming::Fast => Demo::start_fast().await?,
-        };
+    async fn open_demo(&self) -> Result<Connection, Error> {
+        let setup = DemoSetup::new(
+            self.options.demo_timing == DemoTiming::Fast,
+            self.env.get(ADMIN_TOKEN_ENV).map(str::to_string),
+        );
+        let demo = Demo::start(setup).await?;
         let profile = self.profile();
         let options = match self.options.demo_timing {
             // Fast demo calls ring and connect in a fraction of a second: look as often.
@@ -185,7 +184,7 @@ impl Desk {
             },
             DemoTiming::Realistic => ClientOptions::default(),
         };
-        Ok(Some(Connection::open_demo(&profile, demo, options).await?))
+        Connection::open_demo(&profile, demo, options).await
     }
 
     async fn open_live(&self) -> Result<Option<Connection>, Error> {
@@ -195,13 +194,17 @@ impl Desk {
         Ok(signed_in.then_some(connection))
     }
 
+    /// A connection to sign in with: the keychain's session in live mode (maybe signed out);
+    /// a demo simulator in demo mode.
     async fn connect_live(&self) -> Result<Connection, Error> {
         let profile = self.profile();
-        let store: Arc<dyn TokenStore> = match profile.mode {
-            Mode::Live => Arc::new(KeyringStore::platform()?),
-            Mode::Demo => Arc::new(MemoryStore::default()),
-        };
-        Connection::open(&profile, &self.env, store, ClientOptions::default()).await
+        match profile.mode {
+            Mode::Live => {
+                let store: Arc<dyn TokenStore> = Arc::new(KeyringStore::platform()?);
+                Connection::open_live(&profile, &self.env, store, ClientOptions::default()).await
+            }
+            Mode::Demo => self.open_demo().await,
+        }
     }
 
     /// Reads who is signed in, keeps the connection, and starts syncing.

@@ -2,28 +2,18 @@
 
 use ringdesk_core::app::{CallRequest, DeskEvent};
 
-use crate::support::{demo_desk, next_event};
+use crate::support::{admin, demo_desk, next_event};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_call_whose_status_cannot_be_read_ends_as_unknown_and_frees_the_dialer() {
     let mut demo = demo_desk().await;
-    let server = demo
-        .desk
-        .demo_server()
-        .await
-        .expect("the demo simulator runs");
     // Every status poll of the RingOut is refused (400: not retried), more times than the
     // follower tries.
     let fault = serde_json::json!({
         "method": "GET", "path": "/restapi/v1.0/account/~/extension/~/ring-out/",
         "status": 400, "count": 8,
     });
-    reqwest::Client::new()
-        .post(format!("{server}/sim/faults"))
-        .json(&fault)
-        .send()
-        .await
-        .expect("the fault is armed");
+    admin(&demo.desk, "/sim/faults", fault).await;
     demo.desk
         .place_call(&CallRequest::to("+1 650 555 0123"))
         .await

@@ -3,6 +3,7 @@
 //! text through the outbox, links, settings.
 
 mod calls;
+mod demo_admin;
 mod link_guard;
 mod links;
 mod lost_calls;

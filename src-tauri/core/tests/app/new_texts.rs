@@ -4,20 +4,20 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use ringdesk_core::app::DeskEvent;
+use ringdesk_core::app::{Desk, DeskEvent};
 
-use crate::support::{demo_desk, next_event};
+use crate::support::{admin, demo_desk, next_event};
 
-async fn text_from_customer(server: &str, text: &str) -> i64 {
-    let stored: serde_json::Value = reqwest::Client::new()
-        .post(format!("{server}/sim/inbound-sms"))
-        .json(&serde_json::json!({ "from": "+14155550123", "text": text }))
-        .send()
-        .await
-        .expect("the simulator answers")
-        .json()
-        .await
-        .expect("the stored message");
+async fn text_from_customer(desk: &Desk, text: &str) -> i64 {
+    let stored: serde_json::Value = admin(
+        desk,
+        "/sim/inbound-sms",
+        serde_json::json!({ "from": "+14155550123", "text": text }),
+    )
+    .await
+    .json()
+    .await
+    .expect("the stored message");
     stored["id"].as_i64().expect("a message id")
 }
 
@@ -34,14 +34,13 @@ async fn until(what: &str, done: impl Fn() -> bool) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_text_the_notifier_never_took_is_handed_over_from_the_ledger() {
     let mut demo = demo_desk().await;
-    let server = demo.desk.demo_server().await.expect("the simulator runs");
     next_event(&mut demo.events, "live updates", |e| match e {
         DeskEvent::Connection(view) if view.state.is_working() => Some(()),
         _ => None,
     })
     .await;
     // Announced while no notifier listens: the event is gone, the ledger keeps the claim.
-    let missed = text_from_customer(&server, "Are you there?").await;
+    let missed = text_from_customer(&demo.desk, "Are you there?").await;
     next_event(&mut demo.events, "the announcement", |e| match e {
         DeskEvent::NewText(text) if text.message_id == missed => Some(()),
         _ => None,
@@ -57,7 +56,7 @@ async fn a_text_the_notifier_never_took_is_handed_over_from_the_ledger() {
         taken.lock().expect("lock").contains(&missed)
     })
     .await;
-    let live = text_from_customer(&server, "Hello again").await;
+    let live = text_from_customer(&demo.desk, "Hello again").await;
     until("the next text handed over", || {
         taken.lock().expect("lock").contains(&live)
     })

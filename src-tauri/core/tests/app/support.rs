@@ -7,6 +7,21 @@ use ringdesk_core::app::{DemoTiming, Desk, DeskEvent, DeskOptions, SignInState};
 use ringdesk_core::config::{ConfigFile, Environment, Paths, Profile};
 use tokio::sync::broadcast::Receiver;
 
+/// The demo simulator's admin token in these tests.
+pub const ADMIN_TOKEN: &str = "app-tests";
+
+/// `POST path` on the demo simulator's admin API (`/sim/…`), with its token.
+pub async fn admin(desk: &Desk, path: &str, body: serde_json::Value) -> reqwest::Response {
+    let server = desk.demo_server().await.expect("the demo simulator runs");
+    reqwest::Client::new()
+        .post(format!("{server}{path}"))
+        .header(ringcentral_sim::ADMIN_TOKEN_HEADER, ADMIN_TOKEN)
+        .json(&body)
+        .send()
+        .await
+        .expect("the simulator answers")
+}
+
 /// A started demo desk and its folders.
 pub struct DemoDesk {
     pub desk: Arc<Desk>,
@@ -43,6 +58,7 @@ pub fn unstarted_demo_desk() -> (Arc<Desk>, tempfile::TempDir) {
             "RINGDESK_DATA_DIR",
             dirs.path().join("data").to_str().expect("utf-8"),
         ),
+        (ringdesk_core::demo::ADMIN_TOKEN_ENV, ADMIN_TOKEN),
     ]);
     let paths = Paths::resolve(&env).expect("paths");
     let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("profile");

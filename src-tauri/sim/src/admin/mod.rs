@@ -24,8 +24,11 @@ use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
 
-/// The `/sim` routes.
-pub fn routes() -> Router<Arc<Sim>> {
+/// The header that carries the admin token, when the simulator has one.
+pub const ADMIN_TOKEN_HEADER: &str = "x-sim-admin-token";
+
+/// The `/sim` routes, behind the admin token when the simulator has one.
+pub fn routes(sim: &Arc<Sim>) -> Router<Arc<Sim>> {
     Router::new()
         .route("/sim/inbound-sms", post(inbound_sms))
         .route(
@@ -38,6 +41,35 @@ pub fn routes() -> Router<Arc<Sim>> {
         .route("/sim/requests", get(requests))
         .route("/sim/reset", post(reset))
         .route("/sim/ws/drop", post(drop_websockets))
+        .layer(axum::middleware::from_fn_with_state(sim.clone(), guard))
+}
+
+/// Lets a request through when the simulator has no admin token, or the request carries it.
+async fn guard(
+    State(sim): State<Arc<Sim>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if let Some(token) = sim.config.admin_token.as_deref() {
+        let given = request
+            .headers()
+            .get(ADMIN_TOKEN_HEADER)
+            .map(|v| v.as_bytes())
+            .unwrap_or_default();
+        if !same(given, token.as_bytes()) {
+            return axum::response::IntoResponse::into_response(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "SIM-403",
+                "The simulator's admin API needs its token",
+            ));
+        }
+    }
+    next.run(request).await
+}
+
+/// Compares without stopping at the first difference.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// A JSON body that may be empty (then `T::default()`).

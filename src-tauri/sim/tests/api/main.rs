@@ -5,6 +5,7 @@ mod common;
 
 mod account;
 mod admin;
+mod admin_token;
 mod calls;
 mod contacts;
 mod endpoints;
