@@ -36,7 +36,7 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
 export RUSTC_BOOTSTRAP=1
-for target in parse_link normalize; do
+for target in parse_link normalize answers; do
     mkdir -p "$scratch/$target"
     echo "smoke.sh: fuzzing $target for ${seconds}s" >&2
     cargo fuzz run --fuzz-dir fuzz "$target" "$scratch/$target" "fuzz/seeds/$target" -- \

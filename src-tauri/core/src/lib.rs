@@ -27,6 +27,8 @@ pub mod calls;
 pub mod clock;
 pub mod config;
 pub mod demo;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod import_export;
 pub mod keychain;
 pub mod link_handler;

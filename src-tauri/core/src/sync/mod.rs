@@ -22,7 +22,7 @@ mod call_log;
 mod contacts;
 mod error;
 mod messages;
-mod ringcentral;
+pub(crate) mod ringcentral;
 mod spans;
 mod token_feed;
 mod upstream;

@@ -117,7 +117,7 @@ fn seconds(duration: Option<u64>) -> u32 {
 }
 
 /// A call-log record, or its deletion.
-pub(super) fn call(raw: &RawValue) -> Result<Change<CallRecord>, UpstreamError> {
+pub(crate) fn call(raw: &RawValue) -> Result<Change<CallRecord>, UpstreamError> {
     let wire: WireCall<'_> =
         serde_json::from_str(raw.get()).map_err(|e| malformed("call-log record", e))?;
     if wire.deleted == Some(true) {
@@ -151,7 +151,7 @@ pub(super) fn call(raw: &RawValue) -> Result<Change<CallRecord>, UpstreamError> 
 }
 
 /// A message (SMS), deleted or not.
-pub(super) fn message(raw: &RawValue) -> Result<MessageRecord, UpstreamError> {
+pub(crate) fn message(raw: &RawValue) -> Result<MessageRecord, UpstreamError> {
     let wire: Message = serde_json::from_str(raw.get()).map_err(|e| malformed("message", e))?;
     from_model(wire, Some(raw.get().to_owned()))
 }
@@ -189,7 +189,7 @@ pub(super) fn from_model(
 }
 
 /// A personal contact, or its deletion.
-pub(super) fn personal(raw: &RawValue) -> Result<Change<ContactRecord>, UpstreamError> {
+pub(crate) fn personal(raw: &RawValue) -> Result<Change<ContactRecord>, UpstreamError> {
     let wire: PersonalContact =
         serde_json::from_str(raw.get()).map_err(|e| malformed("contact", e))?;
     if matches!(wire.availability.as_deref(), Some("Deleted" | "Purged")) {
@@ -231,7 +231,7 @@ struct Names {
 }
 
 /// A company directory entry.
-pub(super) fn directory(raw: &RawValue) -> Result<ContactRecord, UpstreamError> {
+pub(crate) fn directory(raw: &RawValue) -> Result<ContactRecord, UpstreamError> {
     let wire: DirectoryEntry =
         serde_json::from_str(raw.get()).map_err(|e| malformed("directory entry", e))?;
     let names: Names = serde_json::from_str(raw.get()).unwrap_or_default();

@@ -3,7 +3,7 @@
 //! each logged for the activity log with its request id, status and duration.
 
 mod classify;
-mod convert;
+pub(crate) mod convert;
 
 use classify::{classify, kind};
 
@@ -21,8 +21,8 @@ use crate::api::paging::{Navigation, Paging};
 use crate::api::ringout::PhoneRef;
 use crate::api::sms::{CreateSms, CREATE_SMS};
 use crate::api::{
-    call_log, contacts, decode, directory, message_store, Call, Client, ClientOptions, Page,
-    Priority, Transport,
+    call_log, contacts, decode, directory, message_store, Call, Client, ClientOptions, Endpoint,
+    Page, Priority, Transport,
 };
 use crate::auth::{AuthError, OAuthApp, Session, REDIRECT_URI};
 use crate::keychain::{MemoryStore, TokenStore};
@@ -161,30 +161,8 @@ impl RingCentral {
     ) -> Result<SyncAnswer<T>, UpstreamError> {
         let call = call.priority(Priority::Background);
         let endpoint = call.endpoint();
-        self.fetch_with(call, |body| {
-            let raw: RawSync<'_> =
-                decode(endpoint, body).map_err(|e| classify(&e, endpoint.idempotent))?;
-            let records = raw
-                .records
-                .iter()
-                .map(|r| read(r))
-                .collect::<Result<_, _>>()?;
-            let info = raw.sync_info;
-            Ok(SyncAnswer {
-                records,
-                token: info.sync_token.unwrap_or_default(),
-                sync_time: match info.sync_time.as_deref() {
-                    Some(text) => convert::time(Some(text), "sync time")?,
-                    None => Utc::now(),
-                },
-                older_records_exist: info.older_records_exist.unwrap_or(false),
-                next_page: raw.next_page_id.map(|id| match id {
-                    serde_json::Value::String(s) => s,
-                    other => other.to_string(),
-                }),
-            })
-        })
-        .await
+        self.fetch_with(call, |body| read_sync(endpoint, body, read))
+            .await
     }
 
     async fn list_page<T>(
@@ -194,21 +172,56 @@ impl RingCentral {
     ) -> Result<ListPage<T>, UpstreamError> {
         let call = call.priority(Priority::Background);
         let endpoint = call.endpoint();
-        self.fetch_with(call, |body| {
-            let page: RawPage<'_> =
-                decode(endpoint, body).map_err(|e| classify(&e, endpoint.idempotent))?;
-            Ok(ListPage {
-                records: page
-                    .records
-                    .iter()
-                    .map(|r| read(r))
-                    .collect::<Result<_, _>>()?,
-                total: page.paging.total_elements,
-                more: page.navigation.next_page.is_some(),
-            })
-        })
-        .await
+        self.fetch_with(call, |body| read_list(endpoint, body, read))
+            .await
     }
+}
+
+/// Reads a sync answer (`…-sync`) of `endpoint` from `body`, each record with `read`.
+pub(crate) fn read_sync<T>(
+    endpoint: &Endpoint,
+    body: &[u8],
+    read: impl Fn(&RawValue) -> Result<T, UpstreamError>,
+) -> Result<SyncAnswer<T>, UpstreamError> {
+    let raw: RawSync<'_> = decode(endpoint, body).map_err(|e| classify(&e, endpoint.idempotent))?;
+    let records = raw
+        .records
+        .iter()
+        .map(|r| read(r))
+        .collect::<Result<_, _>>()?;
+    let info = raw.sync_info;
+    Ok(SyncAnswer {
+        records,
+        token: info.sync_token.unwrap_or_default(),
+        sync_time: match info.sync_time.as_deref() {
+            Some(text) => convert::time(Some(text), "sync time")?,
+            None => Utc::now(),
+        },
+        older_records_exist: info.older_records_exist.unwrap_or(false),
+        next_page: raw.next_page_id.map(|id| match id {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        }),
+    })
+}
+
+/// Reads a page of a paged listing of `endpoint` from `body`, each record with `read`.
+pub(crate) fn read_list<T>(
+    endpoint: &Endpoint,
+    body: &[u8],
+    read: impl Fn(&RawValue) -> Result<T, UpstreamError>,
+) -> Result<ListPage<T>, UpstreamError> {
+    let page: RawPage<'_> =
+        decode(endpoint, body).map_err(|e| classify(&e, endpoint.idempotent))?;
+    Ok(ListPage {
+        records: page
+            .records
+            .iter()
+            .map(|r| read(r))
+            .collect::<Result<_, _>>()?,
+        total: page.paging.total_elements,
+        more: page.navigation.next_page.is_some(),
+    })
 }
 
 fn windowed(call: Call, window: Window) -> Call {
