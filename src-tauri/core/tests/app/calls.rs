@@ -1,4 +1,6 @@
 use ringdesk_core::app::{CallRequest, DeskEvent, LiveState};
+use ringdesk_testkit::sim::EXTENSION;
+use ringdesk_testkit::{Fault, SimAdmin};
 
 use crate::support::{demo_desk, next_event};
 
@@ -71,16 +73,10 @@ async fn a_rate_limited_call_tells_the_window_when_it_can_try_again() {
         .demo_server()
         .await
         .expect("the demo simulator runs");
-    let fault = serde_json::json!({
-        "method": "POST", "path": "/restapi/v1.0/account/~/extension/~/ring-out",
-        "status": 429, "retry_after": 40,
-    });
-    reqwest::Client::new()
-        .post(format!("{server}/sim/faults"))
-        .json(&fault)
-        .send()
-        .await
-        .expect("the fault is armed");
+    let ring_out = format!("{EXTENSION}/ring-out");
+    SimAdmin::new(&server)
+        .arm(Fault::on("POST", &ring_out).status(429).retry_after(40))
+        .await;
     let error = demo
         .desk
         .place_call(&CallRequest::to("+1 650 555 0123"))
