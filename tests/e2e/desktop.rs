@@ -10,6 +10,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use ringdesk_testkit::admin::matching;
+use ringdesk_testkit::{LoggedRequest, SimAdmin};
 use serde_json::{json, Map, Value};
 
 /// How long any single wait in a test may take before it fails (never hangs CI).
@@ -191,24 +193,17 @@ impl Desktop {
         .await;
     }
 
+    /// The demo simulator's admin API, once ringdesk has started it.
+    pub async fn admin(&self) -> SimAdmin {
+        SimAdmin::new(&self.simulator().await)
+    }
+
     /// The RingOut requests the demo simulator has received, oldest first.
-    pub async fn ringouts(&self) -> Vec<Value> {
-        let url = format!("{}/sim/requests", self.simulator().await);
-        let log: Value = reqwest::get(&url)
-            .await
-            .expect("simulator answers")
-            .json()
-            .await
-            .expect("JSON");
-        log["requests"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+    pub async fn ringouts(&self) -> Vec<LoggedRequest> {
+        let log = self.admin().await.requests().await;
+        matching(&log, "POST", "/ring-out")
             .into_iter()
-            .filter(|r| {
-                r["method"] == "POST"
-                    && r["path"].as_str().is_some_and(|p| p.ends_with("/ring-out"))
-            })
+            .cloned()
             .collect()
     }
 
