@@ -372,14 +372,12 @@ fn demo_can_be_started_from_a_signed_out_live_profile() {
 
 #[test]
 fn the_link_handler_is_reported_and_made_default_in_the_given_folders() {
-    if std::process::Command::new("xdg-mime")
+    std::process::Command::new("xdg-mime")
         .arg("--version")
         .output()
-        .is_err()
-    {
-        eprintln!("skipped: xdg-mime (xdg-utils) is not installed");
-        return;
-    }
+        .expect(
+            "xdg-mime is missing: install the xdg-utils package (scripts/setup.sh --test does)",
+        );
     let xdg = tempfile::tempdir().expect("temp dir");
     let data = xdg.path().join("data");
     let config = xdg.path().join("config");

@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::scripted::{finish, Scripted};
+
 /// One scripted D-Bus session: every step is a new `ringdesk` process.
 const SCRIPT: &str = r#"
-eval "$(printf e2e | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
 step() { name=$1; shift; "$@" >"$OUT/$name.out" 2>"$OUT/$name.err"; echo $? >"$OUT/$name.rc"; }
 step login   "$BIN" login --jwt "$JWT" --json
 step status  "$BIN" status --json
@@ -20,13 +21,13 @@ step gone    secret-tool search --all service ringdesk
 step after   "$BIN" status --json
 "#;
 
-struct Run {
-    out: PathBuf,
+struct Run<'a> {
+    scripted: &'a Scripted,
 }
 
-impl Run {
+impl Run<'_> {
     fn text(&self, step: &str, stream: &str) -> String {
-        std::fs::read_to_string(self.out.join(format!("{step}.{stream}"))).unwrap_or_default()
+        self.scripted.read(&format!("{step}.{stream}"))
     }
 
     fn code(&self, step: &str) -> i32 {
@@ -47,40 +48,18 @@ impl Run {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs D-Bus, gnome-keyring and secret-tool: run by scripts/test"]
 async fn login_status_logout_with_the_real_keychain() {
-    let sim = ringcentral_sim::start(ringcentral_sim::SimConfig::fast())
-        .await
-        .expect("simulator on 127.0.0.1:0");
-    let credentials = sim.credentials().clone();
-    let dirs = tempfile::tempdir().expect("temp dir");
-    let (config, data, out) = (
-        dirs.path().join("config"),
-        dirs.path().join("data"),
-        dirs.path().join("out"),
-    );
-    std::fs::create_dir_all(&out).expect("out dir");
-    let mut command = Command::new("dbus-run-session");
+    let scripted = Scripted::new().await;
+    let credentials = scripted.credentials().clone();
+    let (config, data) = (scripted.config(), scripted.data());
+    let mut command = scripted.command(SCRIPT);
     command
-        .args(["--", "sh", "-c", SCRIPT])
-        .env("BIN", env!("CARGO_BIN_EXE_ringdesk"))
-        .env("OUT", &out)
         .env("JWT", &credentials.jwt)
-        .env("RINGCENTRAL_SERVER_URL", &credentials.server_url)
-        .env("RINGCENTRAL_CLIENT_ID", &credentials.client_id)
-        .env("RINGCENTRAL_CLIENT_SECRET", &credentials.client_secret)
-        .env_remove("RINGCENTRAL_JWT")
-        .env("RINGDESK_CONFIG_DIR", &config)
-        .env("RINGDESK_DATA_DIR", &data)
         .env("RINGDESK_LOG", "debug");
-    let status = tokio::time::timeout(
-        Duration::from_secs(120),
-        tokio::task::spawn_blocking(move || command.status()),
-    )
-    .await
-    .expect("the session finishes in time")
-    .expect("task")
-    .expect("dbus-run-session runs");
+    let status = finish(command, Duration::from_secs(120)).await;
     assert!(status.success(), "the script ran");
-    let run = Run { out };
+    let run = Run {
+        scripted: &scripted,
+    };
 
     assert_eq!(run.code("login"), 0, "login: {}", run.text("login", "err"));
     let login = run.json("login");

@@ -10,6 +10,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use ringdesk_testkit::admin::matching;
+use ringdesk_testkit::{LoggedRequest, SimAdmin};
 use serde_json::{json, Map, Value};
 
 /// How long any single wait in a test may take before it fails (never hangs CI).
@@ -195,40 +197,17 @@ impl Desktop {
         .await;
     }
 
-    /// `method path` on the demo simulator's admin API (`/sim/…`), with this run's token.
-    pub async fn admin(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Value,
-    ) -> reqwest::Response {
-        let url = format!("{}{path}", self.simulator().await);
-        reqwest::Client::new()
-            .request(method, &url)
-            .header("X-Sim-Admin-Token", ADMIN_TOKEN)
-            .json(&body)
-            .send()
-            .await
-            .expect("simulator answers")
+    /// The demo simulator's admin API (with this run's token), once ringdesk has started it.
+    pub async fn admin(&self) -> SimAdmin {
+        SimAdmin::new(&self.simulator().await).with_token(ADMIN_TOKEN)
     }
 
     /// The RingOut requests the demo simulator has received, oldest first.
-    pub async fn ringouts(&self) -> Vec<Value> {
-        let log: Value = self
-            .admin(reqwest::Method::GET, "/sim/requests", Value::Null)
-            .await
-            .json()
-            .await
-            .expect("JSON");
-        log["requests"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+    pub async fn ringouts(&self) -> Vec<LoggedRequest> {
+        let log = self.admin().await.requests().await;
+        matching(&log, "POST", "/ring-out")
             .into_iter()
-            .filter(|r| {
-                r["method"] == "POST"
-                    && r["path"].as_str().is_some_and(|p| p.ends_with("/ring-out"))
-            })
+            .cloned()
             .collect()
     }
 

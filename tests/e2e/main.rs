@@ -14,5 +14,6 @@ mod frame;
 mod links;
 mod notifications;
 mod oauth;
+mod scripted;
 mod tray;
 mod window;

@@ -5,11 +5,10 @@
 
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use ringdesk_testkit::sim::CUSTOMER;
+use serde_json::json;
 
 use crate::desktop::{Desktop, PATIENCE};
-
-const CUSTOMER: &str = "+14155550123";
 
 async fn signed_in() -> Desktop {
     let desktop = Desktop::launch(&[], &[("RINGDESK_LOG", "info")]).await;
@@ -49,23 +48,12 @@ fn plain(log: &str) -> String {
     out
 }
 
-/// What the simulator's admin API answers to `POST path` with `body`.
-async fn admin(desktop: &Desktop, path: &str, body: Value) -> Value {
-    desktop
-        .admin(reqwest::Method::POST, path, body)
-        .await
-        .json()
-        .await
-        .expect("JSON")
-}
-
 async fn text_from_customer(desktop: &Desktop, text: &str) {
-    admin(
-        desktop,
-        "/sim/inbound-sms",
-        json!({"from": CUSTOMER, "text": text, "name": "Dana Whitfield"}),
-    )
-    .await;
+    desktop
+        .admin()
+        .await
+        .inbound_sms_named(CUSTOMER, "Dana Whitfield", text)
+        .await;
 }
 
 fn count(desktop: &Desktop, which: &str) -> usize {
@@ -147,11 +135,8 @@ async fn an_inbound_text_raises_one_notification_and_a_click_opens_its_thread() 
 #[ignore = "needs Xvfb, D-Bus, dunst and WebKitWebDriver: run by scripts/test"]
 async fn a_text_sent_while_the_websocket_is_down_arrives_once_after_recovery() {
     let desktop = signed_in().await;
-    let dropped = admin(&desktop, "/sim/ws/drop", json!({})).await;
-    assert!(
-        dropped["dropped"].as_u64().unwrap_or(0) >= 1,
-        "ringdesk's socket was live: {dropped}"
-    );
+    let dropped = desktop.admin().await.drop_sockets().await;
+    assert!(dropped >= 1, "ringdesk's socket was live: {dropped}");
     let text = "Sent while you were offline";
     text_from_customer(&desktop, text).await;
     wait_displayed(&desktop, 1).await;

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use ringcentral_sim::{RunningSim, SimConfig};
+use ringcentral_sim::RunningSim;
+use ringdesk_testkit::consent::allow as consent;
 use serde_json::{json, Value};
 
-use crate::cli_browser_login::consent;
 use crate::desktop::{Desktop, PATIENCE};
+use crate::scripted::wait_for_authorize_url;
 
 /// A live-mode ringdesk pointed at a simulator, with a "browser" that only records the address
 /// it was asked to open.
@@ -23,9 +24,7 @@ struct Live {
 }
 
 async fn live() -> Live {
-    let sim = ringcentral_sim::start(SimConfig::fast())
-        .await
-        .expect("simulator on 127.0.0.1:0");
+    let sim = ringdesk_testkit::sim::sim(|_| {}).await;
     let credentials = sim.credentials().clone();
     let browser = tempfile::tempdir().expect("temp dir");
     let opened = browser.path().join("opened-url");
@@ -180,20 +179,7 @@ async fn a_sign_in_started_by_the_cli_is_completed_by_the_window() {
     let mut login = live
         .desktop
         .spawn_ringdesk(&["login", "--no-browser", "--json"], &out);
-    let deadline = Instant::now() + PATIENCE;
-    let authorize = loop {
-        let text = std::fs::read_to_string(&out).unwrap_or_default();
-        if let Some(url) = text
-            .lines()
-            .next()
-            .and_then(|line| serde_json::from_str::<Value>(line).ok())
-            .and_then(|event| event["authorize_url"].as_str().map(str::to_string))
-        {
-            break url;
-        }
-        assert!(Instant::now() < deadline, "login never printed the address");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let authorize = wait_for_authorize_url(&out).await;
     live.deliver(&consent(&authorize).await);
     wait_signed_in(&live).await;
     let deadline = Instant::now() + PATIENCE;

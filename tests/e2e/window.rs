@@ -155,18 +155,11 @@ async fn an_inbound_text_appears_in_the_conversation_list_within_seconds() {
     desktop.click("Messages").await;
     desktop.wait_for_css(".conversations").await;
     let text = "Can you call me back about the invoice?";
-    let pushed = desktop
-        .admin(
-            reqwest::Method::POST,
-            "/sim/inbound-sms",
-            json!({ "from": "+14155550142", "text": text }),
-        )
+    desktop
+        .admin()
+        .await
+        .inbound_sms("+14155550142", text)
         .await;
-    assert!(
-        pushed.status().is_success(),
-        "inbound SMS accepted: {}",
-        pushed.status()
-    );
     desktop
         .wait_until(
             "the text in the conversation list",

@@ -4,30 +4,14 @@ use std::process::Command;
 use std::time::Instant;
 
 use chrono::Utc;
-use ringcentral_sim::{RateLimitConfig, SimConfig};
-use ringdesk_core::api::ClientOptions;
-use ringdesk_core::phone::Country;
+use ringcentral_sim::RunningSim;
 use ringdesk_core::store::{Feed, Store};
-use ringdesk_core::sync::{sync_all, RingCentral, SyncOptions};
+use ringdesk_core::sync::{sync_all, SyncOptions};
+use ringdesk_testkit::fixtures::us;
+use ringdesk_testkit::signin::jwt_upstream;
+use ringdesk_testkit::sim::{seeded, start};
 
 use crate::ms;
-
-fn sim_config(calls: u64) -> SimConfig {
-    SimConfig {
-        call_log: calls,
-        contacts: 50,
-        messages: 50,
-        rate_limits: RateLimitConfig {
-            enabled: true,
-            light: 10_000_000,
-            medium: 10_000_000,
-            heavy: 10_000_000,
-            auth: 10_000,
-            ..RateLimitConfig::default()
-        },
-        ..SimConfig::fast()
-    }
-}
 
 /// Full syncs of 25 000 / 50 000 / 100 000 records, then the incremental one.
 pub async fn benchmarks() {
@@ -37,7 +21,7 @@ pub async fn benchmarks() {
         "records", "seconds", "records/s", "peak RSS MiB", "records/CPU-s"
     );
     for n in [25_000u64, 50_000, 100_000] {
-        let sim = ringcentral_sim::start(sim_config(n)).await.expect("sim");
+        let sim = start(seeded(n, 50, 50)).await;
         let c = sim.credentials().clone();
         let dir = tempfile::TempDir::new().expect("temp dir");
         let db = dir.path().join("bench.sqlite3");
@@ -67,7 +51,7 @@ pub async fn benchmarks() {
         let rss_mib = last["peak_rss_kb"].as_f64().unwrap_or(0.0) / 1024.0;
         // The syncing process's own CPU: what the cache side costs, without the simulator.
         let cpu_s = last["cpu_ms"].as_f64().unwrap_or(0.0) / 1000.0;
-        let store = Store::open(&db, Country::from_iso_code("US").expect("US")).expect("cache");
+        let store = Store::open(&db, us()).expect("cache");
         let stored = store.counts().expect("counts").calls;
         assert_eq!(stored, n, "every record stored once");
         println!(
@@ -76,22 +60,14 @@ pub async fn benchmarks() {
             n as f64 / cpu_s.max(0.001)
         );
         if n == 100_000 {
-            incremental(&c, store).await;
+            incremental(&sim, store).await;
         }
         sim.shutdown().await;
     }
 }
 
-async fn incremental(c: &ringcentral_sim::SimCredentials, mut store: Store) {
-    let upstream = RingCentral::sign_in_with_jwt(
-        &c.server_url,
-        &c.client_id,
-        &c.client_secret,
-        &c.jwt,
-        ClientOptions::default(),
-    )
-    .await
-    .expect("sign in");
+async fn incremental(sim: &RunningSim, mut store: Store) {
+    let upstream = jwt_upstream(sim).await;
     let mut options = SyncOptions::new(Utc::now());
     options.feeds = vec![Feed::CallLog];
     let mut times = Vec::new();

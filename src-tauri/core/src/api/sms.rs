@@ -28,6 +28,21 @@ pub struct CreateSms {
     pub text: String,
 }
 
+impl CreateSms {
+    /// One text from `from` to the single recipient `to`.
+    pub fn one(from: &str, to: &str, text: &str) -> Self {
+        Self {
+            from: PhoneRef {
+                phone_number: from.to_owned(),
+            },
+            to: vec![PhoneRef {
+                phone_number: to.to_owned(),
+            }],
+            text: text.to_owned(),
+        }
+    }
+}
+
 /// createSMSMessage — POST …/extension/~/sms.
 pub async fn create_sms(client: &Client, request: &CreateSms) -> Result<Message, ApiError> {
     client

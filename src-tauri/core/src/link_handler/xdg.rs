@@ -171,8 +171,11 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), HandlerError> {
 mod tests {
     use super::*;
 
-    fn has_xdg_mime() -> bool {
-        Command::new("xdg-mime").arg("--version").output().is_ok()
+    /// These tests drive the real `xdg-mime`; without it they fail rather than pass unrun.
+    fn require_xdg_mime() {
+        Command::new("xdg-mime").arg("--version").output().expect(
+            "xdg-mime is missing: install the xdg-utils package (scripts/setup.sh --test does)",
+        );
     }
 
     fn handler(dir: &Path, exe: &str) -> XdgHandler {
@@ -181,10 +184,7 @@ mod tests {
 
     #[test]
     fn make_default_registers_every_scheme_and_reads_it_back() {
-        if !has_xdg_mime() {
-            eprintln!("skipped: xdg-mime (xdg-utils) is not installed");
-            return;
-        }
+        require_xdg_mime();
         let dir = tempfile::tempdir().expect("temp dir");
         let handler = handler(dir.path(), "/opt/ringdesk/ringdesk");
         let before = handler.status().expect("query on an empty profile");
@@ -220,10 +220,7 @@ mod tests {
 
     #[test]
     fn an_entry_for_another_copy_of_ringdesk_needs_repair() {
-        if !has_xdg_mime() {
-            eprintln!("skipped: xdg-mime (xdg-utils) is not installed");
-            return;
-        }
+        require_xdg_mime();
         let dir = tempfile::tempdir().expect("temp dir");
         handler(dir.path(), "/old/place/ringdesk")
             .make_default()

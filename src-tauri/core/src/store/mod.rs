@@ -281,4 +281,4 @@ pub struct Counts {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,6 +1,8 @@
 use ringdesk_core::app::{CallRequest, DeskEvent, LiveState};
+use ringdesk_testkit::sim::EXTENSION;
+use ringdesk_testkit::Fault;
 
-use crate::support::{admin, demo_desk, next_event};
+use crate::support::{demo_desk, next_event, sim_admin};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_preview_normalises_and_matches() {
@@ -66,11 +68,11 @@ async fn a_busy_number_fails_with_words_and_a_hint() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_rate_limited_call_tells_the_window_when_it_can_try_again() {
     let mut demo = demo_desk().await;
-    let fault = serde_json::json!({
-        "method": "POST", "path": "/restapi/v1.0/account/~/extension/~/ring-out",
-        "status": 429, "retry_after": 40,
-    });
-    admin(&demo.desk, "/sim/faults", fault).await;
+    let ring_out = format!("{EXTENSION}/ring-out");
+    sim_admin(&demo.desk)
+        .await
+        .arm(Fault::on("POST", &ring_out).status(429).retry_after(40))
+        .await;
     let error = demo
         .desk
         .place_call(&CallRequest::to("+1 650 555 0123"))

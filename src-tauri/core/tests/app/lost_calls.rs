@@ -2,18 +2,21 @@
 
 use ringdesk_core::app::{CallRequest, DeskEvent};
 
-use crate::support::{admin, demo_desk, next_event};
+use ringdesk_testkit::sim::EXTENSION;
+use ringdesk_testkit::Fault;
+
+use crate::support::{demo_desk, next_event, sim_admin};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_call_whose_status_cannot_be_read_ends_as_unknown_and_frees_the_dialer() {
     let mut demo = demo_desk().await;
     // Every status poll of the RingOut is refused (400: not retried), more times than the
     // follower tries.
-    let fault = serde_json::json!({
-        "method": "GET", "path": "/restapi/v1.0/account/~/extension/~/ring-out/",
-        "status": 400, "count": 8,
-    });
-    admin(&demo.desk, "/sim/faults", fault).await;
+    let polls = format!("{EXTENSION}/ring-out/");
+    sim_admin(&demo.desk)
+        .await
+        .arm(Fault::on("GET", &polls).status(400).times(8))
+        .await;
     demo.desk
         .place_call(&CallRequest::to("+1 650 555 0123"))
         .await

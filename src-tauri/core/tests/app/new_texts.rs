@@ -6,18 +6,12 @@ use std::time::Duration;
 
 use ringdesk_core::app::{Desk, DeskEvent};
 
-use crate::support::{admin, demo_desk, next_event};
+use ringdesk_testkit::sim::CUSTOMER;
+
+use crate::support::{demo_desk, next_event, sim_admin};
 
 async fn text_from_customer(desk: &Desk, text: &str) -> i64 {
-    let stored: serde_json::Value = admin(
-        desk,
-        "/sim/inbound-sms",
-        serde_json::json!({ "from": "+14155550123", "text": text }),
-    )
-    .await
-    .json()
-    .await
-    .expect("the stored message");
+    let stored = sim_admin(desk).await.inbound_sms(CUSTOMER, text).await;
     stored["id"].as_i64().expect("a message id")
 }
 

@@ -5,21 +5,16 @@ use std::time::Duration;
 
 use ringdesk_core::app::{DemoTiming, Desk, DeskEvent, DeskOptions, SignInState};
 use ringdesk_core::config::{ConfigFile, Environment, Paths, Profile};
+use ringdesk_testkit::SimAdmin;
 use tokio::sync::broadcast::Receiver;
 
 /// The demo simulator's admin token in these tests.
 pub const ADMIN_TOKEN: &str = "app-tests";
 
-/// `POST path` on the demo simulator's admin API (`/sim/…`), with its token.
-pub async fn admin(desk: &Desk, path: &str, body: serde_json::Value) -> reqwest::Response {
+/// The demo simulator's admin API (`/sim/…`), with its token.
+pub async fn sim_admin(desk: &Desk) -> SimAdmin {
     let server = desk.demo_server().await.expect("the demo simulator runs");
-    reqwest::Client::new()
-        .post(format!("{server}{path}"))
-        .header(ringcentral_sim::ADMIN_TOKEN_HEADER, ADMIN_TOKEN)
-        .json(&body)
-        .send()
-        .await
-        .expect("the simulator answers")
+    SimAdmin::new(&server).with_token(ADMIN_TOKEN)
 }
 
 /// A started demo desk and its folders.

@@ -4,11 +4,13 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use super::support::{config, stored_ids, world};
+use ringdesk_testkit::sim::seeded;
+
+use super::support::{stored_ids, world};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sync_killed_mid_way_resumes_without_duplicates() {
-    let world = world(config(20_000, 60, 200)).await;
+    let world = world(seeded(20_000, 60, 200)).await;
     let c = world.sim.credentials().clone();
     let spawn = || {
         Command::new(env!("CARGO_BIN_EXE_ringdesk-cache-sync"))

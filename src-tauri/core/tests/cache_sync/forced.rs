@@ -1,21 +1,24 @@
 //! RingCentral demanding a full sync — the 250-change cap, an expired token after a reset,
 //! `MSG-333` — is recovered with a full sync and a gap frame, without losing or doubling data.
 
-use serde_json::json;
+use ringdesk_testkit::sim::{seeded, EXTENSION};
+use ringdesk_testkit::Fault;
 
-use super::support::{config, stored_ids, world};
+use super::support::{stored_ids, world};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_250_cap_and_expired_tokens_force_a_full_sync_that_recovers() {
-    let world = world(config(1_200, 40, 150)).await;
+    let world = world(seeded(1_200, 40, 150)).await;
     let mut store = world.store();
     world.sync(&mut store).await;
 
+    let call_log_sync = format!("{EXTENSION}/call-log-sync");
     world
-        .admin(
-            "/sim/faults",
-            json!({ "method": "GET", "path": "/restapi/v1.0/account/~/extension/~/call-log-sync",
-                    "status": 400, "error_code": "CLG-104", "count": 1 }),
+        .admin
+        .arm(
+            Fault::on("GET", &call_log_sync)
+                .status(400)
+                .error_code("CLG-104"),
         )
         .await;
     world.place_call("+12125550123").await;
@@ -33,8 +36,11 @@ async fn the_250_cap_and_expired_tokens_force_a_full_sync_that_recovers() {
     );
 
     // A reset upstream makes every token stale (CLG-102, MSG-333, address book).
-    world.admin("/sim/reset", json!({})).await;
-    world.inbound_sms("+14155550177", "after the reset").await;
+    world.admin.reset(false).await;
+    world
+        .admin
+        .inbound_sms("+14155550177", "after the reset")
+        .await;
     let reset = world.sync(&mut store).await;
     assert!(reset.call_log.full_sync, "CLG-102: full sync");
     assert!(reset.messages.full_sync, "MSG-333: full sync");

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::support::{config, stored_ids, world};
+use ringdesk_testkit::sim::seeded;
+
+use super::support::{stored_ids, world};
 
 /// Equal sets, reported by size and a few differences rather than in full.
 fn same(cached: BTreeSet<String>, upstream: BTreeSet<String>, what: &str) {
@@ -18,7 +20,7 @@ fn same(cached: BTreeSet<String>, upstream: BTreeSet<String>, what: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_then_incremental_sync_equals_the_simulator() {
-    let world = world(config(3_000, 120, 400)).await;
+    let world = world(seeded(3_000, 120, 400)).await;
     let mut store = world.store();
     let first = world.sync(&mut store).await;
     assert!(
@@ -50,7 +52,10 @@ async fn full_then_incremental_sync_equals_the_simulator() {
         .expect("consistent after a full sync");
 
     // New activity upstream, then an incremental sync.
-    world.inbound_sms("+14155550177", "are you there?").await;
+    world
+        .admin
+        .inbound_sms("+14155550177", "are you there?")
+        .await;
     world.place_call("+12125550123").await;
     let second = world.sync(&mut store).await;
     assert!(!second.call_log.full_sync, "the token carries on: ISync");

@@ -4,26 +4,23 @@
 use chrono::Utc;
 use ringdesk_core::store::Feed;
 use ringdesk_core::sync::{sync_all, SyncError, SyncOptions, UpstreamError};
-use serde_json::json;
+use ringdesk_testkit::sim::{seeded, EXTENSION};
+use ringdesk_testkit::Fault;
 
-use super::support::{config, stored_ids, world};
+use super::support::{stored_ids, world};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backfill_refused_part_way_keeps_its_pages_and_resumes() {
-    let world = world(config(5_000, 10, 10)).await;
-    let path = "/restapi/v1.0/account/~/extension/~/call-log";
+    let world = world(seeded(5_000, 10, 10)).await;
+    let path = &format!("{EXTENSION}/call-log");
     // The FSync and two backfill pages pass; the third page is refused (not retried).
     world
-        .admin(
-            "/sim/faults",
-            json!({ "method": "GET", "path": path, "delay_ms": 0, "count": 3 }),
-        )
+        .admin
+        .arm(Fault::on("GET", path).delay_ms(0).times(3))
         .await;
     world
-        .admin(
-            "/sim/faults",
-            json!({ "method": "GET", "path": path, "status": 400, "error_code": "CMN-101" }),
-        )
+        .admin
+        .arm(Fault::on("GET", path).status(400).error_code("CMN-101"))
         .await;
     let mut store = world.store();
     let mut options = SyncOptions::new(Utc::now());

@@ -2,17 +2,16 @@
 //! against the message store instead of sending again.
 
 use chrono::{Duration, Utc};
-use serde_json::json;
-
-use super::support::{config, world};
 use ringdesk_core::sms::flush_outbox;
 use ringdesk_core::store::OutboxState;
+use ringdesk_testkit::sim::{seeded, EXTENSION};
+use ringdesk_testkit::Fault;
 
-const SMS_PATH: &str = "/restapi/v1.0/account/~/extension/~/sms";
+use super::support::world;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_sms_is_sent_exactly_once_across_an_outage() {
-    let world = world(config(10, 10, 10)).await;
+    let world = world(seeded(10, 10, 10)).await;
     let mut store = world.store();
     let from = world.sms_number().await;
     let texts = [
@@ -27,29 +26,22 @@ async fn each_sms_is_sent_exactly_once_across_an_outage() {
     }
 
     // Outage: the connection drops before RingCentral sees anything.
+    let sms_path = format!("{EXTENSION}/sms");
     world
-        .admin(
-            "/sim/faults",
-            json!({ "method": "POST", "path": SMS_PATH, "status": 503, "count": 20 }),
-        )
+        .admin
+        .arm(Fault::on("POST", &sms_path).status(503).times(20))
         .await;
     let offline = flush_outbox(&mut store, &world.upstream, Utc::now(), Duration::zero())
         .await
         .expect("flush");
     assert_eq!(offline.sent, 0, "nothing goes out during the outage");
     assert!(offline.waiting >= 1);
-    reqwest::Client::new()
-        .delete(format!("{}/sim/faults", world.sim.credentials().server_url))
-        .send()
-        .await
-        .expect("faults cleared");
+    world.admin.clear_faults().await;
 
     // Back online, but the answer to one send is lost after RingCentral stored the message.
     world
-        .admin(
-            "/sim/faults",
-            json!({ "method": "POST", "path": SMS_PATH, "malformed": true, "count": 1 }),
-        )
+        .admin
+        .arm(Fault::on("POST", &sms_path).malformed())
         .await;
     let mut rounds = 0;
     while !store.open_outbox().expect("outbox").is_empty() {

@@ -5,63 +5,33 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::{Duration, Utc};
-use ringcentral_sim::{RateLimitConfig, RunningSim, SimConfig};
-use ringdesk_core::api::{
-    call_log, contacts, directory, message_store, Call, ClientOptions, Pages,
-};
-use ringdesk_core::phone::Country;
+use ringcentral_sim::{RunningSim, SimConfig};
+use ringdesk_core::api::{call_log, contacts, directory, message_store, Call, Pages};
 use ringdesk_core::store::Store;
 use ringdesk_core::sync::{sync_all, RingCentral, SyncOptions, SyncReport};
+use ringdesk_testkit::fixtures::us;
+use ringdesk_testkit::signin::jwt_upstream;
+use ringdesk_testkit::SimAdmin;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
 /// Everything one test needs.
 pub struct World {
     pub sim: RunningSim,
+    /// The simulator's admin API.
+    pub admin: SimAdmin,
     pub upstream: RingCentral,
     pub dir: TempDir,
 }
 
-pub fn config(call_log: u64, contacts: usize, messages: usize) -> SimConfig {
-    SimConfig {
-        call_log,
-        contacts,
-        messages,
-        rate_limits: unlimited(),
-        ..SimConfig::fast()
-    }
-}
-
-/// Limits so high they never bind, but advertised in `X-Rate-Limit-*` headers so the client
-/// learns them (without headers it keeps RingCentral's documented defaults: Heavy 10 a minute).
-pub fn unlimited() -> RateLimitConfig {
-    RateLimitConfig {
-        enabled: true,
-        light: 1_000_000,
-        medium: 1_000_000,
-        heavy: 1_000_000,
-        auth: 1_000,
-        ..RateLimitConfig::default()
-    }
-}
-
+/// A simulator started with `config`, an upstream signed in to it, and an empty folder for the
+/// cache.
 pub async fn world(config: SimConfig) -> World {
-    let sim = ringcentral_sim::start(config)
-        .await
-        .expect("the simulator starts");
-    let c = sim.credentials().clone();
-    let upstream = RingCentral::sign_in_with_jwt(
-        &c.server_url,
-        &c.client_id,
-        &c.client_secret,
-        &c.jwt,
-        ClientOptions::default(),
-    )
-    .await
-    .expect("JWT sign-in to the simulator");
+    let sim = ringdesk_testkit::sim::start(config).await;
     World {
+        admin: SimAdmin::of(&sim),
+        upstream: jwt_upstream(&sim).await,
         sim,
-        upstream,
         dir: TempDir::new().expect("a temp dir"),
     }
 }
@@ -72,7 +42,7 @@ impl World {
     }
 
     pub fn store(&self) -> Store {
-        Store::open(&self.db(), Country::from_iso_code("US").expect("US")).expect("cache opens")
+        Store::open(&self.db(), us()).expect("cache opens")
     }
 
     pub async fn sync(&self, store: &mut Store) -> SyncReport {
@@ -145,26 +115,6 @@ impl World {
             .as_str()
             .unwrap_or_default()
             .to_owned()
-    }
-
-    /// POSTs to the simulator's admin API.
-    pub async fn admin(&self, path: &str, body: Value) -> Value {
-        let url = format!("{}{path}", self.sim.credentials().server_url);
-        reqwest::Client::new()
-            .post(url)
-            .json(&body)
-            .send()
-            .await
-            .expect("admin request")
-            .json()
-            .await
-            .expect("admin answer")
-    }
-
-    /// A new inbound SMS from `from`.
-    pub async fn inbound_sms(&self, from: &str, text: &str) {
-        self.admin("/sim/inbound-sms", json!({ "from": from, "text": text }))
-            .await;
     }
 
     /// Call-log ids of the last hour.

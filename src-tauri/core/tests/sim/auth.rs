@@ -9,9 +9,11 @@ use ringdesk_core::auth::{begin_sign_in, complete_sign_in, AuthError};
 use ringdesk_core::clock::ManualClock;
 use ringdesk_core::keychain::Slot;
 use ringdesk_core::Recovery;
-use serde_json::json;
-
-use crate::support::*;
+use ringdesk_testkit::admin::matching;
+use ringdesk_testkit::consent::ConsentPage;
+use ringdesk_testkit::signin::{app, client_for, jwt_client, quick, TestClient};
+use ringdesk_testkit::sim::{roomy, sim, EXTENSION, TOKEN};
+use ringdesk_testkit::SimAdmin;
 
 #[tokio::test]
 async fn jwt_sign_in_reaches_the_api() {
@@ -31,28 +33,11 @@ async fn jwt_sign_in_reaches_the_api() {
     );
 }
 
-/// Fetches the authorize form, submits it with "Allow", and returns the redirect's `Location`.
+/// Fetches the authorize form, checks it carries PKCE (S256), submits it with `answer`, and
+/// returns the redirect's `Location`.
 async fn consent(authorize_url: &str, answer: &str) -> String {
-    let browser = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("browser");
-    let page = browser
-        .get(authorize_url)
-        .send()
-        .await
-        .expect("authorize page");
-    assert_eq!(page.status(), 200, "the login and consent page is shown");
-    let html = page.text().await.expect("html");
-    let mut form: Vec<(String, String)> = html
-        .split("<input type=\"hidden\" ")
-        .skip(1)
-        .filter_map(|input| {
-            let name = input.split("name=\"").nth(1)?.split('"').next()?;
-            let value = input.split("value=\"").nth(1)?.split('"').next()?;
-            Some((unescape(name), unescape(value)))
-        })
-        .collect();
+    let page = ConsentPage::open(authorize_url).await;
+    let form = page.fields();
     assert!(
         form.iter().any(|(k, _)| k == "code_challenge"),
         "PKCE challenge carried by the form"
@@ -62,27 +47,7 @@ async fn consent(authorize_url: &str, answer: &str) -> String {
             .any(|(k, v)| k == "code_challenge_method" && v == "S256"),
         "S256, never plain"
     );
-    form.push(("sim_consent".into(), answer.into()));
-    let action = authorize_url.split('?').next().expect("base");
-    let redirect = browser
-        .post(action)
-        .form(&form)
-        .send()
-        .await
-        .expect("consent posts");
-    assert_eq!(redirect.status(), 302, "consent redirects to the app");
-    redirect.headers()["location"]
-        .to_str()
-        .expect("ascii")
-        .to_string()
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    page.answer(answer).await
 }
 
 #[tokio::test]
@@ -179,7 +144,7 @@ async fn tokens_are_refreshed_before_they_expire() {
         first.access_token, second.access_token,
         "a new access token"
     );
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert_eq!(
         matching(&log, "POST", TOKEN).len(),
         2,
@@ -193,14 +158,14 @@ async fn tokens_are_refreshed_before_they_expire() {
 
 #[tokio::test]
 async fn fifty_concurrent_calls_during_expiry_refresh_once() {
-    let sim = sim(roomy).await;
+    let sim = sim(|c| c.rate_limits = roomy()).await;
     let clock = ManualClock::new(SystemTime::now());
     let options = ClientOptions {
         clock: Arc::new(clock.clone()),
         ..quick()
     };
     let client = jwt_client(&sim, options).await;
-    admin(&sim, "tokens/expire", json!({})).await;
+    SimAdmin::of(&sim).expire_tokens().await;
     clock.advance(Duration::from_secs(3601));
     let calls: Vec<_> = (0..50)
         .map(|_| {
@@ -211,7 +176,7 @@ async fn fifty_concurrent_calls_during_expiry_refresh_once() {
     for call in calls {
         call.await.expect("task").expect("every call succeeds");
     }
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert_eq!(
         matching(&log, "POST", TOKEN).len(),
         2,
@@ -229,7 +194,7 @@ async fn a_revoked_browser_session_needs_a_new_sign_in() {
     complete_sign_in(client.session(), &location)
         .await
         .expect("signed in");
-    admin(&sim, "tokens/revoke", json!({})).await;
+    SimAdmin::of(&sim).revoke_tokens().await;
     let err = read_extension(&client)
         .await
         .expect_err("the session is gone");
@@ -255,11 +220,11 @@ async fn a_revoked_jwt_session_signs_in_again_by_itself() {
         .sign_in_with_jwt(&jwt, true)
         .await
         .expect("signed in, JWT remembered");
-    admin(&sim, "tokens/revoke", json!({})).await;
+    SimAdmin::of(&sim).revoke_tokens().await;
     read_extension(&client)
         .await
         .expect("the JWT is presented again");
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert_eq!(
         matching(&log, "POST", TOKEN).len(),
         3,
@@ -273,7 +238,7 @@ async fn sign_out_revokes_the_session() {
     let client = jwt_client(&sim, quick()).await;
     let token = client.session().tokens().expect("signed in").access_token;
     let revoked = client.session().sign_out().await.expect("keychain ok");
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert!(revoked, "revoked at RingCentral: {log:?}");
     let check = reqwest::Client::new()
         .get(format!("{}{EXTENSION}", sim.credentials().server_url))
@@ -334,7 +299,7 @@ async fn two_processes_sharing_the_keychain_do_not_sign_each_other_out() {
     read_extension(&command)
         .await
         .expect("the command adopts the window's new tokens");
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert_eq!(
         matching(&log, "POST", TOKEN).len(),
         2,

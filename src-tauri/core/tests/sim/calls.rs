@@ -1,22 +1,24 @@
 //! RingOut: every final status the simulator produces, cancel, and the dry-run plan.
 
 use ringdesk_core::calls::{place, plan_call, CallPhase, CallTarget, Leg, RingMeAt};
-use ringdesk_core::phone::Country;
-
-use crate::support::*;
+use ringdesk_testkit::admin::matching;
+use ringdesk_testkit::fixtures::us;
+use ringdesk_testkit::signin::{jwt_client, quick};
+use ringdesk_testkit::sim::{roomy, sim};
+use ringdesk_testkit::SimAdmin;
 
 fn target(number: &str, ring_me_at: Option<&str>) -> CallTarget {
     CallTarget {
         number: number.into(),
         ring_me_at: ring_me_at.map(str::to_string),
         caller_id: None,
-        country: "US".parse::<Country>().expect("US"),
+        country: us(),
     }
 }
 
 #[tokio::test]
 async fn ringout_reaches_every_final_status() {
-    let sim = sim(roomy).await;
+    let sim = sim(|c| c.rate_limits = roomy()).await;
     let client = jwt_client(&sim, quick()).await;
     let them = |status: &str| CallPhase::Failed {
         leg: Leg::Them,
@@ -58,7 +60,7 @@ async fn ringout_reaches_every_final_status() {
 
 #[tokio::test]
 async fn a_ringing_call_can_be_cancelled() {
-    let sim = sim(roomy).await;
+    let sim = sim(|c| c.rate_limits = roomy()).await;
     let client = jwt_client(&sim, quick()).await;
     // The "never answers" phone keeps leg 1 ringing long enough to cancel.
     let plan = plan_call(&client, &target("+16505550123", Some("+16505550160")))
@@ -69,7 +71,7 @@ async fn a_ringing_call_can_be_cancelled() {
     call.cancel().await.expect("cancelled");
     let last = call.finished().await;
     assert_eq!(last.phase, CallPhase::Cancelled);
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     let deletes = matching(&log, "DELETE", &format!("/ring-out/{}", call.id()));
     assert_eq!(deletes.len(), 1, "one DELETE");
     assert_eq!(deletes[0].status, 204);
@@ -95,7 +97,7 @@ async fn a_plan_normalises_with_phone_and_picks_ring_me_at() {
     let body = serde_json::to_value(&plan.request).expect("json");
     assert_eq!(body["to"]["phoneNumber"], "+16505550123");
     assert!(body["from"]["forwardingNumberId"].is_string(), "{body}");
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert!(
         matching(&log, "POST", "/ring-out").is_empty(),
         "planning places nothing"

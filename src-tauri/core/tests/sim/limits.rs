@@ -7,22 +7,21 @@ use ringdesk_core::api::call_log::{read_call_log, CallLogQuery};
 use ringdesk_core::api::extension::read_extension;
 use ringdesk_core::api::retry::RetryPolicy;
 use ringdesk_core::api::{ApiError, BreakerState, ClientOptions, Priority};
-use ringdesk_core::phone::{self, Country};
 use ringdesk_core::sms::{SmsError, SmsText};
 use ringdesk_core::Recovery;
-use serde_json::json;
-
-use crate::support::*;
+use ringdesk_testkit::admin::matching;
+use ringdesk_testkit::fixtures::{number, send_sms, us};
+use ringdesk_testkit::signin::{jwt_client, quick};
+use ringdesk_testkit::sim::{sim, EXTENSION};
+use ringdesk_testkit::{Fault, SimAdmin};
 
 #[tokio::test]
 async fn retry_after_is_honoured_and_nothing_is_sent_in_the_penalty() {
     let sim = sim(|_| {}).await;
     let client = jwt_client(&sim, quick()).await;
-    fault(
-        &sim,
-        json!({ "method": "GET", "path": EXTENSION, "status": 429, "retry_after": 2 }),
-    )
-    .await;
+    SimAdmin::of(&sim)
+        .arm(Fault::on("GET", EXTENSION).status(429).retry_after(2))
+        .await;
     let first = {
         let client = client.clone();
         tokio::spawn(async move { read_extension(&client).await })
@@ -34,7 +33,7 @@ async fn retry_after_is_honoured_and_nothing_is_sent_in_the_penalty() {
         .await
         .expect("task")
         .expect("retried after Retry-After");
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     let calls = matching(&log, "GET", EXTENSION);
     assert_eq!(calls.len(), 3, "the 429, then the two calls: {calls:?}");
     assert_eq!(calls[0].status, 429);
@@ -65,7 +64,7 @@ async fn budgets_wait_before_the_limit_instead_of_hitting_it() {
             .await
             .expect("every call gets through");
     }
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert!(
         log.iter().all(|r| r.status != 429),
         "never rate limited: {log:?}"
@@ -81,11 +80,9 @@ async fn budgets_wait_before_the_limit_instead_of_hitting_it() {
 async fn the_breaker_opens_after_five_failures() {
     let sim = sim(|_| {}).await;
     let client = jwt_client(&sim, quick()).await;
-    fault(
-        &sim,
-        json!({ "method": "GET", "path": EXTENSION, "status": 503, "count": 50 }),
-    )
-    .await;
+    SimAdmin::of(&sim)
+        .arm(Fault::on("GET", EXTENSION).status(503).times(50))
+        .await;
     let first = read_extension(&client).await.expect_err("503s");
     assert_eq!(first.recovery(), Recovery::Retry, "{first}");
     let second = read_extension(&client)
@@ -98,7 +95,7 @@ async fn the_breaker_opens_after_five_failures() {
         client.transport().breaker(),
         BreakerState::Open { .. }
     ));
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert_eq!(
         matching(&log, "GET", EXTENSION).len(),
         5,
@@ -119,11 +116,9 @@ async fn a_stalled_response_times_out() {
         ..quick()
     };
     let client = jwt_client(&sim, options).await;
-    fault(
-        &sim,
-        json!({ "method": "GET", "path": EXTENSION, "delay_ms": 3000, "count": 5 }),
-    )
-    .await;
+    SimAdmin::of(&sim)
+        .arm(Fault::on("GET", EXTENSION).delay_ms(3000).times(5))
+        .await;
     let started = Instant::now();
     let err = read_extension(&client)
         .await
@@ -141,11 +136,9 @@ async fn a_stalled_response_times_out() {
 async fn malformed_json_is_a_clear_error() {
     let sim = sim(|_| {}).await;
     let client = jwt_client(&sim, quick()).await;
-    fault(
-        &sim,
-        json!({ "method": "GET", "path": EXTENSION, "malformed": true }),
-    )
-    .await;
+    SimAdmin::of(&sim)
+        .arm(Fault::on("GET", EXTENSION).malformed())
+        .await;
     let err = read_extension(&client).await.expect_err("truncated JSON");
     assert!(
         matches!(
@@ -168,14 +161,10 @@ async fn a_lost_send_is_an_unknown_outcome_and_never_repeated() {
     let sim = sim(|_| {}).await;
     let client = jwt_client(&sim, quick()).await;
     let sms_path = format!("{EXTENSION}/sms");
-    fault(
-        &sim,
-        json!({ "method": "POST", "path": sms_path, "drop": true }),
-    )
-    .await;
-    let us: Country = "US".parse().expect("US");
-    let to = phone::normalize(&phone::parse_input("+1 650 555 0199").expect("reads"), us)
-        .expect("valid");
+    SimAdmin::of(&sim)
+        .arm(Fault::on("POST", &sms_path).drop_connection())
+        .await;
+    let to = number("+1 650 555 0199");
     let text = SmsText::new("hello").expect("short");
     let err = send_sms(&client, "+16505550101", &to, &text)
         .await
@@ -185,7 +174,7 @@ async fn a_lost_send_is_an_unknown_outcome_and_never_repeated() {
         "{err}"
     );
     assert_eq!(err.recovery(), Recovery::Reconcile);
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert_eq!(
         matching(&log, "POST", "/sms").len(),
         1,
@@ -233,7 +222,7 @@ async fn a_call_goes_first_while_a_sync_uses_the_budget() {
         })
     };
     let deadline = Instant::now() + Duration::from_secs(10);
-    while matching(&requests(&sim).await, "GET", "/call-log").len() < 8 {
+    while matching(&SimAdmin::of(&sim).requests().await, "GET", "/call-log").len() < 8 {
         assert!(
             Instant::now() < deadline,
             "the sync pages through the Heavy group"
@@ -242,17 +231,16 @@ async fn a_call_goes_first_while_a_sync_uses_the_budget() {
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
-        matching(&requests(&sim).await, "GET", "/call-log").len(),
+        matching(&SimAdmin::of(&sim).requests().await, "GET", "/call-log").len(),
         8,
         "a background sync stops at 8 of the Heavy group's 10 requests a minute"
     );
     let started = Instant::now();
-    let us: Country = "US".parse().expect("US");
     let target = ringdesk_core::calls::CallTarget {
         number: "+16505550123".into(),
         ring_me_at: Some("+16505550110".into()),
         caller_id: None,
-        country: us,
+        country: us(),
     };
     let plan = ringdesk_core::calls::plan_call(&client, &target)
         .await
@@ -266,7 +254,7 @@ async fn a_call_goes_first_while_a_sync_uses_the_budget() {
         started.elapsed()
     );
     sync.abort();
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert!(
         log.iter().all(|r| r.status != 429),
         "and nobody was rate limited"

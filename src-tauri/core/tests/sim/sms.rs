@@ -1,16 +1,13 @@
 //! SMS: sender choice, the sender check and the length limit.
 
 use ringdesk_core::api::ApiError;
-use ringdesk_core::phone::{self, Country, NormalizedNumber};
 use ringdesk_core::sms::{choose_sender, SmsError, SmsText};
 use ringdesk_core::Recovery;
-
-use crate::support::*;
-
-fn number(text: &str) -> NormalizedNumber {
-    let us: Country = "US".parse().expect("US");
-    phone::normalize(&phone::parse_input(text).expect("reads"), us).expect("valid")
-}
+use ringdesk_testkit::admin::matching;
+use ringdesk_testkit::fixtures::{number, send_sms};
+use ringdesk_testkit::signin::{jwt_client, quick};
+use ringdesk_testkit::sim::sim;
+use ringdesk_testkit::SimAdmin;
 
 #[tokio::test]
 async fn a_non_sms_sender_gets_the_pick_a_number_hint() {
@@ -63,7 +60,7 @@ async fn an_over_long_text_is_refused_before_sending() {
     let _client = jwt_client(&sim, quick()).await;
     let err = SmsText::new(&"x".repeat(1001)).expect_err("too long");
     assert_eq!(err.recovery(), Recovery::FixInput);
-    let log = requests(&sim).await;
+    let log = SimAdmin::of(&sim).requests().await;
     assert!(
         matching(&log, "POST", "/sms").is_empty(),
         "nothing was sent"

@@ -1,7 +1,8 @@
 //! The admin API: faults, request log, reset.
 
-use crate::common::{config, inbound_sms, logged_in, EXT};
+use crate::common::{config, logged_in, EXT};
 use reqwest::Method;
+use ringdesk_testkit::Fault;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -9,7 +10,10 @@ use std::time::{Duration, Instant};
 async fn faults_status_delay_drop_and_malformed() {
     let (_sim, api) = logged_in(config()).await;
     let path = format!("{EXT}/presence");
-    api.admin(Method::POST, "/sim/faults", json!({ "method": "GET", "path": "/restapi/v1.0/account/~/extension/~/presence", "count": 2, "status": 503, "retry_after": 7 })).await;
+    let admin = api.admin();
+    admin
+        .arm(Fault::on("GET", &path).times(2).status(503).retry_after(7))
+        .await;
     let first = api.get(&path).await;
     assert_eq!(
         (first.status, first.code(), first.header("retry-after")),
@@ -18,12 +22,7 @@ async fn faults_status_delay_drop_and_malformed() {
     );
     assert_eq!(api.get(&path).await.status, 503, "second match");
     assert_eq!(api.get(&path).await.status, 200, "then back to normal");
-    api.admin(
-        Method::POST,
-        "/sim/faults",
-        json!({ "path": "/restapi/v1.0/account/~/extension/~/presence", "delay_ms": 400 }),
-    )
-    .await;
+    admin.arm(Fault::any(&path).delay_ms(400)).await;
     let started = Instant::now();
     assert_eq!(
         api.get(&path).await.status,
@@ -34,12 +33,7 @@ async fn faults_status_delay_drop_and_malformed() {
         started.elapsed() >= Duration::from_millis(400),
         "after the delay"
     );
-    api.admin(
-        Method::POST,
-        "/sim/faults",
-        json!({ "path": "/restapi/v1.0/account/~/extension/~/presence", "drop": true }),
-    )
-    .await;
+    admin.arm(Fault::any(&path).drop_connection()).await;
     let dropped = api
         .http
         .get(format!("{}{path}", api.creds.server_url))
@@ -50,12 +44,7 @@ async fn faults_status_delay_drop_and_malformed() {
         dropped.is_err(),
         "a dropped connection gives the client no response"
     );
-    api.admin(
-        Method::POST,
-        "/sim/faults",
-        json!({ "path": "/restapi/v1.0/account/~/extension/~/presence", "malformed": true }),
-    )
-    .await;
+    admin.arm(Fault::any(&path).malformed()).await;
     let garbled = api
         .http
         .get(format!("{}{path}", api.creds.server_url))
@@ -70,12 +59,12 @@ async fn faults_status_delay_drop_and_malformed() {
         serde_json::from_str::<serde_json::Value>(&text).is_err(),
         "the body is not valid JSON: {text}"
     );
-    let bad = api
-        .admin(Method::POST, "/sim/faults", json!({ "path": "no-slash" }))
+    let bad = admin
+        .send(Method::POST, "/sim/faults", json!({ "path": "no-slash" }))
         .await;
     assert_eq!(bad.status, 400, "fault paths must start with /");
-    let unknown = api
-        .admin(
+    let unknown = admin
+        .send(
             Method::POST,
             "/sim/faults",
             json!({ "path": "/x", "colour": "red" }),
@@ -88,7 +77,8 @@ async fn faults_status_delay_drop_and_malformed() {
 async fn request_log_and_reset() {
     let (_sim, api) = logged_in(config()).await;
     api.get(&format!("{EXT}/call-log?perPage=3")).await;
-    let log = api.admin(Method::GET, "/sim/requests", json!(null)).await;
+    let admin = api.admin();
+    let log = admin.send(Method::GET, "/sim/requests", json!(null)).await;
     let entries = log.json["requests"].as_array().cloned().unwrap_or_default();
     let call_log = entries
         .iter()
@@ -105,8 +95,8 @@ async fn request_log_and_reset() {
     );
     assert!(entry["timestamp"].is_string(), "with a timestamp");
     let since = entry["seq"].as_u64().unwrap_or(0);
-    let later = api
-        .admin(
+    let later = admin
+        .send(
             Method::GET,
             &format!("/sim/requests?since={since}"),
             json!(null),
@@ -123,8 +113,8 @@ async fn request_log_and_reset() {
         .await
         .json["paging"]["totalElements"]
         .clone();
-    inbound_sms(&api, "+14155550127", "to be reset").await;
-    let reset = api.admin(Method::POST, "/sim/reset", json!({})).await;
+    admin.inbound_sms("+14155550127", "to be reset").await;
+    let reset = admin.send(Method::POST, "/sim/reset", json!({})).await;
     assert_eq!(reset.status, 200, "reset");
     assert_eq!(
         api.get(&format!("{EXT}/message-store?perPage=1000"))
@@ -138,8 +128,7 @@ async fn request_log_and_reset() {
         200,
         "sessions survive a plain reset"
     );
-    api.admin(Method::POST, "/sim/reset", json!({ "sessions": true }))
-        .await;
+    admin.reset(true).await;
     assert_eq!(
         api.get(EXT).await.status,
         401,

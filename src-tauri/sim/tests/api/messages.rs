@@ -1,6 +1,6 @@
 //! SMS, the message store and message sync.
 
-use crate::common::{config, inbound_sms, logged_in, poll, EXT};
+use crate::common::{config, logged_in, poll, EXT};
 use reqwest::Method;
 use serde_json::json;
 
@@ -134,10 +134,10 @@ async fn sender_and_text_rules() {
 #[tokio::test]
 async fn store_filters_threads_paging_and_read_state() {
     let (_sim, api) = logged_in(config()).await;
-    inbound_sms(&api, "+14155550123", "First").await;
-    let second = inbound_sms(&api, "+14155550123", "Second").await;
-    let id = second.json["id"].as_i64().unwrap_or_default();
-    let conversation = second.json["conversationId"].as_i64().unwrap_or_default();
+    api.admin().inbound_sms("+14155550123", "First").await;
+    let second = api.admin().inbound_sms("+14155550123", "Second").await;
+    let id = second["id"].as_i64().unwrap_or_default();
+    let conversation = second["conversationId"].as_i64().unwrap_or_default();
     let thread = api
         .get(&format!(
             "{EXT}/message-store?conversationId={conversation}"
@@ -280,7 +280,7 @@ async fn message_sync_full_then_incremental() {
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    let new = inbound_sms(&api, "+14155550124", "incremental").await;
+    let new = api.admin().inbound_sms("+14155550124", "incremental").await;
     let inc = api
         .get(&format!(
             "{EXT}/message-sync?syncType=ISync&syncToken={token}"
@@ -289,7 +289,7 @@ async fn message_sync_full_then_incremental() {
     assert!(
         inc.json["records"]
             .as_array()
-            .is_some_and(|r| r.iter().any(|m| m["id"] == new.json["id"])),
+            .is_some_and(|r| r.iter().any(|m| m["id"] == new["id"])),
         "ISync returns the new message"
     );
     let bad = api
@@ -302,7 +302,7 @@ async fn message_sync_full_then_incremental() {
         (400, "CMN-101"),
         "invalid tokens are refused"
     );
-    api.admin(Method::POST, "/sim/reset", json!({})).await;
+    api.admin().reset(false).await;
     let stale = api
         .get(&format!(
             "{EXT}/message-sync?syncType=ISync&syncToken={token}"

@@ -76,16 +76,7 @@ async fn token_errors_use_the_oauth_shape() {
         (400, Some("invalid_grant")),
         "unknown refresh token"
     );
-    let bad_jwt = api
-        .form(
-            "/restapi/oauth/token",
-            &[
-                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-                ("assertion", "a.b.c"),
-            ],
-            true,
-        )
-        .await;
+    let bad_jwt = api.jwt_grant("a.b.c").await;
     assert_eq!(
         bad_jwt.json["errors"][0]["errorCode"], "OAU-140",
         "forged JWTs are refused"
@@ -128,27 +119,13 @@ async fn revoke_kills_the_whole_session_and_minted_jwts_work() {
         dead.status, 401,
         "revoking the refresh token also kills the access token"
     );
-    let minted = api
-        .admin(
-            reqwest::Method::POST,
-            "/sim/jwt",
-            serde_json::json!({ "expires_in": 3600 }),
-        )
-        .await;
-    api.creds.jwt = minted.json["jwt"].as_str().unwrap_or_default().to_owned();
+    api.creds.jwt = api.admin().mint_jwt(3600).await;
     assert_eq!(
         api.jwt_login().await.status,
         200,
         "any JWT the simulator minted logs in"
     );
-    let expired = api
-        .admin(
-            reqwest::Method::POST,
-            "/sim/jwt",
-            serde_json::json!({ "expires_in": -10 }),
-        )
-        .await;
-    api.creds.jwt = expired.json["jwt"].as_str().unwrap_or_default().to_owned();
+    api.creds.jwt = api.admin().mint_jwt(-10).await;
     assert_eq!(
         api.jwt_login().await.json["error"],
         "invalid_grant",
@@ -187,12 +164,7 @@ async fn bearer_errors_name_missing_expired_and_revoked_tokens() {
         Some(200),
         "lower-case bearer (Python SDK) is accepted"
     );
-    api.admin(
-        reqwest::Method::POST,
-        "/sim/tokens/expire",
-        serde_json::json!({}),
-    )
-    .await;
+    api.admin().expire_tokens().await;
     let expired = api.get(EXT).await;
     assert_eq!(
         (expired.status, expired.code()),
@@ -212,12 +184,7 @@ async fn bearer_errors_name_missing_expired_and_revoked_tokens() {
         "an expired access token can still be refreshed"
     );
     api.keep(&renewed);
-    api.admin(
-        reqwest::Method::POST,
-        "/sim/tokens/revoke",
-        serde_json::json!({}),
-    )
-    .await;
+    api.admin().revoke_tokens().await;
     assert_eq!(
         api.get(EXT).await.code(),
         "OAU-213",
@@ -231,17 +198,7 @@ async fn enforced_session_timeouts_appear_in_token_info() {
     cfg.session_ttl = Some(std::time::Duration::from_secs(8 * 3600));
     cfg.session_idle = Some(std::time::Duration::from_secs(1800));
     let (_sim, api) = start(cfg).await;
-    let jwt = api.creds.jwt.clone();
-    let reply = api
-        .form(
-            "/restapi/oauth/token",
-            &[
-                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-                ("assertion", &jwt),
-            ],
-            true,
-        )
-        .await;
+    let reply = api.jwt_grant(&api.creds.jwt).await;
     assert_eq!(
         reply.json["session_idle_timeout"], 1800,
         "idle timeout reported"
@@ -257,16 +214,7 @@ async fn enforced_session_timeouts_appear_in_token_info() {
         "with its end time"
     );
     let (_plain, plain_api) = logged_in(config()).await;
-    let plain = plain_api
-        .form(
-            "/restapi/oauth/token",
-            &[
-                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-                ("assertion", &plain_api.creds.jwt),
-            ],
-            true,
-        )
-        .await;
+    let plain = plain_api.jwt_grant(&plain_api.creds.jwt).await;
     assert!(
         plain.json.get("session_idle_timeout").is_none(),
         "without enforcement the session fields are omitted"

@@ -188,7 +188,8 @@ async fn a_flood_of_requests_is_answered_and_the_server_stays_up() {
         "exactly the Light limit succeeds"
     );
     let admin = api
-        .admin(
+        .admin()
+        .send(
             Method::GET,
             "/sim/requests?since=0",
             serde_json::json!(null),

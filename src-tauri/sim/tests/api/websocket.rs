@@ -2,7 +2,7 @@
 //! heartbeats, REST tunnelling, recovery after a dropped connection, and timeouts.
 
 use crate::common::spec::Spec;
-use crate::common::{config, inbound_sms, logged_in, Api, EXT};
+use crate::common::{config, logged_in, Api, EXT};
 use futures_util::{SinkExt, StreamExt};
 use reqwest::Method;
 use ringcentral_sim::SimConfig;
@@ -101,7 +101,9 @@ async fn subscribe_and_receive_inbound_sms_and_message_events() {
         "the Python SDK needs WSG-SubscriptionId"
     );
     valid("SubscriptionInfo", &reply[1]);
-    inbound_sms(&api, "+14155550125", "ping over ws").await;
+    api.admin()
+        .inbound_sms("+14155550125", "ping over ws")
+        .await;
     let mut kinds = Vec::new();
     for _ in 0..2 {
         let frame = next(&mut socket).await;
@@ -231,8 +233,8 @@ async fn recovery_replays_missed_events_after_a_drop() {
         &["/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS"],
     )
     .await;
-    let dropped = api.admin(Method::POST, "/sim/ws/drop", json!({})).await;
-    assert_eq!(dropped.json["dropped"], 1, "one live connection dropped");
+    let dropped = api.admin().drop_sockets().await;
+    assert_eq!(dropped, 1, "one live connection dropped");
     let closed = tokio::time::timeout(Duration::from_secs(5), socket.next())
         .await
         .unwrap_or(None);
@@ -240,7 +242,9 @@ async fn recovery_replays_missed_events_after_a_drop() {
         !matches!(closed, Some(Ok(Message::Text(_)))),
         "the socket is gone"
     );
-    inbound_sms(&api, "+14155550126", "while you were away").await;
+    api.admin()
+        .inbound_sms("+14155550126", "while you were away")
+        .await;
     let mut again = connect(&api, Some(&wsc)).await;
     let recovered = next(&mut again).await;
     assert_eq!(

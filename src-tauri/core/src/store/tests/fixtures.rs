@@ -1,4 +1,4 @@
-//! Builders for store tests.
+//! Builders for store tests (the sync engine's tests use them too).
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use tempfile::TempDir;

@@ -1,7 +1,7 @@
 //! Store tests on real SQLite files in temporary directories.
 
 mod announced;
-mod fixtures;
+pub(crate) mod fixtures;
 mod history;
 mod messages;
 mod migrations;

@@ -18,7 +18,6 @@ use serde_json::value::RawValue;
 use super::{Change, ListPage, SyncAnswer, Upstream, UpstreamError, Window};
 use crate::api::models::SyncInfo;
 use crate::api::paging::{Navigation, Paging};
-use crate::api::ringout::PhoneRef;
 use crate::api::sms::{CreateSms, CREATE_SMS};
 use crate::api::{
     call_log, contacts, decode, directory, message_store, Call, Client, ClientOptions, Endpoint,
@@ -330,15 +329,7 @@ impl Upstream for RingCentral {
         to: &str,
         text: &str,
     ) -> Result<MessageRecord, UpstreamError> {
-        let request = CreateSms {
-            from: PhoneRef {
-                phone_number: from.to_owned(),
-            },
-            to: vec![PhoneRef {
-                phone_number: to.to_owned(),
-            }],
-            text: text.to_owned(),
-        };
+        let request = CreateSms::one(from, to, text);
         let raw: Box<RawValue> = self
             .fetch(Call::new(&CREATE_SMS, &[]).json(&request))
             .await?;

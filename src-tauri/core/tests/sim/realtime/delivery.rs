@@ -3,17 +3,13 @@
 
 use std::time::Duration;
 
-use ringdesk_core::phone::{self, NormalizedNumber};
 use ringdesk_core::realtime::{RealtimeEvent, Via};
 use ringdesk_core::sms::SmsText;
 use ringdesk_core::store::{ContactNumber, ContactRecord, ContactSource};
+use ringdesk_testkit::fixtures::{number, send_sms};
+use ringdesk_testkit::sim::CUSTOMER;
 
 use super::support::*;
-use crate::support::send_sms;
-
-fn number(text: &str) -> NormalizedNumber {
-    phone::normalize(&phone::parse_input(text).expect("reads"), us()).expect("valid")
-}
 
 #[tokio::test]
 async fn an_inbound_text_is_announced_once_with_its_contact_and_stored() {

@@ -5,10 +5,8 @@ use std::time::Duration;
 
 use ringdesk_core::realtime::{ConnectionState, RealtimeEvent};
 use ringdesk_core::Recovery;
-use serde_json::json;
 
 use super::support::*;
-use crate::support::admin;
 
 #[tokio::test]
 async fn heartbeats_keep_an_idle_connection_alive() {
@@ -84,8 +82,8 @@ async fn a_revoked_session_shows_offline_with_sign_in_again() {
     let mut rig = rig(|_| {}).await;
     rig.start(fast());
     rig.connected().await;
-    admin(&rig.sim, "tokens/revoke", json!({})).await;
-    rig.drop_sockets().await;
+    rig.admin.revoke_tokens().await;
+    rig.admin.drop_sockets().await;
     let state = rig
         .state(Duration::from_secs(10), |s| {
             matches!(s, ConnectionState::Offline { .. })

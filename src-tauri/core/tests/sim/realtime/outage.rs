@@ -4,12 +4,12 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
+use chrono::Utc;
 use ringdesk_core::clock::{Clock, Sleep};
 use ringdesk_core::realtime::{ConnectionState, RealtimeOptions, Via};
-use serde_json::json;
+use ringdesk_testkit::Fault;
 
 use super::support::*;
-use crate::support::fault;
 
 fn reconnecting(state: &ConnectionState) -> bool {
     matches!(state, ConnectionState::Reconnecting { .. })
@@ -28,9 +28,11 @@ async fn a_text_sent_during_a_drop_arrives_once_after_recovery() {
     rig.start(fast());
     rig.connected().await;
     // The next two upgrades fail, so the outage lasts long enough to text into it.
-    fault(&rig.sim, json!({"path": "/ws", "status": 503, "count": 2})).await;
-    assert_eq!(rig.drop_sockets().await, 1, "our one socket dropped");
+    rig.admin.arm(Fault::any("/ws").status(503).times(2)).await;
+    let dropped = Utc::now();
+    assert_eq!(rig.admin.drop_sockets().await, 1, "our one socket dropped");
     rig.state(Duration::from_secs(5), reconnecting).await;
+    rig.caught_up_since(dropped).await;
     let id = rig.push("sent while you were away").await;
     let state = rig
         .state(Duration::from_secs(10), |s| recovered(s).is_some())
@@ -77,13 +79,11 @@ async fn a_failed_recovery_resubscribes_and_the_catch_up_delivers() {
     rig.start(options);
     rig.connected().await;
     // The reconnect asks for recovery at once, but reaches the server after the 1 s window.
-    fault(
-        &rig.sim,
-        json!({"path": "/ws", "delay_ms": 1500, "count": 1}),
-    )
-    .await;
-    rig.drop_sockets().await;
+    rig.admin.arm(Fault::any("/ws").delay_ms(1500)).await;
+    let dropped = Utc::now();
+    rig.admin.drop_sockets().await;
     rig.state(Duration::from_secs(5), reconnecting).await;
+    rig.caught_up_since(dropped).await;
     let id = rig.push("sent while recovery was failing").await;
     let state = rig
         .state(Duration::from_secs(10), |s| recovered(s).is_some())

@@ -3,10 +3,9 @@
 use std::time::Duration;
 
 use ringdesk_core::realtime::{ConnectionState, Via};
-use serde_json::json;
+use ringdesk_testkit::Fault;
 
 use super::support::*;
-use crate::support::fault;
 
 fn polling(state: &ConnectionState) -> bool {
     matches!(state, ConnectionState::Polling { .. })
@@ -15,11 +14,9 @@ fn polling(state: &ConnectionState) -> bool {
 #[tokio::test]
 async fn polling_delivers_while_the_handshake_fails_then_the_websocket_resumes() {
     let mut rig = rig(|_| {}).await;
-    fault(
-        &rig.sim,
-        json!({"path": "/ws", "status": 503, "count": 1000}),
-    )
-    .await;
+    rig.admin
+        .arm(Fault::any("/ws").status(503).times(1000))
+        .await;
     rig.start(fast());
     rig.state(Duration::from_secs(10), polling).await;
     let id = rig.push("while WebSockets are blocked").await;
@@ -29,9 +26,14 @@ async fn polling_delivers_while_the_handshake_fails_then_the_websocket_resumes()
         (id, Via::Sync),
         "found by polling"
     );
-    rig.clear_faults().await;
-    rig.state(Duration::from_secs(10), ConnectionState::is_connected)
+    rig.admin.clear_faults().await;
+    let connected = rig
+        .state(Duration::from_secs(10), ConnectionState::is_connected)
         .await;
+    let ConnectionState::Connected { since, .. } = connected else {
+        unreachable!("matched above");
+    };
+    rig.caught_up_since(since).await;
     let live = rig.push("WebSockets are back").await;
     let sms = rig.next_sms(Duration::from_secs(5)).await.expect("live");
     assert_eq!((sms.message_id, sms.via), (live, Via::Push), "pushed again");
@@ -43,8 +45,8 @@ async fn polling_delivers_while_the_handshake_fails_then_the_websocket_resumes()
 #[tokio::test]
 async fn a_refused_websocket_token_falls_back_to_polling() {
     let mut rig = rig(|_| {}).await;
-    let refused = json!({"path": "/restapi/oauth/wstoken", "status": 403, "count": 1000});
-    fault(&rig.sim, refused).await;
+    let refused = Fault::any("/restapi/oauth/wstoken").status(403).times(1000);
+    rig.admin.arm(refused).await;
     rig.start(fast());
     let state = rig.state(Duration::from_secs(10), polling).await;
     let ConnectionState::Polling { reason, .. } = &state else {

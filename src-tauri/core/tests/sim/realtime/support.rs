@@ -4,26 +4,28 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use ringcentral_sim::{RunningSim, SimConfig};
 use ringdesk_core::backoff::Backoff;
-use ringdesk_core::phone::Country;
 use ringdesk_core::realtime::{
     ConnectionState, InboundSms, InboxWatch, RealtimeEvent, RealtimeOptions,
 };
 use ringdesk_core::store::Store;
-use serde_json::{json, Value};
+use ringdesk_testkit::admin::matching;
+use ringdesk_testkit::fixtures::us;
+use ringdesk_testkit::signin::{jwt_client, quick};
+use ringdesk_testkit::sim::{roomy, sim, CUSTOMER};
+use ringdesk_testkit::SimAdmin;
 use tempfile::TempDir;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::{timeout_at, Instant};
 
-use crate::support::{admin, jwt_client, quick, roomy, sim};
-
-/// A customer's number (not a magic one).
-pub const CUSTOMER: &str = "+14155550123";
-
 /// Everything one test needs.
 pub struct Rig {
-    pub sim: RunningSim,
+    /// The simulator, running as long as the rig lives.
+    _sim: RunningSim,
+    /// The simulator's admin API.
+    pub admin: SimAdmin,
     pub client: ringdesk_core::api::Client,
     pub dir: TempDir,
     pub watch: Option<InboxWatch>,
@@ -48,21 +50,18 @@ pub fn fast() -> RealtimeOptions {
     }
 }
 
-pub fn us() -> Country {
-    Country::from_iso_code("US").expect("US")
-}
-
 /// A rig whose simulator has `change` applied and whose inbox has not started yet.
 pub async fn rig(change: impl FnOnce(&mut SimConfig)) -> Rig {
     let sim = sim(|config| {
-        roomy(config);
+        config.rate_limits = roomy();
         change(config);
     })
     .await;
     let client = jwt_client(&sim, quick()).await.client();
     let (_, events) = tokio::sync::mpsc::unbounded_channel();
     Rig {
-        sim,
+        admin: SimAdmin::of(&sim),
+        _sim: sim,
         client,
         dir: TempDir::new().expect("a temp dir"),
         watch: None,
@@ -164,50 +163,39 @@ impl Rig {
 
     /// A customer texts the agent (`/sim/inbound-sms`); returns the message id.
     pub async fn push(&self, text: &str) -> i64 {
-        let stored = admin(
-            &self.sim,
-            "inbound-sms",
-            json!({"from": CUSTOMER, "text": text}),
-        )
-        .await;
+        let stored = self.admin.inbound_sms(CUSTOMER, text).await;
         stored["id"].as_i64().expect("the stored message has an id")
     }
 
-    /// Drops every live WebSocket (`/sim/ws/drop`).
-    pub async fn drop_sockets(&self) -> u64 {
-        admin(&self.sim, "ws/drop", json!({})).await["dropped"]
-            .as_u64()
-            .unwrap_or(0)
-    }
-
-    /// Clears every armed fault.
-    pub async fn clear_faults(&self) {
-        let url = format!("{}/sim/faults", self.sim.credentials().server_url);
-        reqwest::Client::new()
-            .delete(url)
-            .send()
-            .await
-            .expect("faults cleared");
+    /// Waits until the simulator has answered a message sync (the inbox's catch-up after a
+    /// connection change, or a poll) that arrived at or after `since`: a text pushed from then on
+    /// is news to that catch-up, so it reaches the inbox only by the way the test is about.
+    pub async fn caught_up_since(&self, since: DateTime<Utc>) {
+        // The request log keeps milliseconds.
+        let since = since - chrono::Duration::milliseconds(1);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let log = self.admin.requests().await;
+            if matching(&log, "GET", "/message-sync")
+                .iter()
+                .any(|r| r.at >= since)
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no message sync since {since}: {log:#?}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// The WebSocket upgrade requests the simulator saw: (query, status).
-    pub async fn upgrades(&self) -> Vec<(String, u64)> {
-        let url = format!("{}/sim/requests", self.sim.credentials().server_url);
-        let log: Value = reqwest::get(url)
-            .await
-            .expect("log")
-            .json()
-            .await
-            .expect("JSON");
-        log["requests"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|r| r["path"] == "/ws")
-            .map(|r| {
-                let query = r["query"].as_str().unwrap_or_default().to_owned();
-                (query, r["status"].as_u64().unwrap_or_default())
-            })
+    pub async fn upgrades(&self) -> Vec<(String, u16)> {
+        let log = self.admin.requests().await;
+        log.into_iter()
+            .filter(|r| r.path == "/ws")
+            .map(|r| (r.query, r.status))
             .collect()
     }
 }

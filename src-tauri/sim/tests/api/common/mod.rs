@@ -1,54 +1,25 @@
-//! Shared test harness: start a simulator, talk to it over real HTTP, validate every JSON answer
-//! against the spec.
+//! Shared test harness: talk to a simulator over real HTTP and validate every JSON answer against
+//! the spec. Starting simulators and the admin API (`/sim/*`) come from `ringdesk-testkit`.
 
 pub mod spec;
 
 use base64::Engine;
-use reqwest::header::HeaderMap;
 use reqwest::Method;
-use ringcentral_sim::{RateLimitConfig, RunningSim, SimConfig, SimCredentials};
-use serde_json::{json, Value};
+use ringcentral_sim::{RunningSim, SimConfig, SimCredentials};
+use ringdesk_testkit::http::no_redirects;
+use ringdesk_testkit::sim::{seeded, unthrottled, TOKEN};
+use ringdesk_testkit::SimAdmin;
+use serde_json::Value;
 use spec::Spec;
 
-/// The extension prefix with `~`.
-pub const EXT: &str = "/restapi/v1.0/account/~/extension/~";
+pub use ringdesk_testkit::sim::EXTENSION as EXT;
+pub use ringdesk_testkit::Reply;
 
 /// A small, fast simulator without rate limits.
 pub fn config() -> SimConfig {
     SimConfig {
-        call_log: 500,
-        contacts: 40,
-        messages: 80,
-        rate_limits: RateLimitConfig {
-            enabled: false,
-            ..RateLimitConfig::default()
-        },
-        ..SimConfig::fast()
-    }
-}
-
-/// One HTTP answer.
-#[derive(Debug)]
-pub struct Reply {
-    /// Status code.
-    pub status: u16,
-    /// Headers.
-    pub headers: HeaderMap,
-    /// Body parsed as JSON (`Null` when empty or not JSON).
-    pub json: Value,
-    /// Raw body.
-    pub text: String,
-}
-
-impl Reply {
-    /// The first `errors[].errorCode`.
-    pub fn code(&self) -> &str {
-        self.json["errors"][0]["errorCode"].as_str().unwrap_or("")
-    }
-
-    /// A header as text.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
+        rate_limits: unthrottled(),
+        ..seeded(500, 40, 80)
     }
 }
 
@@ -66,15 +37,9 @@ pub struct Api {
 
 /// Starts a simulator and a client for it.
 pub async fn start(config: SimConfig) -> (RunningSim, Api) {
-    let sim = ringcentral_sim::start(config)
-        .await
-        .unwrap_or_else(|e| panic!("the simulator must start: {e}"));
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap_or_else(|e| panic!("client: {e}"));
+    let sim = ringdesk_testkit::sim::start(config).await;
     let api = Api {
-        http,
+        http: no_redirects(),
         creds: sim.credentials().clone(),
         token: None,
         refresh: None,
@@ -112,7 +77,7 @@ impl Api {
         if let Some(body) = body {
             request = request.json(&body);
         }
-        let reply = Self::finish(request).await;
+        let reply = Reply::read(request).await;
         validate(method.as_str(), path, &reply);
         reply
     }
@@ -133,7 +98,7 @@ impl Api {
         if let Some(token) = &self.token {
             request = request.header("Authorization", format!("Bearer {token}"));
         }
-        let reply = Self::finish(request).await;
+        let reply = Reply::read(request).await;
         validate(method.as_str(), path, &reply);
         reply
     }
@@ -157,33 +122,32 @@ impl Api {
         if basic {
             request = request.header("Authorization", self.basic());
         }
-        let reply = Self::finish(request).await;
+        let reply = Reply::read(request).await;
         validate("POST", path, &reply);
         reply
     }
 
-    /// An admin call (`/sim/...`, not part of the spec).
-    pub async fn admin(&self, method: Method, path: &str, body: Value) -> Reply {
-        let request = self
-            .http
-            .request(method, format!("{}{path}", self.creds.server_url))
-            .json(&body);
-        Self::finish(request).await
+    /// The simulator's admin API (`/sim/...`, not part of the spec).
+    pub fn admin(&self) -> SimAdmin {
+        SimAdmin::new(&self.creds.server_url)
+    }
+
+    /// The JWT grant with `jwt`, as a confidential client (the tokens are not kept).
+    pub async fn jwt_grant(&self, jwt: &str) -> Reply {
+        self.form(
+            TOKEN,
+            &[
+                ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+                ("assertion", jwt),
+            ],
+            true,
+        )
+        .await
     }
 
     /// Logs in with the startup JWT and keeps the tokens.
     pub async fn jwt_login(&mut self) -> Reply {
-        let jwt = self.creds.jwt.clone();
-        let reply = self
-            .form(
-                "/restapi/oauth/token",
-                &[
-                    ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-                    ("assertion", &jwt),
-                ],
-                true,
-            )
-            .await;
+        let reply = self.jwt_grant(&self.creds.jwt).await;
         self.keep(&reply);
         reply
     }
@@ -193,23 +157,6 @@ impl Api {
         if reply.status == 200 {
             self.token = reply.json["access_token"].as_str().map(str::to_owned);
             self.refresh = reply.json["refresh_token"].as_str().map(str::to_owned);
-        }
-    }
-
-    async fn finish(request: reqwest::RequestBuilder) -> Reply {
-        let response = request
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("request must reach the simulator: {e}"));
-        let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let text = response.text().await.unwrap_or_default();
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply {
-            status,
-            headers,
-            json,
-            text,
         }
     }
 }
@@ -240,17 +187,4 @@ pub async fn poll(api: &Api, path: &str, done: impl Fn(&Value) -> bool) -> Value
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
     panic!("{path} never reached the expected state");
-}
-
-/// Pushes an inbound SMS through the admin API.
-pub async fn inbound_sms(api: &Api, from: &str, text: &str) -> Reply {
-    let reply = api
-        .admin(
-            Method::POST,
-            "/sim/inbound-sms",
-            json!({ "from": from, "text": text }),
-        )
-        .await;
-    assert_eq!(reply.status, 200, "inbound SMS accepted: {}", reply.text);
-    reply
 }

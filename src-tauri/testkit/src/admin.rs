@@ -1,0 +1,238 @@
+//! A typed client of the simulator's admin API (`/sim/*`, not part of RingCentral's API), over
+//! real HTTP, for a simulator in this process or in another one (the app's demo simulator).
+
+use chrono::{DateTime, Utc};
+use reqwest::Method;
+use ringcentral_sim::RunningSim;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use crate::http::Reply;
+
+/// The admin API of one simulator.
+#[derive(Debug, Clone)]
+pub struct SimAdmin {
+    http: reqwest::Client,
+    server_url: String,
+    token: Option<String>,
+}
+
+impl SimAdmin {
+    /// The admin API of the simulator serving `server_url` (e.g. `http://127.0.0.1:43899`).
+    pub fn new(server_url: &str) -> Self {
+        Self {
+            http: reqwest::Client::new(),
+            server_url: server_url.trim_end_matches('/').to_owned(),
+            token: None,
+        }
+    }
+
+    /// The same, sending `token` with every call: a simulator started with an admin token
+    /// (demo mode's) answers nothing else.
+    pub fn with_token(self, token: &str) -> Self {
+        Self {
+            token: Some(token.to_owned()),
+            ..self
+        }
+    }
+
+    /// The admin API of a simulator running in this process.
+    pub fn of(sim: &RunningSim) -> Self {
+        Self::new(&sim.credentials().server_url)
+    }
+
+    /// `method path` with `body` as JSON (none when `null`), answered whatever its status: for
+    /// tests of the admin API itself. The typed calls below check the answer is a success.
+    pub async fn send(&self, method: Method, path: &str, body: Value) -> Reply {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.server_url));
+        if let Some(token) = &self.token {
+            request = request.header(ringcentral_sim::ADMIN_TOKEN_HEADER, token);
+        }
+        if !body.is_null() {
+            request = request.json(&body);
+        }
+        Reply::read(request).await
+    }
+
+    /// `send`, then the answer's JSON; panics unless the simulator accepted the call.
+    async fn call(&self, method: Method, path: &str, body: Value) -> Value {
+        let reply = self.send(method.clone(), path, body).await;
+        assert!(
+            (200..300).contains(&reply.status),
+            "admin {method} {path}: {} {}",
+            reply.status,
+            reply.text
+        );
+        reply.json
+    }
+
+    /// A customer at `from` texts the agent (`POST /sim/inbound-sms`); answers the stored
+    /// message (`GetMessageInfoResponse`). Subscribers get the notification events.
+    pub async fn inbound_sms(&self, from: &str, text: &str) -> Value {
+        self.call(
+            Method::POST,
+            "/sim/inbound-sms",
+            json!({ "from": from, "text": text }),
+        )
+        .await
+    }
+
+    /// Like [`SimAdmin::inbound_sms`], with the sender's display name.
+    pub async fn inbound_sms_named(&self, from: &str, name: &str, text: &str) -> Value {
+        self.call(
+            Method::POST,
+            "/sim/inbound-sms",
+            json!({ "from": from, "text": text, "name": name }),
+        )
+        .await
+    }
+
+    /// Arms `fault` (`POST /sim/faults`); answers its id.
+    pub async fn arm(&self, fault: Fault) -> u64 {
+        let armed = self
+            .call(Method::POST, "/sim/faults", Value::Object(fault.0))
+            .await;
+        armed["id"].as_u64().unwrap_or_default()
+    }
+
+    /// Clears every armed fault (`DELETE /sim/faults`).
+    pub async fn clear_faults(&self) {
+        self.call(Method::DELETE, "/sim/faults", Value::Null).await;
+    }
+
+    /// Every session's access token expires now (`POST /sim/tokens/expire`); answers how many
+    /// sessions there were.
+    pub async fn expire_tokens(&self) -> u64 {
+        self.sessions("/sim/tokens/expire").await
+    }
+
+    /// Ends every session (`POST /sim/tokens/revoke`); answers how many there were.
+    pub async fn revoke_tokens(&self) -> u64 {
+        self.sessions("/sim/tokens/revoke").await
+    }
+
+    async fn sessions(&self, path: &str) -> u64 {
+        let answer = self.call(Method::POST, path, json!({})).await;
+        answer["sessions"].as_u64().unwrap_or_default()
+    }
+
+    /// Another JWT credential (`POST /sim/jwt`) expiring in `expires_in` seconds (negative: one
+    /// that has already expired).
+    pub async fn mint_jwt(&self, expires_in: i64) -> String {
+        let minted = self
+            .call(
+                Method::POST,
+                "/sim/jwt",
+                json!({ "expires_in": expires_in }),
+            )
+            .await;
+        minted["jwt"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The request log (`GET /sim/requests`), oldest first.
+    pub async fn requests(&self) -> Vec<LoggedRequest> {
+        let log = self.call(Method::GET, "/sim/requests", Value::Null).await;
+        serde_json::from_value(log["requests"].clone())
+            .unwrap_or_else(|e| panic!("the request log reads: {e}"))
+    }
+
+    /// Back to the seeded data (`POST /sim/reset`); OAuth sessions survive when `sessions` is
+    /// false.
+    pub async fn reset(&self, sessions: bool) {
+        self.call(Method::POST, "/sim/reset", json!({ "sessions": sessions }))
+            .await;
+    }
+
+    /// Drops every live WebSocket without a close frame (`POST /sim/ws/drop`); answers how
+    /// many there were.
+    pub async fn drop_sockets(&self) -> u64 {
+        let answer = self.call(Method::POST, "/sim/ws/drop", json!({})).await;
+        answer["dropped"].as_u64().unwrap_or_default()
+    }
+}
+
+/// A fault for [`SimAdmin::arm`]: the next matching requests (one unless [`Fault::times`] says
+/// otherwise) get an error status, a delay, a dropped connection or a malformed body.
+#[derive(Debug, Clone)]
+pub struct Fault(Map<String, Value>);
+
+impl Fault {
+    /// Requests with `method` whose path (as sent) starts with `path`.
+    pub fn on(method: &str, path: &str) -> Self {
+        Self::any(path).with("method", method)
+    }
+
+    /// Requests of any method whose path (as sent) starts with `path`.
+    pub fn any(path: &str) -> Self {
+        Self(Map::new()).with("path", path)
+    }
+
+    /// The next `count` matching requests, not just one.
+    pub fn times(self, count: u32) -> Self {
+        self.with("count", count)
+    }
+
+    /// Answer with `status` and a RingCentral error body.
+    pub fn status(self, status: u16) -> Self {
+        self.with("status", status)
+    }
+
+    /// The error body's `errorCode` (a default per status otherwise).
+    pub fn error_code(self, code: &str) -> Self {
+        self.with("error_code", code)
+    }
+
+    /// A `Retry-After` header of `seconds`.
+    pub fn retry_after(self, seconds: u64) -> Self {
+        self.with("retry_after", seconds)
+    }
+
+    /// Wait `ms` milliseconds first (then answer normally, or with the other fault).
+    pub fn delay_ms(self, ms: u64) -> Self {
+        self.with("delay_ms", ms)
+    }
+
+    /// Close the connection without any answer.
+    pub fn drop_connection(self) -> Self {
+        self.with("drop", true)
+    }
+
+    /// Answer with a truncated, unparsable JSON body (after the request was handled).
+    pub fn malformed(self) -> Self {
+        self.with("malformed", true)
+    }
+
+    fn with(mut self, field: &str, value: impl Into<Value>) -> Self {
+        self.0.insert(field.to_owned(), value.into());
+        self
+    }
+}
+
+/// One request in the simulator's log.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LoggedRequest {
+    /// HTTP method.
+    pub method: String,
+    /// Path as sent.
+    pub path: String,
+    /// Raw query string (empty when none).
+    pub query: String,
+    /// Answer status; 0 when a fault dropped the connection.
+    pub status: u16,
+    /// Simulator time when the request arrived.
+    #[serde(rename = "timestamp")]
+    pub at: DateTime<Utc>,
+}
+
+/// The logged requests with `method` to paths ending with `suffix`.
+pub fn matching<'a>(
+    log: &'a [LoggedRequest],
+    method: &str,
+    suffix: &str,
+) -> Vec<&'a LoggedRequest> {
+    log.iter()
+        .filter(|r| r.method == method && r.path.ends_with(suffix))
+        .collect()
+}
