@@ -90,6 +90,11 @@ pub enum Decision {
 
 /// Decides what to do after attempt number `attempt` (1-based) of a request.
 ///
+/// A request that is not `idempotent` (a RingOut, a text) is repeated only when it provably was
+/// not processed: the connection was never made, or a 429 (RingCentral documents it as not
+/// processed). Any other failure — a 5xx (a proxy may answer 503 after forwarding), a timeout, a
+/// lost connection — may hide a request that happened: give up, and let the caller reconcile.
+///
 /// `jitter` is a sample in `0.0..1.0`; `now` reads HTTP-date `Retry-After` values.
 pub fn decide(
     outcome: Outcome<'_>,
@@ -111,8 +116,7 @@ pub fn decide(
                     Decision::RetryAfter(wait)
                 }
             }
-            // 503 means "not processed, try later": safe to repeat even a send.
-            503 if !last => match retry_after(headers, now) {
+            503 if idempotent && !last => match retry_after(headers, now) {
                 Some(wait) if wait <= policy.max_rate_wait => Decision::RetryAfter(wait),
                 Some(_) => Decision::GiveUp,
                 None => backoff(),
@@ -278,3 +282,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod unknown_outcome;

@@ -263,7 +263,8 @@ impl Transport {
                 retry_after: retry::retry_after(&answer.headers, now)
                     .unwrap_or(retry::DEFAULT_RETRY_AFTER),
             },
-            Ok(answer) if !endpoint.idempotent && answer.status >= 500 && answer.status != 503 => {
+            // A 5xx may come from a proxy that forwarded the request: it may have happened.
+            Ok(answer) if !endpoint.idempotent && answer.status >= 500 => {
                 ApiError::UnknownOutcome {
                     operation: endpoint.operation,
                 }

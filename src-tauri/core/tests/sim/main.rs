@@ -9,3 +9,4 @@ mod limits;
 mod realtime;
 mod sms;
 mod support;
+mod untrusted;
