@@ -3,3 +3,4 @@
 //! elsewhere, panic the process, or end a session another process holds.
 
 mod ambiguous_send;
+mod forged_callback;
