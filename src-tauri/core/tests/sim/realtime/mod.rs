@@ -2,6 +2,7 @@
 //! recovery after drops, polling when WebSockets are unavailable, and a latency measurement.
 
 mod delivery;
+mod insecure_address;
 mod keepalive;
 mod latency;
 mod outage;

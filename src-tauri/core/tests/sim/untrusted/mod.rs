@@ -3,4 +3,5 @@
 //! elsewhere, panic the process, or end a session another process holds.
 
 mod ambiguous_send;
+mod foreign_links;
 mod forged_callback;
