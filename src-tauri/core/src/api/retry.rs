@@ -5,7 +5,9 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 
+use super::server_duration::ServerDuration;
 use crate::backoff::Backoff;
+use crate::clock::until;
 
 /// How hard to try.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,14 +139,15 @@ pub fn backoff(attempt: u32, policy: &RetryPolicy, jitter: f64) -> Duration {
     policy.backoff().delay(attempt.saturating_sub(1), jitter)
 }
 
-/// `Retry-After` as seconds or an HTTP date, relative to `now`.
+/// `Retry-After` as seconds or an HTTP date, relative to `now`, at most an hour
+/// ([`ServerDuration::RetryAfter`]).
 pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let at = httpdate::parse_http_date(value).ok()?;
-    Some(at.duration_since(now).unwrap_or_default())
+    let wait = match value.parse::<u64>() {
+        Ok(seconds) => Duration::from_secs(seconds),
+        Err(_) => until(now, httpdate::parse_http_date(value).ok()?),
+    };
+    Some(ServerDuration::RetryAfter.bound(wait))
 }
 
 #[cfg(test)]
@@ -285,3 +288,6 @@ mod tests {
 
 #[cfg(test)]
 mod unknown_outcome;
+
+#[cfg(test)]
+mod absurd_waits;

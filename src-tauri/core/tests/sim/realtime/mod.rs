@@ -1,6 +1,7 @@
 //! The real-time inbox against the simulator's notification WebSocket: delivery exactly once,
 //! recovery after drops, polling when WebSockets are unavailable, and a latency measurement.
 
+mod absurd_details;
 mod delivery;
 mod insecure_address;
 mod keepalive;

@@ -2,6 +2,7 @@
 //! says is input, bounded and checked — it cannot make a send happen twice, take the token
 //! elsewhere, panic the process, or end a session another process holds.
 
+mod absurd_numbers;
 mod ambiguous_send;
 mod foreign_links;
 mod forged_callback;
