@@ -5,6 +5,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::oauth::OAuthApp;
+use super::remembered_jwt;
 use super::tokens::TokenSet;
 use super::AuthError;
 use crate::api::{ApiError, Credentials, Transport};
@@ -184,11 +185,12 @@ impl Session {
         Ok(newer)
     }
 
+    /// The JWT to present: the environment's, else the one kept for this server and app.
     async fn jwt(&self) -> Result<Option<Secret>, ApiError> {
         if let Some(jwt) = &self.jwt_from_env {
             return Ok(Some(jwt.clone()));
         }
-        Ok(store::read_secret(&self.store, &self.profile, Slot::Jwt).await?)
+        Ok(remembered_jwt::recall(&self.store, &self.profile, &self.app).await?)
     }
 
     async fn forget(&self, reason: String) -> Result<TokenSet, ApiError> {
@@ -214,7 +216,7 @@ impl Session {
         let _single_flight = self.renewing.lock().await;
         let tokens = self.app.jwt_grant(&self.transport, jwt).await?;
         if remember {
-            store::write_secret(&self.store, &self.profile, Slot::Jwt, jwt.clone()).await?;
+            remembered_jwt::remember(&self.store, &self.profile, &self.app, jwt).await?;
         }
         Ok(self.install(tokens).await?)
     }

@@ -6,3 +6,4 @@ mod absurd_numbers;
 mod ambiguous_send;
 mod foreign_links;
 mod forged_callback;
+mod jwt_binding;
