@@ -7,3 +7,4 @@ mod ambiguous_send;
 mod foreign_links;
 mod forged_callback;
 mod jwt_binding;
+mod keychain_trouble;
