@@ -237,11 +237,11 @@ impl Session {
     /// another process has just saved are adopted when good and never deleted; only `dead`
     /// itself is removed.
     async fn forget(&self, dead: Option<&TokenSet>, reason: String) -> Result<TokenSet, ApiError> {
+        *self.current() = None;
         let stored = self.stored().await?;
         if let Some(newer) = self.adopt_if_newer(stored.clone(), dead) {
             return Ok(newer);
         }
-        *self.current() = None;
         if dead.is_some() && stored.as_ref() == dead {
             store::remove(&self.store, &self.profile, Slot::Tokens).await?;
         }
@@ -289,10 +289,12 @@ impl Session {
     ) -> Result<TokenSet, AuthError> {
         let _single_flight = self.renewing.lock().await;
         let tokens = self.app.jwt_grant(&self.transport, jwt).await?;
+        // The tokens first: a keychain that refuses them still leaves this process signed in.
+        let tokens = self.install(tokens).await?;
         if remember {
             remembered_jwt::remember(&self.store, &self.profile, &self.app, jwt).await?;
         }
-        Ok(self.install(tokens).await?)
+        Ok(tokens)
     }
 
     /// Re-reads the tokens from the store (another process may have signed in).
