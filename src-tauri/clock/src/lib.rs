@@ -9,7 +9,7 @@ mod unix;
 
 pub use manual::ManualClock;
 pub use system::{PinnedClock, SystemClock};
-pub use unix::{from_unix_seconds, unix_seconds, until};
+pub use unix::{from_unix_seconds, later, unix_seconds, until};
 
 use chrono::{DateTime, Utc};
 use std::future::Future;

@@ -18,6 +18,16 @@ pub fn from_unix_seconds(seconds: u64) -> SystemTime {
     UNIX_EPOCH + Duration::from_secs(seconds.min(LATEST))
 }
 
+/// `time + by`, or the end of the year 9999 when that is earlier (the sum would overflow, or
+/// reach beyond any time worth storing): adding a duration a server gave cannot panic.
+pub fn later(time: SystemTime, by: Duration) -> SystemTime {
+    let latest = from_unix_seconds(LATEST);
+    match time.checked_add(by) {
+        Some(sum) if sum <= latest => sum,
+        _ => latest.max(time),
+    }
+}
+
 /// How long from `now` until `later` (zero when `later` has passed).
 pub fn until(now: SystemTime, later: SystemTime) -> Duration {
     later.duration_since(now).unwrap_or_default()
@@ -45,6 +55,20 @@ mod tests {
             far.checked_add(Duration::from_secs(365 * 24 * 3600))
                 .is_some(),
             "and a lifetime can still be added to it"
+        );
+    }
+
+    #[test]
+    fn later_saturates_instead_of_overflowing() {
+        let now = from_unix_seconds(1_700_000_000);
+        assert_eq!(
+            later(now, Duration::from_secs(60)),
+            from_unix_seconds(1_700_000_060)
+        );
+        assert_eq!(
+            later(now, Duration::MAX),
+            from_unix_seconds(LATEST),
+            "no panic, the latest storable time"
         );
     }
 }

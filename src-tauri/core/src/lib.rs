@@ -14,7 +14,7 @@
 //! - [`phone`] — links and numbers; [`config`] — profiles, settings, folders;
 //! - [`link_handler`] — ringdesk as the system's `tel:` / `callto:` / `sms:` handler;
 //! - [`import_export`] — CSV in and out; [`demo`] — the built-in simulator of demo mode;
-//! - [`backoff`], [`clock`], [`recovery`], [`secret`] — small shared pieces.
+//! - [`backoff`], [`clock`], [`origin`], [`recovery`], [`secret`] — small shared pieces.
 //!
 //! Every error maps to a [`Recovery`]; the application layer's [`Error`] wraps them all.
 #![deny(missing_docs)]
@@ -32,6 +32,7 @@ pub mod fuzzing;
 pub mod import_export;
 pub mod keychain;
 pub mod link_handler;
+pub mod origin;
 pub mod phone;
 pub mod realtime;
 pub mod recovery;

@@ -4,3 +4,9 @@
 //! ringdesk's core.
 
 pub use ringdesk_clock::{Clock, ManualClock, PinnedClock, SystemClock};
+
+/// A configured duration as a `chrono` one, for comparing with timestamps; one too long for
+/// `chrono` never passes (a timeout that never fires, a window that never closes).
+pub fn never_past(duration: std::time::Duration) -> chrono::Duration {
+    chrono::Duration::from_std(duration).unwrap_or(chrono::Duration::MAX)
+}

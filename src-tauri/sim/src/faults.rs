@@ -1,7 +1,10 @@
 //! Injected faults: the next N requests matching a method and path prefix get an error status, a
-//! delay, a dropped connection or a malformed body.
+//! delay, a dropped connection, a malformed body, a patched body or extra headers.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// A fault as posted to `/sim/faults`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +37,17 @@ pub struct FaultSpec {
     /// Answer 200 with a truncated, unparsable JSON body.
     #[serde(default)]
     pub malformed: bool,
+    /// With `status`: the request is handled first (its effects happen), then the answer is
+    /// replaced — a proxy that forwarded the request and answered with an error.
+    #[serde(default)]
+    pub processed: bool,
+    /// A JSON merge patch (RFC 7386) applied to the handler's JSON answer: a server that says
+    /// what it should not (absurd numbers, links to elsewhere).
+    #[serde(default)]
+    pub patch: Option<Value>,
+    /// Response headers set on the answer (replacing the handler's of the same name).
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
 }
 
 fn one() -> u32 {
@@ -100,6 +114,27 @@ impl Faults {
     }
 }
 
+/// Applies the JSON merge patch `patch` to `target` (RFC 7386): objects merge key by key, `null`
+/// removes a key, anything else replaces.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    let Value::Object(changes) = patch else {
+        *target = patch.clone();
+        return;
+    };
+    if !target.is_object() {
+        *target = Value::Object(serde_json::Map::new());
+    }
+    if let Value::Object(fields) = target {
+        for (key, change) in changes {
+            if change.is_null() {
+                fields.remove(key);
+            } else {
+                merge_patch(fields.entry(key.clone()).or_insert(Value::Null), change);
+            }
+        }
+    }
+}
+
 /// The default `errorCode` for an injected status.
 pub fn default_code(status: u16) -> &'static str {
     match status {
@@ -128,7 +163,24 @@ mod tests {
             delay_ms: None,
             drop: false,
             malformed: false,
+            processed: false,
+            patch: None,
+            headers: BTreeMap::new(),
         }
+    }
+
+    #[test]
+    fn merge_patches_follow_rfc_7386() {
+        let mut body = serde_json::json!({"a": 1, "nav": {"next": {"uri": "x"}, "prev": 2}});
+        merge_patch(
+            &mut body,
+            &serde_json::json!({"a": null, "nav": {"next": {"uri": "y"}}, "n": 18446744073709551615u64}),
+        );
+        assert_eq!(
+            body,
+            serde_json::json!({"nav": {"next": {"uri": "y"}, "prev": 2}, "n": 18446744073709551615u64}),
+            "null removes, objects merge, values replace, u64::MAX survives"
+        );
     }
 
     #[test]

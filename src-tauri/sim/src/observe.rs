@@ -1,13 +1,13 @@
 //! The outermost middleware: applies injected faults and records every request in the log.
 
 use crate::api_error::ApiError;
-use crate::faults::{default_code, FaultSpec};
+use crate::faults::{default_code, merge_patch, FaultSpec};
 use crate::request_log::Entry;
 use crate::sim::{lock, Sim};
 use crate::time_fmt::iso;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -70,6 +70,10 @@ pub async fn observe(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> R
     }
     let response = match spec.status.and_then(|s| StatusCode::from_u16(s).ok()) {
         Some(status) => {
+            if spec.processed {
+                // The request reaches the handler (a proxy forwarded it); its answer is lost.
+                let _ = next.run(req).await;
+            }
             let code = spec
                 .error_code
                 .clone()
@@ -90,6 +94,18 @@ pub async fn observe(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> R
     } else {
         response
     };
+    let mut response = match &spec.patch {
+        Some(patch) => patched(response, patch).await,
+        None => response,
+    };
+    for (name, value) in &spec.headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            response.headers_mut().insert(name, value);
+        }
+    }
     log(response.status().as_u16(), kind);
     response
 }
@@ -101,9 +117,27 @@ fn fault_kind(spec: &FaultSpec) -> Option<&'static str> {
         "malformed"
     } else if spec.status.is_some() {
         "status"
+    } else if spec.patch.is_some() {
+        "patch"
+    } else if !spec.headers.is_empty() {
+        "headers"
     } else {
         "delay"
     })
+}
+
+/// The answer with `patch` merged into its JSON body (a body that is not JSON stays as it is).
+async fn patched(response: Response, patch: &serde_json::Value) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let Ok(mut json) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    merge_patch(&mut json, patch);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(json.to_string()))
 }
 
 /// Keeps the handler's status and headers but truncates the body into invalid JSON.

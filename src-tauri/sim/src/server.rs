@@ -209,7 +209,7 @@ async fn tick(sim: Arc<Sim>, mut stopped: watch::Receiver<bool>) {
         .sms_sent
         .min(Duration::from_millis(250))
         .max(Duration::from_millis(20));
-    let recovery = chrono::Duration::from_std(sim.config.ws.recovery_timeout).unwrap_or_default();
+    let recovery = crate::clock::never_past(sim.config.ws.recovery_timeout);
     let demo_every = sim
         .config
         .demo_inbound_sms

@@ -194,6 +194,29 @@ impl Fault {
         self.with("delay_ms", ms)
     }
 
+    /// Add (or replace) the answer's header `name`.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        let headers = self
+            .0
+            .entry("headers")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(headers) = headers {
+            headers.insert(name.to_owned(), Value::from(value));
+        }
+        self
+    }
+
+    /// Merge-patch the answer's JSON body with `patch` (RFC 7396).
+    pub fn patch(self, patch: Value) -> Self {
+        self.with("patch", patch)
+    }
+
+    /// The request is handled first (its effect happens), then answered with the fault's
+    /// status: a proxy that forwarded it and lost the answer.
+    pub fn processed(self) -> Self {
+        self.with("processed", true)
+    }
+
     /// Close the connection without any answer.
     pub fn drop_connection(self) -> Self {
         self.with("drop", true)

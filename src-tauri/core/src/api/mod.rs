@@ -27,6 +27,7 @@ pub mod presence;
 pub mod rate_limit;
 pub mod retry;
 pub mod ringout;
+mod server_duration;
 pub mod sms;
 pub mod subscription;
 mod transport;
@@ -38,6 +39,7 @@ pub use endpoint::{Endpoint, Group, Priority};
 pub use error::{recovery_for, ApiError};
 pub use paging::{Page, Pages};
 pub use rate_limit::BudgetView;
+pub use server_duration::ServerDuration;
 pub use transport::{Answer, ClientOptions, Outgoing, Transport};
 
 /// Every endpoint of the API areas above, for checks against the spec. The token endpoints

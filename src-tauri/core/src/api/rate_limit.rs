@@ -8,7 +8,8 @@ use reqwest::header::HeaderMap;
 use serde::Serialize;
 
 use super::endpoint::{Group, Priority};
-use crate::clock::until;
+use super::server_duration::ServerDuration;
+use crate::clock::{later, until};
 
 /// The budget of one group.
 #[derive(Debug, Clone)]
@@ -38,11 +39,15 @@ impl Budget {
     }
 
     fn used(&mut self, now: SystemTime) -> u32 {
-        while self.sent.front().is_some_and(|t| *t + self.window <= now) {
+        while self
+            .sent
+            .front()
+            .is_some_and(|t| later(*t, self.window) <= now)
+        {
             self.sent.pop_front();
         }
         let server = match self.server_used {
-            Some((used, at)) if at + self.window > now => used,
+            Some((used, at)) if later(at, self.window) > now => used,
             _ => 0,
         };
         (self.sent.len() as u32).max(server)
@@ -104,7 +109,7 @@ impl Budgets {
         }
         if budget.used(now) >= budget.usable(priority) {
             let wait = match budget.sent.front() {
-                Some(oldest) => until(now, *oldest + budget.window),
+                Some(oldest) => until(now, later(*oldest, budget.window)),
                 None => budget.window / 4,
             };
             return Err(wait.max(Duration::from_millis(50)));
@@ -126,7 +131,8 @@ impl Budgets {
         };
     }
 
-    /// Learns limits from a response's `X-Rate-Limit-*` headers.
+    /// Learns limits from a response's `X-Rate-Limit-*` headers (the window within
+    /// [`ServerDuration::RateWindow`]'s bounds).
     pub fn observe(&mut self, group: Group, headers: &HeaderMap, now: SystemTime) {
         let number = |name: &str| {
             headers
@@ -144,7 +150,7 @@ impl Budgets {
             budget.limit = limit.min(u64::from(u32::MAX)) as u32;
         }
         if let Some(window) = number("x-rate-limit-window").filter(|w| *w > 0) {
-            budget.window = Duration::from_secs(window);
+            budget.window = ServerDuration::RateWindow.from_secs(window);
         }
         if let Some(remaining) = number("x-rate-limit-remaining") {
             let used = u64::from(budget.limit).saturating_sub(remaining) as u32;
@@ -152,10 +158,11 @@ impl Budgets {
         }
     }
 
-    /// A 429: nothing goes to `group` until `retry_after` has passed.
+    /// A 429: nothing goes to `group` until `retry_after` (at most an hour) has passed.
     pub fn penalise(&mut self, group: Group, retry_after: Duration, now: SystemTime) {
         let budget = &mut self.groups[group.index()];
-        budget.penalty_until = Some(now + retry_after);
+        let retry_after = ServerDuration::RetryAfter.bound(retry_after);
+        budget.penalty_until = Some(later(now, retry_after));
     }
 
     /// Every group's state at `now`.
@@ -264,3 +271,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod absurd_headers;

@@ -5,7 +5,9 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 
+use super::server_duration::ServerDuration;
 use crate::backoff::Backoff;
+use crate::clock::until;
 
 /// How hard to try.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +92,11 @@ pub enum Decision {
 
 /// Decides what to do after attempt number `attempt` (1-based) of a request.
 ///
+/// A request that is not `idempotent` (a RingOut, a text) is repeated only when it provably was
+/// not processed: the connection was never made, or a 429 (RingCentral documents it as not
+/// processed). Any other failure — a 5xx (a proxy may answer 503 after forwarding), a timeout, a
+/// lost connection — may hide a request that happened: give up, and let the caller reconcile.
+///
 /// `jitter` is a sample in `0.0..1.0`; `now` reads HTTP-date `Retry-After` values.
 pub fn decide(
     outcome: Outcome<'_>,
@@ -111,8 +118,7 @@ pub fn decide(
                     Decision::RetryAfter(wait)
                 }
             }
-            // 503 means "not processed, try later": safe to repeat even a send.
-            503 if !last => match retry_after(headers, now) {
+            503 if idempotent && !last => match retry_after(headers, now) {
                 Some(wait) if wait <= policy.max_rate_wait => Decision::RetryAfter(wait),
                 Some(_) => Decision::GiveUp,
                 None => backoff(),
@@ -133,14 +139,15 @@ pub fn backoff(attempt: u32, policy: &RetryPolicy, jitter: f64) -> Duration {
     policy.backoff().delay(attempt.saturating_sub(1), jitter)
 }
 
-/// `Retry-After` as seconds or an HTTP date, relative to `now`.
+/// `Retry-After` as seconds or an HTTP date, relative to `now`, at most an hour
+/// ([`ServerDuration::RetryAfter`]).
 pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let at = httpdate::parse_http_date(value).ok()?;
-    Some(at.duration_since(now).unwrap_or_default())
+    let wait = match value.parse::<u64>() {
+        Ok(seconds) => Duration::from_secs(seconds),
+        Err(_) => until(now, httpdate::parse_http_date(value).ok()?),
+    };
+    Some(ServerDuration::RetryAfter.bound(wait))
 }
 
 #[cfg(test)]
@@ -278,3 +285,9 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod unknown_outcome;
+
+#[cfg(test)]
+mod absurd_waits;

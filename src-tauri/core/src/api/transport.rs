@@ -129,10 +129,28 @@ impl Transport {
         lock(&self.breaker).state(self.clock().now())
     }
 
+    /// Refuses `url` unless it is on this transport's server (the same origin, no user info):
+    /// a link the server gave never takes a token or a client secret elsewhere.
+    pub fn admit_url(&self, operation: &'static str, url: &str) -> Result<(), ApiError> {
+        if crate::origin::same_origin(&self.base_url, url) {
+            return Ok(());
+        }
+        Err(ApiError::Malformed {
+            operation,
+            message: format!(
+                "it links to {}, not to {}: ringdesk does not follow it",
+                crate::origin::shown(url),
+                crate::origin::shown(&self.base_url)
+            ),
+        })
+    }
+
     /// Sends `request`, waiting for budget and retrying as [`retry::decide`] says. Any HTTP
-    /// answer that is not retried is returned, error statuses included.
+    /// answer that is not retried is returned, error statuses included. A request to another
+    /// server than this transport's is refused ([`Transport::admit_url`]).
     pub async fn execute(&self, request: &Outgoing) -> Result<Answer, ApiError> {
         let endpoint = request.endpoint;
+        self.admit_url(endpoint.operation, &request.url)?;
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -263,7 +281,8 @@ impl Transport {
                 retry_after: retry::retry_after(&answer.headers, now)
                     .unwrap_or(retry::DEFAULT_RETRY_AFTER),
             },
-            Ok(answer) if !endpoint.idempotent && answer.status >= 500 && answer.status != 503 => {
+            // A 5xx may come from a proxy that forwarded the request: it may have happened.
+            Ok(answer) if !endpoint.idempotent && answer.status >= 500 => {
                 ApiError::UnknownOutcome {
                     operation: endpoint.operation,
                 }

@@ -6,6 +6,7 @@
 mod error;
 mod oauth;
 mod pending;
+mod remembered_jwt;
 mod session;
 mod tokens;
 

@@ -23,13 +23,15 @@ use super::AuthError;
 use crate::api::{decode, status_error, ApiError, Endpoint, Group, Outgoing, Priority, Transport};
 use crate::secret::Secret;
 
-/// `getToken`.
+/// `getToken`. Not idempotent: a refresh token or an authorization code is single use, so a
+/// request whose answer was lost is never repeated by the transport (the session reads the
+/// keychain first: another process may hold the new tokens).
 pub const GET_TOKEN: Endpoint = Endpoint {
     operation: "getToken",
     method: Method::POST,
     path: "/restapi/oauth/token",
     group: Group::Auth,
-    idempotent: true,
+    idempotent: false,
 };
 
 /// `revokeToken`.

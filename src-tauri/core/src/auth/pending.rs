@@ -1,8 +1,9 @@
 //! The browser sign-in across processes. [`begin_sign_in`] stores the pending sign-in (`state`,
 //! PKCE verifier, when it started) in the keychain; whichever process receives the
-//! `ringdesk://oauth/callback` redirect calls [`complete_sign_in`], which takes the pending
-//! sign-in (single use), refuses an expired one or a mismatched `state`, exchanges the code and
-//! stores the tokens; the process that started can [`wait_for_sign_in`].
+//! `ringdesk://oauth/callback` redirect calls [`complete_sign_in`], which refuses a mismatched
+//! `state` without touching the pending sign-in (any page can fire the callback), then takes it
+//! (single use), refuses an expired one, exchanges the code and stores the tokens; the process
+//! that started can [`wait_for_sign_in`].
 
 use std::time::{Duration, SystemTime};
 
@@ -72,6 +73,14 @@ pub async fn complete_sign_in(
     let pending: Option<PendingSignIn> =
         store::read_json(session.store(), session.profile(), Slot::PendingSignIn).await?;
     let pending = pending.ok_or(AuthError::NoPendingSignIn)?;
+    if pending.server != session.app().server || pending.client_id != session.app().client_id {
+        return Err(AuthError::NoPendingSignIn);
+    }
+    // Any page can fire the callback: only the one carrying our `state` may touch the sign-in.
+    let state = params.get("state").map(String::as_str).unwrap_or_default();
+    if !constant_time_eq(state.as_bytes(), pending.state.expose().as_bytes()) {
+        return Err(AuthError::StateMismatch);
+    }
     // Single use: whatever happens next, this pending sign-in is spent.
     store::remove(session.store(), session.profile(), Slot::PendingSignIn).await?;
     let now = session.transport().clock().now();
@@ -79,13 +88,6 @@ pub async fn complete_sign_in(
         return Err(AuthError::PendingExpired {
             minutes: SIGN_IN_TTL.as_secs() / 60,
         });
-    }
-    if pending.server != session.app().server || pending.client_id != session.app().client_id {
-        return Err(AuthError::NoPendingSignIn);
-    }
-    let state = params.get("state").map(String::as_str).unwrap_or_default();
-    if !constant_time_eq(state.as_bytes(), pending.state.expose().as_bytes()) {
-        return Err(AuthError::StateMismatch);
     }
     if let Some(error) = params.get("error") {
         let reason = params.get("error_description").unwrap_or(error);

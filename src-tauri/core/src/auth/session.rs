@@ -3,14 +3,21 @@
 //! token dies, and sign-out that revokes and forgets.
 
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use super::oauth::OAuthApp;
+use super::remembered_jwt;
 use super::tokens::TokenSet;
 use super::AuthError;
 use crate::api::{ApiError, Credentials, Transport};
 use crate::keychain::store::{self, Slot, TokenStore};
 use crate::keychain::KeychainError;
 use crate::secret::Secret;
+
+/// Attempts at saving fresh tokens before the keychain's refusal is reported.
+const SAVE_ATTEMPTS: u32 = 3;
+/// The pause between two attempts.
+const SAVE_PAUSE: Duration = Duration::from_millis(200);
 
 /// The signed-in (or signed-out) state of one profile.
 #[derive(Debug)]
@@ -130,7 +137,10 @@ impl Session {
             match self.app.refresh(&self.transport, &refresh, via_jwt).await {
                 Ok(tokens) => {
                     tracing::info!(profile = %self.profile, "access token refreshed");
-                    return self.install(tokens).await;
+                    return Ok(self.keep(tokens).await);
+                }
+                Err(error @ ApiError::UnknownOutcome { .. }) => {
+                    return self.after_lost_answer(current, error).await;
                 }
                 Err(error) if dead_grant(&error) => {
                     // Refresh tokens are single use: another process may have just used it.
@@ -144,11 +154,14 @@ impl Session {
         }
         if let Some(jwt) = self.jwt().await? {
             return match self.app.jwt_grant(&self.transport, &jwt).await {
-                Ok(tokens) => self.install(tokens).await,
+                Ok(tokens) => Ok(self.keep(tokens).await),
+                Err(AuthError::Api(e @ ApiError::UnknownOutcome { .. })) => {
+                    self.after_lost_answer(current, e).await
+                }
                 Err(AuthError::Api(e)) if !dead_grant(&e) => Err(e),
                 Err(e) => {
-                    self.forget(format!("the JWT credential was refused: {e}"))
-                        .await
+                    let reason = format!("the JWT credential was refused: {e}");
+                    self.forget(current, reason).await
                 }
             };
         }
@@ -157,7 +170,21 @@ impl Session {
         } else {
             "no session for this profile"
         };
-        self.forget(reason.to_string()).await
+        self.forget(current, reason.to_string()).await
+    }
+
+    /// A token request was sent and its answer lost: the refresh token (or code) may be spent.
+    /// Nothing is re-sent blindly: another process may hold the new tokens, so the store is read
+    /// first; otherwise the loss is reported (and the next renewal starts from the store again).
+    async fn after_lost_answer(
+        &self,
+        current: Option<&TokenSet>,
+        error: ApiError,
+    ) -> Result<TokenSet, ApiError> {
+        match self.newer_in_store(current).await? {
+            Some(newer) => Ok(newer),
+            None => Err(error),
+        }
     }
 
     /// Tokens in the store that another process (the window, another command) obtained since
@@ -166,8 +193,22 @@ impl Session {
         &self,
         current: Option<&TokenSet>,
     ) -> Result<Option<TokenSet>, ApiError> {
-        let stored: Option<TokenSet> =
-            store::read_json(&self.store, &self.profile, Slot::Tokens).await?;
+        let stored = self.stored().await?;
+        Ok(self.adopt_if_newer(stored, current))
+    }
+
+    /// The tokens in the store, whoever saved them.
+    async fn stored(&self) -> Result<Option<TokenSet>, KeychainError> {
+        store::read_json(&self.store, &self.profile, Slot::Tokens).await
+    }
+
+    /// `stored`, made current, if they are this server's and app's, still valid, and newer than
+    /// `current`.
+    fn adopt_if_newer(
+        &self,
+        stored: Option<TokenSet>,
+        current: Option<&TokenSet>,
+    ) -> Option<TokenSet> {
         let now = self.transport.clock().now();
         let newer = stored.filter(|t| {
             t.server == self.app.server
@@ -181,27 +222,62 @@ impl Session {
             tracing::info!(profile = %self.profile, "using tokens renewed by another process");
             *self.current() = Some(tokens.clone());
         }
-        Ok(newer)
+        newer
     }
 
+    /// The JWT to present: the environment's, else the one kept for this server and app.
     async fn jwt(&self) -> Result<Option<Secret>, ApiError> {
         if let Some(jwt) = &self.jwt_from_env {
             return Ok(Some(jwt.clone()));
         }
-        Ok(store::read_secret(&self.store, &self.profile, Slot::Jwt).await?)
+        Ok(remembered_jwt::recall(&self.store, &self.profile, &self.app).await?)
     }
 
-    async fn forget(&self, reason: String) -> Result<TokenSet, ApiError> {
+    /// Gives up `dead`, the session this process found dead. The store is read once more: tokens
+    /// another process has just saved are adopted when good and never deleted; only `dead`
+    /// itself is removed.
+    async fn forget(&self, dead: Option<&TokenSet>, reason: String) -> Result<TokenSet, ApiError> {
         *self.current() = None;
-        store::remove(&self.store, &self.profile, Slot::Tokens).await?;
+        let stored = self.stored().await?;
+        if let Some(newer) = self.adopt_if_newer(stored.clone(), dead) {
+            return Ok(newer);
+        }
+        if dead.is_some() && stored.as_ref() == dead {
+            store::remove(&self.store, &self.profile, Slot::Tokens).await?;
+        }
         Err(ApiError::SignedOut { reason })
     }
 
-    /// Keeps `tokens` in the store and in memory.
-    pub async fn install(&self, tokens: TokenSet) -> Result<TokenSet, ApiError> {
-        store::write_json(&self.store, &self.profile, Slot::Tokens, &tokens).await?;
+    /// Keeps `tokens`: in memory at once (the refresh token or code they came for is spent), then
+    /// in the store, retried a few times. A store that keeps refusing is reported; this process
+    /// keeps the session either way.
+    pub async fn install(&self, tokens: TokenSet) -> Result<TokenSet, KeychainError> {
         *self.current() = Some(tokens.clone());
-        Ok(tokens)
+        let mut attempt = 1;
+        loop {
+            match store::write_json(&self.store, &self.profile, Slot::Tokens, &tokens).await {
+                Ok(()) => return Ok(tokens),
+                Err(error) if attempt < SAVE_ATTEMPTS => {
+                    tracing::warn!(%error, attempt, "the keychain did not save the tokens; retrying");
+                    attempt += 1;
+                    tokio::time::sleep(SAVE_PAUSE).await;
+                }
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    /// [`Session::install`] for renewed tokens: a keychain that refuses them is logged, and the
+    /// renewal still counts for this process.
+    async fn keep(&self, tokens: TokenSet) -> TokenSet {
+        if let Err(error) = self.install(tokens.clone()).await {
+            tracing::warn!(
+                %error,
+                profile = %self.profile,
+                "the renewed tokens are kept for this process only: the keychain refused them"
+            );
+        }
+        tokens
     }
 
     /// Signs in with a JWT credential; `remember` keeps the JWT in the keychain for unattended
@@ -213,10 +289,12 @@ impl Session {
     ) -> Result<TokenSet, AuthError> {
         let _single_flight = self.renewing.lock().await;
         let tokens = self.app.jwt_grant(&self.transport, jwt).await?;
+        // The tokens first: a keychain that refuses them still leaves this process signed in.
+        let tokens = self.install(tokens).await?;
         if remember {
-            store::write_secret(&self.store, &self.profile, Slot::Jwt, jwt.clone()).await?;
+            remembered_jwt::remember(&self.store, &self.profile, &self.app, jwt).await?;
         }
-        Ok(self.install(tokens).await?)
+        Ok(tokens)
     }
 
     /// Re-reads the tokens from the store (another process may have signed in).

@@ -4,6 +4,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::ServerDuration;
 use crate::clock::{from_unix_seconds, unix_seconds};
 use crate::secret::Secret;
 
@@ -75,7 +76,8 @@ pub struct TokenResponse {
 }
 
 impl TokenResponse {
-    /// The token set for this answer, received at `now`.
+    /// The token set for this answer, received at `now`; the lifetimes the server gave are
+    /// bounded ([`ServerDuration::TokenLifetime`]).
     pub fn into_tokens(
         self,
         now: SystemTime,
@@ -84,11 +86,14 @@ impl TokenResponse {
         via_jwt: bool,
     ) -> TokenSet {
         let at = unix_seconds(now);
+        let expiry = |seconds: u64| {
+            at.saturating_add(ServerDuration::TokenLifetime.from_secs(seconds).as_secs())
+        };
         TokenSet {
             access_token: self.access_token,
             refresh_token: self.refresh_token,
-            access_expires_at: at + self.expires_in,
-            refresh_expires_at: self.refresh_token_expires_in.map(|s| at + s),
+            access_expires_at: expiry(self.expires_in),
+            refresh_expires_at: self.refresh_token_expires_in.map(expiry),
             obtained_at: at,
             owner_id: self.owner_id,
             scope: self.scope,
@@ -126,3 +131,6 @@ mod tests {
             .is_none());
     }
 }
+
+#[cfg(test)]
+mod absurd_lifetimes;

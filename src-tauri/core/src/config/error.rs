@@ -31,6 +31,10 @@ pub enum ConfigError {
     /// A server URL is not an absolute http(s) URL.
     #[error("server {0:?} is not a URL: use production, sandbox or an https:// address")]
     BadServer(String),
+    /// A server URL is plain `http://` to another machine: tokens and the client secret would
+    /// cross the network readable.
+    #[error("server {0} uses plain http://, which is allowed only for this machine (a simulator): use its https:// address")]
+    InsecureServer(String),
 }
 
 impl ConfigError {
@@ -43,7 +47,9 @@ impl ConfigError {
             Self::Io { .. } => "Check that the folder exists and that you may write to it.",
             Self::Invalid { .. } => "Fix the line shown, or move the file away to start fresh.",
             Self::BadProfileName(_) => "Choose a profile name like \"work\" or \"sales-eu\".",
-            Self::BadServer(_) => "Use production, sandbox or an https:// address.",
+            Self::BadServer(_) | Self::InsecureServer(_) => {
+                "Use production, sandbox or an https:// address."
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::{ConfigError, ConfigFile, Environment, ProfileSettings};
+use crate::origin;
 
 /// RingCentral's production API.
 pub const PRODUCTION_URL: &str = "https://platform.ringcentral.com";
@@ -22,15 +23,19 @@ pub enum Server {
 }
 
 impl Server {
-    /// Parses `production`, `sandbox` or an http(s) URL.
+    /// Parses `production`, `sandbox` or an http(s) URL; plain `http://` only for this machine
+    /// (a simulator on loopback).
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
         let text = text.trim();
+        let url = text.trim_end_matches('/');
         match text.to_ascii_lowercase().as_str() {
             "production" | "prod" => Ok(Self::Production),
             "sandbox" | "devtest" => Ok(Self::Sandbox),
-            lower if lower.starts_with("https://") || lower.starts_with("http://") => {
-                Ok(Self::Custom(text.trim_end_matches('/').to_string()))
-            }
+            lower if lower.starts_with("https://") => Ok(Self::Custom(url.to_string())),
+            lower if lower.starts_with("http://") => match url::Url::parse(url) {
+                Ok(parsed) if origin::is_loopback(&parsed) => Ok(Self::Custom(url.to_string())),
+                _ => Err(ConfigError::InsecureServer(url.to_string())),
+            },
             _ => Err(ConfigError::BadServer(text.to_string())),
         }
     }
@@ -198,3 +203,6 @@ mod tests {
         assert!(Server::parse("ftp://x").is_err());
     }
 }
+
+#[cfg(test)]
+mod plain_http;

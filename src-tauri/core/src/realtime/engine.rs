@@ -12,8 +12,8 @@ use super::listen::{self, End, Resume};
 use super::options::RealtimeOptions;
 use super::side::{Side, Step};
 use super::socket;
-use crate::api::Client;
-use crate::clock::Clock;
+use crate::api::{Client, ServerDuration};
+use crate::clock::{later, Clock};
 use crate::secret::Secret;
 
 /// Go on, or stop.
@@ -86,7 +86,7 @@ impl Engine {
         let window = self
             .recovery_window
             .checked_sub(self.options.recovery_margin)?;
-        let inside = self.clock.now() < dropped + window;
+        let inside = self.clock.now() < later(dropped, window);
         inside.then(|| self.resume.wsc.as_ref().map(|w| w.token.clone()))?
     }
 
@@ -116,9 +116,13 @@ impl Engine {
             Step::Stop => return Flow::Stop,
         };
         self.resume.wsc = opened.wsc.take().or(self.resume.wsc.take());
-        self.resume.idle_timeout = opened.details.idle_timeout.map(Duration::from_secs);
+        // The server's numbers, bounded: neither can overflow a clock or flood the socket.
+        self.resume.idle_timeout = opened
+            .details
+            .idle_timeout
+            .map(|seconds| ServerDuration::IdleTimeout.from_secs(seconds));
         if let Some(seconds) = opened.details.recovery_timeout {
-            self.recovery_window = Duration::from_secs(seconds);
+            self.recovery_window = ServerDuration::RecoveryTimeout.from_secs(seconds);
         }
         let recovered = opened.details.recovered == Some(true);
         let mut early = Vec::new();

@@ -42,6 +42,12 @@ pub enum RealtimeError {
         /// RingCentral's message.
         message: String,
     },
+    /// The server's WebSocket address is not one the token may go to.
+    #[error("RingCentral gave the WebSocket address {address}; ringdesk sends its token only to wss://, or to ws:// on this machine")]
+    UnsafeAddress {
+        /// The address's origin (never its query, which would hold the token).
+        address: String,
+    },
     /// A frame could not be read.
     #[error("unreadable notification frame: {0}")]
     Protocol(String),
@@ -91,7 +97,7 @@ impl RealtimeError {
             },
             Self::Handshake { .. } | Self::Refused { .. } | Self::Ended { .. } => Recovery::Retry,
             Self::Timeout { .. } => Recovery::Retry,
-            Self::Protocol(_) => Recovery::Report,
+            Self::Protocol(_) | Self::UnsafeAddress { .. } => Recovery::Report,
             Self::Store(e) => e.recovery(),
             Self::Sync(e) => e.recovery(),
         }

@@ -24,7 +24,7 @@ pub(crate) struct Resume {
     pub wsc: Option<Wsc>,
     /// The subscription id.
     pub subscription: Option<String>,
-    /// RingCentral's idle timeout for this connection.
+    /// RingCentral's idle timeout for this connection (bounded: `ServerDuration::IdleTimeout`).
     pub idle_timeout: Option<Duration>,
 }
 
@@ -95,7 +95,11 @@ pub(crate) async fn listen(
     loop {
         let check = match heartbeat {
             Some(at) => at + options.heartbeat_timeout,
-            None => (heard + options.heartbeat_after).min(sent + keepalive),
+            None => {
+                let quiet = heard + options.heartbeat_after;
+                sent.checked_add(keepalive)
+                    .map_or(quiet, |due| quiet.min(due))
+            }
         };
         let work = async {
             tokio::select! {

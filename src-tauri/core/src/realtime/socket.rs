@@ -16,6 +16,7 @@ use super::frame::{self, Details, Incoming, Wsc};
 use crate::api::models::WsToken;
 use crate::api::subscription::WS_TOKEN;
 use crate::api::{Call, Client, Priority};
+use crate::origin;
 use crate::secret::Secret;
 
 /// An open notification WebSocket.
@@ -32,17 +33,31 @@ pub(crate) struct Opened {
     pub details: Details,
 }
 
-/// The `wss://…?access_token=…[&wsc=…]` address (it holds secrets: never log it).
-fn address(ticket: &WsToken, recover: Option<&Secret>) -> String {
-    let mut address = ticket.uri.clone();
-    address.push(if address.contains('?') { '&' } else { '?' });
-    let mut query = url::form_urlencoded::Serializer::new(String::new());
-    query.append_pair("access_token", ticket.ws_access_token.expose());
-    if let Some(wsc) = recover {
-        query.append_pair("wsc", wsc.expose());
+/// The `wss://…?access_token=…[&wsc=…]` address (it holds secrets: never log it). The `uri` is
+/// the server's: the token goes only to `wss://`, or to `ws://` on this machine (the
+/// simulator); anything else is refused before a connection is tried.
+fn address(ticket: &WsToken, recover: Option<&Secret>) -> Result<String, RealtimeError> {
+    let refused = || RealtimeError::UnsafeAddress {
+        address: origin::shown(&ticket.uri),
+    };
+    let mut url = url::Url::parse(&ticket.uri).map_err(|_| refused())?;
+    let allowed = match url.scheme() {
+        "wss" => true,
+        "ws" => origin::is_loopback(&url),
+        _ => false,
+    };
+    if !allowed || !url.username().is_empty() || url.password().is_some() {
+        return Err(refused());
     }
-    address.push_str(&query.finish());
-    address
+    url.set_fragment(None);
+    {
+        let mut query = url.query_pairs_mut();
+        query.append_pair("access_token", ticket.ws_access_token.expose());
+        if let Some(wsc) = recover {
+            query.append_pair("wsc", wsc.expose());
+        }
+    }
+    Ok(url.into())
 }
 
 fn handshake_error(error: tungstenite::Error) -> RealtimeError {
@@ -66,7 +81,7 @@ pub(crate) async fn open(
 ) -> Result<Opened, RealtimeError> {
     let call = Call::new(&WS_TOKEN, &[]).priority(Priority::Background);
     let ticket: WsToken = client.fetch(call).await?;
-    let mut socket = Socket::connect(&address(&ticket, recover), limit).await?;
+    let mut socket = Socket::connect(&address(&ticket, recover)?, limit).await?;
     let deadline = Instant::now() + limit;
     loop {
         match socket.next_before(deadline, "ConnectionDetails").await? {
@@ -181,3 +196,6 @@ impl Socket {
         let _ = tokio::time::timeout(Duration::from_secs(2), self.ws.close(None)).await;
     }
 }
+
+#[cfg(test)]
+mod address_tests;

@@ -9,3 +9,4 @@ mod calls;
 mod limits;
 mod realtime;
 mod sms;
+mod untrusted;

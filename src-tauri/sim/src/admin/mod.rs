@@ -153,6 +153,13 @@ async fn arm_fault(
     if !spec.path.starts_with('/') {
         return Err(ApiError::invalid_parameter("path", Some(&spec.path)));
     }
+    for (name, value) in &spec.headers {
+        let valid = axum::http::HeaderName::from_bytes(name.as_bytes()).is_ok()
+            && axum::http::HeaderValue::from_str(value).is_ok();
+        if !valid {
+            return Err(ApiError::invalid_parameter("headers", Some(name)));
+        }
+    }
     let id = lock(&sim.faults).arm(spec);
     Ok(ok(json!({ "id": id })))
 }

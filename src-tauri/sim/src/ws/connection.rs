@@ -5,6 +5,7 @@ use super::client_request::{answer, Connection};
 use super::frames;
 use super::hub::Outgoing;
 use crate::api_error::ApiError;
+use crate::clock::never_past;
 use crate::rest::query::Query;
 use crate::rest::Shared;
 use crate::sim::Sim;
@@ -57,7 +58,7 @@ async fn run(
 ) {
     let (tx, mut rx) = mpsc::unbounded_channel();
     let created = sim.now();
-    let window = chrono::Duration::from_std(sim.config.ws.recovery_timeout).unwrap_or_default();
+    let window = never_past(sim.config.ws.recovery_timeout);
     let (wsc, connection, details, replay) = {
         let mut world = sim.world();
         let recovered = recover.as_deref().and_then(|w| {
@@ -114,9 +115,9 @@ async fn run(
             _ = ping.tick() => alive &= sink.send(Message::Ping(Vec::new().into())).await.is_ok(),
             _ = check.tick() => {
                 let now = sim.now();
-                let timeout = if now - created >= chrono::Duration::from_std(ws.absolute_timeout).unwrap_or_default() {
+                let timeout = if now - created >= never_past(ws.absolute_timeout) {
                     Some(("WSG-903", "Absolute timeout expired"))
-                } else if now - last_heard >= chrono::Duration::from_std(ws.idle_timeout).unwrap_or_default() {
+                } else if now - last_heard >= never_past(ws.idle_timeout) {
                     Some(("WSG-902", "Idle timeout expired"))
                 } else {
                     None
