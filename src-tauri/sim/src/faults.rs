@@ -1,5 +1,5 @@
 //! Injected faults: the next N requests matching a method and path prefix get an error status, a
-//! delay, a dropped connection or a malformed body.
+//! delay, a dropped connection, a malformed body or a body of the wrong shape.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +34,10 @@ pub struct FaultSpec {
     /// Answer 200 with a truncated, unparsable JSON body.
     #[serde(default)]
     pub malformed: bool,
+    /// Run the handler, keep its status, and answer this body instead (as JSON): an answer that
+    /// parses but is not what the operation promises.
+    #[serde(default)]
+    pub body: Option<String>,
 }
 
 fn one() -> u32 {
@@ -128,6 +132,7 @@ mod tests {
             delay_ms: None,
             drop: false,
             malformed: false,
+            body: None,
         }
     }
 

@@ -85,10 +85,10 @@ pub async fn observe(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> R
         }
         None => next.run(req).await,
     };
-    let response = if spec.malformed {
-        malformed(response)
-    } else {
-        response
+    let response = match (&spec.body, spec.malformed) {
+        (Some(body), _) => replaced(response, body.clone()),
+        (None, true) => replaced(response, r#"{"uri":"http://"#.to_owned()),
+        (None, false) => response,
     };
     log(response.status().as_u16(), kind);
     response
@@ -99,6 +99,8 @@ fn fault_kind(spec: &FaultSpec) -> Option<&'static str> {
         "drop"
     } else if spec.malformed {
         "malformed"
+    } else if spec.body.is_some() {
+        "body"
     } else if spec.status.is_some() {
         "status"
     } else {
@@ -106,13 +108,13 @@ fn fault_kind(spec: &FaultSpec) -> Option<&'static str> {
     })
 }
 
-/// Keeps the handler's status and headers but truncates the body into invalid JSON.
-fn malformed(response: Response) -> Response {
+/// Keeps the handler's status and headers but answers `body` (JSON) instead of its body.
+fn replaced(response: Response, body: String) -> Response {
     let (mut parts, _) = response.into_parts();
     parts.headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(r#"{"uri":"http://"#))
+    Response::from_parts(parts, Body::from(body))
 }

@@ -8,6 +8,7 @@ mod admin;
 mod calls;
 mod contacts;
 mod endpoints;
+mod fault_body;
 mod hostile;
 mod lifecycle;
 mod limits;
