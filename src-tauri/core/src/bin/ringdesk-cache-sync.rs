@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ringdesk_core::api::ClientOptions;
+use ringdesk_core::clock::SystemClock;
 use ringdesk_core::phone::Country;
 use ringdesk_core::sms::flush_outbox;
 use ringdesk_core::store::{Feed, Store};
@@ -129,7 +130,7 @@ async fn flush(store: &mut Store, upstream: &RingCentral, grace_ms: i64) -> Resu
     let pause = std::time::Duration::from_millis((grace_ms / 4).clamp(10, 200) as u64);
     println!("{}", serde_json::json!({ "flushing": true }));
     loop {
-        let report = flush_outbox(store, upstream, chrono::Utc::now(), grace).await?;
+        let report = flush_outbox(store, upstream, &SystemClock, grace).await?;
         println!("{}", serde_json::json!({ "flushed": report }));
         if store.open_outbox()?.is_empty() {
             return Ok(());

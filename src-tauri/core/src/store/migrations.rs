@@ -39,6 +39,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0004_announced.sql"),
         fixup: None,
     },
+    Migration {
+        version: 5,
+        sql: include_str!("migrations/0005_outbox_claims.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

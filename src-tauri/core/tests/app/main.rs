@@ -4,5 +4,6 @@
 
 mod calls;
 mod links;
+mod outbox_cancel;
 mod support;
 mod texts;

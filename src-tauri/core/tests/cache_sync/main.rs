@@ -6,4 +6,7 @@ mod forced;
 mod full_and_incremental;
 mod interrupted;
 mod outbox;
+mod outbox_processes;
+mod outbox_races;
+mod sent;
 mod support;

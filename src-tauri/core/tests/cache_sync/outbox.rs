@@ -5,6 +5,7 @@ use chrono::{Duration, Utc};
 use serde_json::json;
 
 use super::support::{config, world};
+use ringdesk_core::clock::SystemClock;
 use ringdesk_core::sms::flush_outbox;
 use ringdesk_core::store::OutboxState;
 
@@ -33,7 +34,7 @@ async fn each_sms_is_sent_exactly_once_across_an_outage() {
             json!({ "method": "POST", "path": SMS_PATH, "status": 503, "count": 20 }),
         )
         .await;
-    let offline = flush_outbox(&mut store, &world.upstream, Utc::now(), Duration::zero())
+    let offline = flush_outbox(&mut store, &world.upstream, &SystemClock, Duration::zero())
         .await
         .expect("flush");
     assert_eq!(offline.sent, 0, "nothing goes out during the outage");
@@ -55,7 +56,7 @@ async fn each_sms_is_sent_exactly_once_across_an_outage() {
     while !store.open_outbox().expect("outbox").is_empty() {
         rounds += 1;
         assert!(rounds < 10, "the outbox drains");
-        flush_outbox(&mut store, &world.upstream, Utc::now(), Duration::zero())
+        flush_outbox(&mut store, &world.upstream, &SystemClock, Duration::zero())
             .await
             .expect("flush");
     }
