@@ -8,5 +8,6 @@ mod interrupted;
 mod outbox;
 mod outbox_processes;
 mod outbox_races;
+mod outbox_unreadable;
 mod sent;
 mod support;

@@ -5,7 +5,7 @@
 mod classify;
 mod convert;
 
-use classify::{classify, kind};
+use classify::{classify, kind, unreadable};
 
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -107,7 +107,8 @@ impl RingCentral {
     }
 
     /// Sends `call`, reads the answer's body with `read` (which may borrow from it), and logs
-    /// the action; a body `read` refuses is logged as a malformed answer.
+    /// the action; a body `read` refuses is logged as a malformed answer, and is an unknown
+    /// outcome for a request that is not safe to repeat ([`unreadable`]).
     async fn fetch_with<T>(
         &self,
         call: Call,
@@ -134,7 +135,7 @@ impl RingCentral {
                     .find_map(|name| answer.headers.get(*name))
                     .and_then(|v| v.to_str().ok())
                     .map(str::to_owned);
-                let read = read(&answer.body);
+                let read = read(&answer.body).map_err(|e| unreadable(e, endpoint.idempotent));
                 if read.is_err() {
                     entry.outcome = ActivityOutcome::Error;
                     entry.error_code = Some("malformed".to_owned());
@@ -326,10 +327,13 @@ impl Upstream for RingCentral {
             }],
             text: text.to_owned(),
         };
-        let raw: Box<RawValue> = self
-            .fetch(Call::new(&CREATE_SMS, &[]).json(&request))
-            .await?;
-        convert::message(&raw)
+        // Read inside the request: an answer that is no readable message is an unknown outcome.
+        self.fetch_with(Call::new(&CREATE_SMS, &[]).json(&request), |body| {
+            let raw: Box<RawValue> =
+                decode(&CREATE_SMS, body).map_err(|e| classify(&e, CREATE_SMS.idempotent))?;
+            convert::message(&raw)
+        })
+        .await
     }
 
     async fn sent_messages(
