@@ -16,7 +16,7 @@ use super::sent::{assert_each_once, requests, SMS_PATH};
 use super::support::{config, world, World};
 
 /// The children's grace before an unknown outcome is looked up.
-const GRACE_MS: u64 = 1000;
+const GRACE_MS: u64 = 2000;
 
 /// A simulator that lets every child sign in (each is a session of its own).
 fn many_sessions() -> SimConfig {
@@ -137,7 +137,7 @@ async fn two_processes_flushing_at_once_send_each_of_200_texts_exactly_once() {
     }
     // Every answer is a little slow, so the flushes overlap; every 25th is slower than the grace.
     for n in 0..400 {
-        let delay_ms = if n % 25 == 12 { 1500 } else { 40 };
+        let delay_ms = if n % 25 == 12 { 2500 } else { 40 };
         world
             .admin(
                 "/sim/faults",

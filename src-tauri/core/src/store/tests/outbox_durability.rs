@@ -3,7 +3,7 @@
 
 use super::fixtures::{message, store, t0, OWN};
 use crate::store::durable::observed;
-use crate::store::{OutboxState, Store, StoreError};
+use crate::store::{OutboxState, Store};
 
 /// `PRAGMA synchronous` values.
 const NORMAL: i64 = 1;
@@ -51,7 +51,7 @@ fn every_outbox_transition_commits_with_synchronous_full() {
     store
         .durable_batch(|batch| {
             batch.put_message(&message(99, 10, 0, false, "+14155550120", "on my way"))?;
-            Ok::<_, StoreError>(batch.outbox_sent(&unknown, 99)?)
+            batch.outbox_sent(&unknown, 99)
         })
         .expect("sent");
     assert!(store
