@@ -5,7 +5,7 @@
 //! With `--flush-outbox GRACE_MS` it syncs nothing and sends the cache's SMS outbox instead,
 //! flush after flush until nothing is left open (an unknown outcome is looked up after
 //! `GRACE_MS`): the process the outbox tests run side by side and kill mid-flush. It prints
-//! `{"flushing":true}` once signed in, then each flush's report.
+//! `{"flushing":true}` once signed in with the cache open, then each flush's report.
 //!
 //! ```text
 //! RINGDESK_SYNC_JWT=… ringdesk-cache-sync --db FILE --server URL --client-id ID \
@@ -18,7 +18,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ringdesk_core::api::ClientOptions;
-use ringdesk_core::clock::SystemClock;
 use ringdesk_core::phone::Country;
 use ringdesk_core::sms::flush_outbox;
 use ringdesk_core::store::{Feed, Store};
@@ -130,7 +129,8 @@ async fn flush(store: &mut Store, upstream: &RingCentral, grace_ms: i64) -> Resu
     let pause = std::time::Duration::from_millis((grace_ms / 4).clamp(10, 200) as u64);
     println!("{}", serde_json::json!({ "flushing": true }));
     loop {
-        let report = flush_outbox(store, upstream, &SystemClock, grace).await?;
+        let clock = upstream.client().transport().clock();
+        let report = flush_outbox(store, upstream, clock, grace).await?;
         println!("{}", serde_json::json!({ "flushed": report }));
         if store.open_outbox()?.is_empty() {
             return Ok(());

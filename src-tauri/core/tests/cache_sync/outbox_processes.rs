@@ -12,7 +12,7 @@ use ringcentral_sim::SimConfig;
 use ringdesk_core::store::{OutboxState, Store};
 use serde_json::json;
 
-use super::sent::{assert_each_once, requests, SMS_PATH};
+use super::sent::{assert_each_once, delay_sends, requests, SMS_PATH};
 use super::support::{config, world, World};
 
 /// The children's grace before an unknown outcome is looked up.
@@ -135,16 +135,12 @@ async fn two_processes_flushing_at_once_send_each_of_200_texts_exactly_once() {
     for (n, text) in texts.iter().enumerate() {
         queue(&mut store, &from, n, text);
     }
-    // Every answer is a little slow, so the flushes overlap; every 25th is slower than the grace.
-    for n in 0..400 {
-        let delay_ms = if n % 25 == 12 { 2500 } else { 40 };
-        world
-            .admin(
-                "/sim/faults",
-                json!({ "method": "POST", "path": SMS_PATH, "delay_ms": delay_ms }),
-            )
-            .await;
-    }
+    // Every answer is a little slow, so the flushes overlap; every 50th is slower than the grace.
+    delay_sends(
+        &world,
+        (0..texts.len()).map(|n| if n % 50 == 12 { 2500 } else { 20 }),
+    )
+    .await;
 
     let (first, first_lines) = flusher(&world);
     until_flushing(&first_lines);

@@ -1,16 +1,33 @@
-//! What the simulator's message store holds: the outbound texts of the last hour, counted by text,
-//! and the outbox's SMS requests in its request log.
+//! The simulator as the outbox tests use it: faults for the SMS endpoint, the outbound texts its
+//! message store holds (counted by text), and its request log.
 
 use std::collections::BTreeMap;
 
 use chrono::{Duration, Utc};
 use ringdesk_core::api::{message_store, Call};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::support::World;
 
 /// The SMS endpoint as the outbox posts to it.
 pub const SMS_PATH: &str = "/restapi/v1.0/account/~/extension/~/sms";
+
+/// Arms one fault per delay, in order, for the SMS endpoint: the n-th send waits `delays_ms[n]`
+/// (one client for all, so that hundreds arm in a moment).
+pub async fn delay_sends(world: &World, delays_ms: impl IntoIterator<Item = u64>) {
+    let http = reqwest::Client::new();
+    let url = format!("{}/sim/faults", world.sim.credentials().server_url);
+    for delay_ms in delays_ms {
+        let fault = json!({ "method": "POST", "path": SMS_PATH, "delay_ms": delay_ms });
+        let armed = http
+            .post(&url)
+            .json(&fault)
+            .send()
+            .await
+            .expect("fault armed");
+        assert!(armed.status().is_success(), "the fault is accepted");
+    }
+}
 
 /// How many copies of each outbound text of the last hour the simulator's message store holds.
 pub async fn copies_at_the_sim(world: &World) -> BTreeMap<String, usize> {
