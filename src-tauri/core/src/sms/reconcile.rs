@@ -37,7 +37,7 @@ pub(super) async fn reconcile(
     }
     let window = Window {
         from: started - Duration::minutes(5),
-        to: now.max(alive) + Duration::minutes(5),
+        to: now + Duration::minutes(5),
     };
     let candidates = upstream.sent_messages(&item.to_number, window).await;
     let candidates = answered(store, upstream, candidates)?;
