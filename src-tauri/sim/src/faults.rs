@@ -1,5 +1,5 @@
 //! Injected faults: the next N requests matching a method and path prefix get an error status, a
-//! delay, a dropped connection, a malformed body, a patched body or extra headers.
+//! delay, a dropped connection, a malformed body, a body of the wrong shape, a patched body or extra headers.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +48,10 @@ pub struct FaultSpec {
     /// Response headers set on the answer (replacing the handler's of the same name).
     #[serde(default)]
     pub headers: BTreeMap<String, String>,
+    /// Run the handler, keep its status, and answer this body instead (as JSON): an answer that
+    /// parses but is not what the operation promises.
+    #[serde(default)]
+    pub body: Option<String>,
 }
 
 fn one() -> u32 {
@@ -166,6 +170,7 @@ mod tests {
             processed: false,
             patch: None,
             headers: BTreeMap::new(),
+            body: None,
         }
     }
 

@@ -89,10 +89,10 @@ pub async fn observe(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> R
         }
         None => next.run(req).await,
     };
-    let response = if spec.malformed {
-        malformed(response)
-    } else {
-        response
+    let response = match (&spec.body, spec.malformed) {
+        (Some(body), _) => replaced(response, body.clone()),
+        (None, true) => replaced(response, r#"{"uri":"http://"#.to_owned()),
+        (None, false) => response,
     };
     let mut response = match &spec.patch {
         Some(patch) => patched(response, patch).await,
@@ -115,6 +115,8 @@ fn fault_kind(spec: &FaultSpec) -> Option<&'static str> {
         "drop"
     } else if spec.malformed {
         "malformed"
+    } else if spec.body.is_some() {
+        "body"
     } else if spec.status.is_some() {
         "status"
     } else if spec.patch.is_some() {
@@ -140,13 +142,13 @@ async fn patched(response: Response, patch: &serde_json::Value) -> Response {
     Response::from_parts(parts, Body::from(json.to_string()))
 }
 
-/// Keeps the handler's status and headers but truncates the body into invalid JSON.
-fn malformed(response: Response) -> Response {
+/// Keeps the handler's status and headers but answers `body` (JSON) instead of its body.
+fn replaced(response: Response, body: String) -> Response {
     let (mut parts, _) = response.into_parts();
     parts.headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(r#"{"uri":"http://"#))
+    Response::from_parts(parts, Body::from(body))
 }

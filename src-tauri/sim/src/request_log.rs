@@ -23,7 +23,7 @@ pub struct Entry {
     pub timestamp: String,
     /// Wall-clock handling time.
     pub duration_ms: u64,
-    /// The injected fault, if one applied (`status`, `delay`, `drop`, `malformed`).
+    /// The injected fault, if one applied (`status`, `delay`, `drop`, `malformed`, `body`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fault: Option<&'static str>,
 }

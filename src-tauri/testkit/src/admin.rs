@@ -217,6 +217,12 @@ impl Fault {
         self.with("processed", true)
     }
 
+    /// The request is handled and keeps its status and headers, but the answer's body is
+    /// `body` (JSON that parses but is not what the operation promises).
+    pub fn body(self, body: &str) -> Self {
+        self.with("body", body)
+    }
+
     /// Close the connection without any answer.
     pub fn drop_connection(self) -> Self {
         self.with("drop", true)

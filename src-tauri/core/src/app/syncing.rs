@@ -92,7 +92,8 @@ impl Desk {
         progress: &(dyn Fn(&Progress) + Sync),
     ) -> Result<SyncOutcome, Error> {
         let live = self.live().await?;
-        let upstream = RingCentral::new(live.connection.client().clone());
+        let client = live.connection.client();
+        let upstream = RingCentral::new(client.clone());
         let mut store = self.open_store()?;
         let report = sync_all(
             &mut store,
@@ -104,7 +105,7 @@ impl Desk {
         let outbox = flush_outbox(
             &mut store,
             &upstream,
-            Utc::now(),
+            client.transport().clock(),
             chrono::Duration::seconds(RECONCILE_GRACE_SECS),
         )
         .await?;

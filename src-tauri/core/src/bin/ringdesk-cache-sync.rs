@@ -2,9 +2,15 @@
 //! and reports progress as JSON lines — the process the crash test kills with `kill -9` and the
 //! benchmark measures (its last line carries its peak resident memory).
 //!
+//! With `--flush-outbox GRACE_MS` it syncs nothing and sends the cache's SMS outbox instead,
+//! flush after flush until nothing is left open (an unknown outcome is looked up after
+//! `GRACE_MS`): the process the outbox tests run side by side and kill mid-flush. It prints
+//! `{"flushing":true}` once signed in with the cache open, then each flush's report.
+//!
 //! ```text
 //! RINGDESK_SYNC_JWT=… ringdesk-cache-sync --db FILE --server URL --client-id ID \
 //!     --client-secret SECRET [--feeds call_log,messages,contacts,directory] [--per-page N]
+//!     [--flush-outbox GRACE_MS]
 //! ```
 
 use std::collections::HashMap;
@@ -13,6 +19,7 @@ use std::process::ExitCode;
 
 use ringdesk_core::api::ClientOptions;
 use ringdesk_core::phone::Country;
+use ringdesk_core::sms::flush_outbox;
 use ringdesk_core::store::{Feed, Store};
 use ringdesk_core::sync::{sync_all, Progress, RingCentral, SyncOptions};
 
@@ -78,6 +85,12 @@ async fn run(flags: &HashMap<String, String>) -> Result<(), Failure> {
     .await?;
     let country = Country::from_iso_code(flags.get("country").map_or("US", String::as_str))?;
     let mut store = Store::open(&PathBuf::from(flag("db")?), country)?;
+    if let Some(grace) = flags.get("flush-outbox") {
+        let grace = grace
+            .parse()
+            .map_err(|_| Failure::Usage("--flush-outbox takes milliseconds".into()))?;
+        return flush(&mut store, &upstream, grace).await;
+    }
     let mut options = SyncOptions::new(chrono::Utc::now());
     if let Some(feeds) = flags.get("feeds") {
         options.feeds = feeds
@@ -108,6 +121,22 @@ async fn run(flags: &HashMap<String, String>) -> Result<(), Failure> {
         serde_json::json!({ "finished": summary, "peak_rss_kb": peak_rss_kb(), "cpu_ms": cpu_ms() })
     );
     Ok(())
+}
+
+/// Flushes the outbox until nothing is open, reconciling unknown outcomes after `grace_ms`.
+async fn flush(store: &mut Store, upstream: &RingCentral, grace_ms: i64) -> Result<(), Failure> {
+    let grace = chrono::Duration::milliseconds(grace_ms);
+    let pause = std::time::Duration::from_millis((grace_ms / 4).clamp(10, 200) as u64);
+    println!("{}", serde_json::json!({ "flushing": true }));
+    loop {
+        let clock = upstream.client().transport().clock();
+        let report = flush_outbox(store, upstream, clock, grace).await?;
+        println!("{}", serde_json::json!({ "flushed": report }));
+        if store.open_outbox()?.is_empty() {
+            return Ok(());
+        }
+        tokio::time::sleep(pause).await;
+    }
 }
 
 /// This process's CPU time (user + system) in milliseconds, where /proc tells (clock ticks of

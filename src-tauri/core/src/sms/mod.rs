@@ -6,6 +6,7 @@
 
 mod error;
 mod outbox;
+mod reconcile;
 mod sender;
 mod text;
 

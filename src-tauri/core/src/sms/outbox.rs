@@ -1,18 +1,32 @@
-//! Sending the SMS outbox exactly once.
+//! Sending the SMS outbox exactly once, whoever flushes it.
 //!
-//! A pending item is marked `sending` (committed) before the request goes out. RingCentral's
-//! answer is stored with the item as `sent` in one transaction. If nothing was sent (offline,
-//! rate limited) the item is pending again; if the outcome is unknown (timeout, lost answer, a
-//! crash while `sending`) it becomes `unknown`, and the next flush looks for it in the message
-//! store — found, it is `sent`; not found, it is sent again. A refusal is `failed` for good.
+//! Several flushes may run at once — the window's background sync, its Send, `ringdesk sms` or
+//! `ringdesk sync` in another process — so a flush trusts no list it read earlier: it re-reads
+//! each item just before acting on it, and every change is a compare-and-set on the state and
+//! attempt it read (`store/outbox_moves.rs`).
+//!
+//! - A pending item is *claimed* — pending → sending, one more attempt, stamped with the clock's
+//!   time — and the claim committed durably before the request leaves. A flush sends only what
+//!   it claimed itself.
+//! - While the request is out, the claim is renewed every quarter of the grace, so no other
+//!   flush takes a slow answer for a lost one.
+//! - RingCentral's answer is stored with the item as `sent` in one transaction. Nothing sent
+//!   (offline, rate limited) → pending again; an unknown outcome (timeout, lost or unreadable
+//!   answer) → `unknown`; a refusal → `failed` for good.
+//! - An `unknown` item, or a `sending` one whose sender stopped renewing its claim (it was
+//!   killed), is looked up in the message store once the grace has passed since the claim was
+//!   last renewed ([`reconcile`](super::reconcile)): found, it is `sent`; not found, it is
+//!   pending again and sent.
 
-use chrono::{DateTime, Duration, Utc};
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
 use serde::Serialize;
 
-use crate::store::{Direction, OutboxItem, OutboxState, Store};
-use crate::sync::{
-    answered, log_failures, log_requests, SyncError, Upstream, UpstreamError, Window,
-};
+use super::reconcile::{reconcile, Reconciled};
+use crate::clock::Clock;
+use crate::store::{MessageRecord, OutboxItem, OutboxState, Store};
+use crate::sync::{log_failures, log_requests, SyncError, Upstream, UpstreamError};
 
 /// What a flush did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -23,7 +37,7 @@ pub struct OutboxReport {
     pub reconciled: u32,
     /// Items RingCentral refused.
     pub failed: u32,
-    /// Items still waiting (offline, or an unknown outcome to settle).
+    /// Items still waiting (offline, an unknown outcome to settle, or another flush's send).
     pub waiting: u32,
     /// Why each refused item was refused, by outbox id (for the sender's error; the JSON
     /// report counts them in `failed`).
@@ -31,87 +45,141 @@ pub struct OutboxReport {
     pub refusals: Vec<(i64, UpstreamError)>,
 }
 
-/// Sends what the outbox holds. `grace` is how long an unknown outcome is left to settle on the
-/// server before it is looked up. Stops early (items stay queued) when RingCentral is not
-/// reachable.
+/// How long an unknown outcome is left to settle on the server before it is looked up, counted
+/// from when its sender was last known to wait for the answer. Several renewal periods long, and
+/// longer than RingCentral takes to show a text it accepted in the message store.
+pub const RECONCILE_GRACE_SECS: i64 = 30;
+
+/// Sends what the outbox holds, reading the time from `clock` at each step. `grace` is how long
+/// an unknown outcome is left to settle on the server before it is looked up. Stops early (items
+/// stay queued) when RingCentral is not reachable.
 pub async fn flush_outbox(
     store: &mut Store,
     upstream: &impl Upstream,
-    now: DateTime<Utc>,
+    clock: &dyn Clock,
     grace: Duration,
 ) -> Result<OutboxReport, SyncError> {
     let mut report = OutboxReport::default();
-    let items = store.open_outbox()?;
-    for (index, item) in items.iter().enumerate() {
-        let send = match item.state {
+    let open: Vec<i64> = store.open_outbox()?.iter().map(|item| item.id).collect();
+    for (index, id) in open.iter().enumerate() {
+        let remaining = (open.len() - index) as u32;
+        // Another flush may have moved it since the list was read.
+        let item = store.outbox_item(*id)?;
+        let item = match item.state {
+            OutboxState::Sent | OutboxState::Failed => continue,
+            OutboxState::Pending => item,
             OutboxState::Sending | OutboxState::Unknown => {
-                match reconcile(store, upstream, item, now, grace).await {
+                match reconcile(store, upstream, &item, clock, grace).await {
+                    Ok(Reconciled::Reopened(item)) => item,
                     Ok(Reconciled::Sent) => {
                         report.reconciled += 1;
-                        false
+                        continue;
                     }
-                    Ok(Reconciled::NotSent) => true,
                     Ok(Reconciled::TooEarly) => {
                         report.waiting += 1;
-                        false
+                        continue;
                     }
+                    Ok(Reconciled::Moved) => continue,
                     Err(SyncError::Upstream(UpstreamError::NotSent { .. })) => {
-                        report.waiting += (items.len() - index) as u32;
+                        report.waiting += remaining;
                         return Ok(report);
                     }
                     Err(error) => return Err(error),
                 }
             }
-            _ => true,
         };
-        if !send || !store.outbox_begin_send(item.id, now)? {
+        let Some(claim) = store.outbox_claim(&item, clock.now_utc())? else {
+            continue; // Another flush claimed it, or the agent cancelled it.
+        };
+        let error = match send_claimed(store, upstream, &claim, clock, grace).await {
+            Ok(message) => {
+                if record_sent(store, upstream, &claim, &message)? {
+                    report.sent += 1;
+                }
+                continue;
+            }
+            Err(error) => error,
+        };
+        log_failures(store, upstream)?;
+        let (state, stop) = match &error {
+            UpstreamError::Refused { .. } | UpstreamError::FullSyncRequired { .. } => {
+                (OutboxState::Failed, false)
+            }
+            UpstreamError::Ambiguous { .. } => (OutboxState::Unknown, true),
+            UpstreamError::NotSent { .. } | UpstreamError::SignedOut { .. } => {
+                (OutboxState::Pending, true)
+            }
+        };
+        if !store.outbox_move(&claim, state, Some(&error.to_string()))? {
+            tracing::warn!(
+                id = claim.id,
+                "an outbox item changed hands during its send"
+            );
             continue;
         }
-        match upstream
-            .send_sms(&item.from_number, &item.to_number, &item.text)
-            .await
-        {
-            Ok(message) => {
-                let mut batch = store.batch()?;
-                batch.put_message(&message)?;
-                batch.outbox_sent(item.id, message.id)?;
-                log_requests(&mut batch, upstream)?;
-                batch.commit()?;
-                report.sent += 1;
-            }
-            Err(error) => {
-                log_failures(store, upstream)?;
-                let note = error.to_string();
-                let (state, stop) = match &error {
-                    UpstreamError::Refused { .. } | UpstreamError::FullSyncRequired { .. } => {
-                        (OutboxState::Failed, false)
-                    }
-                    UpstreamError::Ambiguous { .. } => (OutboxState::Unknown, true),
-                    UpstreamError::NotSent { .. } | UpstreamError::SignedOut { .. } => {
-                        (OutboxState::Pending, true)
-                    }
-                };
-                store.outbox_set_state(item.id, state, Some(&note))?;
-                if state == OutboxState::Failed {
-                    report.failed += 1;
-                    report.refusals.push((item.id, error));
-                    continue;
-                }
-                report.waiting += (items.len() - index) as u32;
-                if let UpstreamError::SignedOut { .. } = error {
-                    return Err(error.into());
-                }
-                if stop {
-                    return Ok(report);
-                }
-            }
+        if state == OutboxState::Failed {
+            report.failed += 1;
+            report.refusals.push((claim.id, error));
+            continue;
+        }
+        report.waiting += remaining;
+        if let UpstreamError::SignedOut { .. } = error {
+            return Err(error.into());
+        }
+        if stop {
+            return Ok(report);
         }
     }
     Ok(report)
 }
 
-/// How long an ambiguous send is left to settle on the server before it is looked up.
-pub const RECONCILE_GRACE_SECS: i64 = 30;
+/// Sends a claimed item, renewing the claim while the answer is awaited.
+async fn send_claimed(
+    store: &mut Store,
+    upstream: &impl Upstream,
+    claim: &OutboxItem,
+    clock: &dyn Clock,
+    grace: Duration,
+) -> Result<MessageRecord, UpstreamError> {
+    let every = (grace / 4)
+        .to_std()
+        .unwrap_or_default()
+        .max(StdDuration::from_millis(50));
+    let send = upstream.send_sms(&claim.from_number, &claim.to_number, &claim.text);
+    let mut send = std::pin::pin!(send);
+    loop {
+        tokio::select! {
+            answer = &mut send => return answer,
+            () = clock.sleep(every) => match store.outbox_renew(claim, clock.now_utc()) {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!(id = claim.id, "an outbox claim was taken over"),
+                Err(error) => tracing::warn!(%error, id = claim.id, "an outbox claim was not renewed"),
+            },
+        }
+    }
+}
+
+/// Stores RingCentral's answer with the item as sent; `false` when the item changed hands during
+/// the send (the message is stored all the same).
+fn record_sent(
+    store: &mut Store,
+    upstream: &impl Upstream,
+    claim: &OutboxItem,
+    message: &MessageRecord,
+) -> Result<bool, SyncError> {
+    let recorded = store.durable_batch(|batch| {
+        batch.put_message(message)?;
+        log_requests(batch, upstream)?;
+        Ok::<_, SyncError>(batch.outbox_sent(claim, message.id)?)
+    })?;
+    if !recorded {
+        tracing::warn!(
+            id = claim.id,
+            "a text was sent after its item changed hands"
+        );
+    }
+    Ok(recorded)
+}
 
 /// Puts a text in the outbox and sends what the outbox holds, this text included: the one way
 /// both the window and `ringdesk sms` send, so a text is stored before it leaves, goes once, and
@@ -123,13 +191,13 @@ pub async fn send_through_outbox(
     to: &str,
     from: &str,
     text: &str,
-    now: DateTime<Utc>,
+    clock: &dyn Clock,
 ) -> Result<OutboxItem, SyncError> {
-    let item = store.queue_sms(to, from, text, now)?;
+    let item = store.queue_sms(to, from, text, clock.now_utc())?;
     let flushed = flush_outbox(
         store,
         upstream,
-        now,
+        clock,
         Duration::seconds(RECONCILE_GRACE_SECS),
     )
     .await;
@@ -151,53 +219,4 @@ pub async fn send_through_outbox(
         Err(error) => Err(error),
         Ok(_) => Ok(item),
     }
-}
-
-enum Reconciled {
-    Sent,
-    NotSent,
-    TooEarly,
-}
-
-/// Looks for an item whose send had an unknown outcome among the messages RingCentral holds.
-async fn reconcile(
-    store: &mut Store,
-    upstream: &impl Upstream,
-    item: &OutboxItem,
-    now: DateTime<Utc>,
-    grace: Duration,
-) -> Result<Reconciled, SyncError> {
-    let attempt = item.last_attempt.unwrap_or(item.created);
-    if now - attempt < grace {
-        return Ok(Reconciled::TooEarly);
-    }
-    let window = Window {
-        from: attempt - Duration::minutes(5),
-        to: now.max(attempt) + Duration::minutes(5),
-    };
-    let candidates = upstream.sent_messages(&item.to_number, window).await;
-    let candidates = answered(store, upstream, candidates)?;
-    let mut found = None;
-    for message in candidates {
-        let same = message.direction == Direction::Outbound && message.text == item.text;
-        if same && !store.outbox_claims(message.id)? {
-            found = Some(message);
-            break;
-        }
-    }
-    let mut batch = store.batch()?;
-    log_requests(&mut batch, upstream)?;
-    let outcome = match &found {
-        Some(message) => {
-            batch.put_message(message)?;
-            batch.outbox_sent(item.id, message.id)?;
-            Reconciled::Sent
-        }
-        None => Reconciled::NotSent,
-    };
-    batch.commit()?;
-    if let Reconciled::NotSent = outcome {
-        store.outbox_set_state(item.id, OutboxState::Pending, Some("not found upstream"))?;
-    }
-    Ok(outcome)
 }

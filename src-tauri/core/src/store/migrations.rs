@@ -41,7 +41,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 5,
-        sql: include_str!("migrations/0005_announcements_delivered.sql"),
+        sql: include_str!("migrations/0005_outbox_claims.sql"),
+        fixup: None,
+    },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/0006_announcements_delivered.sql"),
         fixup: None,
     },
 ];

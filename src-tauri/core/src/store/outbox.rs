@@ -1,10 +1,11 @@
 //! The SMS outbox: a message written while offline waits here and is sent exactly once.
 //!
-//! States: `pending` → `sending` (committed *before* the request goes out) → `sent` (with
-//! RingCentral's message id, in the same transaction as the message itself) or `failed` (a
-//! definite refusal). A send whose outcome is unknown (timeout, dropped connection, or a process
-//! killed while `sending`) becomes `unknown` and is reconciled against the message store by the
-//! sync engine before anything is sent again.
+//! States: `pending` → `sending` (the claim, committed *before* the request goes out) → `sent`
+//! (with RingCentral's message id, in the same transaction as the message itself) or `failed` (a
+//! definite refusal, or cancelled). A send whose outcome is unknown (timeout, lost or unreadable
+//! answer) becomes `unknown`; it, and a `sending` item whose sender died, is reconciled against the
+//! message store before anything is sent again. Every transition is a compare-and-set on the state
+//! and attempt the item was read at, committed durably (`outbox_moves.rs`).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Row};
@@ -12,7 +13,7 @@ use serde::Serialize;
 
 use super::error::corrupt;
 use super::time::{from_millis, to_millis};
-use super::{Batch, Store, StoreError};
+use super::{Store, StoreError};
 
 /// Where an outbox item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -31,7 +32,7 @@ pub enum OutboxState {
 }
 
 impl OutboxState {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Self::Pending => "pending",
             Self::Sending => "sending",
@@ -72,8 +73,12 @@ pub struct OutboxItem {
     pub state: OutboxState,
     /// Sends attempted.
     pub attempts: u32,
-    /// When the last send started.
+    /// When the last send started (its claim).
     pub last_attempt: Option<DateTime<Utc>>,
+    /// The last moment the sender of the last attempt was known to be waiting for its answer: the
+    /// claim, renewed while the request is out. The grace before an unknown outcome is looked up
+    /// counts from here.
+    pub alive_at: Option<DateTime<Utc>>,
     /// RingCentral's message id, once sent.
     pub message_id: Option<i64>,
     /// The last error, for failed or unknown items.
@@ -81,7 +86,7 @@ pub struct OutboxItem {
 }
 
 const OUTBOX_COLUMNS: &str = "id, peer_key, to_number, from_number, text, created, state,
-    attempts, last_attempt, message_id, error";
+    attempts, last_attempt, message_id, error, alive_at";
 
 fn outbox_item(row: &Row<'_>) -> Result<OutboxItem, StoreError> {
     Ok(OutboxItem {
@@ -96,11 +101,16 @@ fn outbox_item(row: &Row<'_>) -> Result<OutboxItem, StoreError> {
         last_attempt: row.get::<_, Option<i64>>(8)?.map(from_millis).transpose()?,
         message_id: row.get(9)?,
         error: row.get(10)?,
+        alive_at: row
+            .get::<_, Option<i64>>(11)?
+            .map(from_millis)
+            .transpose()?,
     })
 }
 
 impl Store {
-    /// Puts an SMS to `to` (any spelling) from the agent's `from` number into the outbox.
+    /// Puts an SMS to `to` (any spelling) from the agent's `from` number into the outbox
+    /// (durably: a text the agent saw queued is not forgotten).
     pub fn queue_sms(
         &mut self,
         to: &str,
@@ -127,19 +137,23 @@ impl Store {
             .resolve(from)
             .ok_or_else(|| invalid("sender", from))?;
         let e164 = |digits: &str| format!("+{digits}");
-        self.conn
-            .prepare_cached(
-                "INSERT INTO outbox (peer_key, to_number, from_number, text, created, state)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
-            )?
-            .execute(params![
-                recipient.key.as_str(),
-                e164(&recipient.e164_digits),
-                e164(&sender.e164_digits),
-                text,
-                to_millis(now)
-            ])?;
-        self.outbox_item(self.conn.last_insert_rowid())
+        let id = self.durable_batch(|batch| {
+            batch
+                .tx
+                .prepare_cached(
+                    "INSERT INTO outbox (peer_key, to_number, from_number, text, created, state)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
+                )?
+                .execute(params![
+                    recipient.key.as_str(),
+                    e164(&recipient.e164_digits),
+                    e164(&sender.e164_digits),
+                    text,
+                    to_millis(now)
+                ])?;
+            Ok::<_, StoreError>(batch.tx.last_insert_rowid())
+        })?;
+        self.outbox_item(id)
     }
 
     /// One outbox item.
@@ -188,58 +202,5 @@ impl Store {
             items.push(outbox_item(row)?);
         }
         Ok(items)
-    }
-
-    /// Records that a send of a pending item starts now; committed before the request goes
-    /// out, so a crash during the send leaves it `sending` (reconciled, never re-sent blindly).
-    /// Returns `false` when the item is not pending (someone else took it).
-    pub fn outbox_begin_send(&mut self, id: i64, now: DateTime<Utc>) -> Result<bool, StoreError> {
-        let changed = self.conn.execute(
-            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, last_attempt = ?2
-             WHERE id = ?1 AND state = 'pending'",
-            params![id, to_millis(now)],
-        )?;
-        Ok(changed == 1)
-    }
-
-    /// Whether an outbox item already stands for RingCentral message `message_id`.
-    pub fn outbox_claims(&self, message_id: i64) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM outbox WHERE message_id = ?1")?
-            .exists([message_id])?)
-    }
-
-    /// Moves an item to `state` (pending again, unknown, or failed) with an error note.
-    pub fn outbox_set_state(
-        &mut self,
-        id: i64,
-        state: OutboxState,
-        error: Option<&str>,
-    ) -> Result<(), StoreError> {
-        if state == OutboxState::Sent {
-            return Err(StoreError::Invalid {
-                what: "outbox state",
-                detail: "an item becomes sent only with its message (Batch::outbox_sent)".into(),
-            });
-        }
-        self.conn.execute(
-            "UPDATE outbox SET state = ?2, error = ?3 WHERE id = ?1",
-            params![id, state.as_str(), error],
-        )?;
-        Ok(())
-    }
-}
-
-impl Batch<'_> {
-    /// Marks an outbox item sent as RingCentral message `message_id`; put the message itself in
-    /// the same batch.
-    pub fn outbox_sent(&mut self, id: i64, message_id: i64) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached(
-                "UPDATE outbox SET state = 'sent', message_id = ?2, error = NULL WHERE id = ?1",
-            )?
-            .execute(params![id, message_id])?;
-        Ok(())
     }
 }

@@ -120,7 +120,7 @@ impl Store {
     /// A feed's spans still to fetch, newest first.
     pub fn spans(&self, feed: Feed) -> Result<Vec<Span>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, purpose, date_from, date_to FROM sync_frames WHERE feed = ?1
+            "SELECT id, purpose, date_from, date_to FROM sync_spans WHERE feed = ?1
              ORDER BY date_to DESC, id",
         )?;
         let mut rows = stmt.query([feed.as_str()])?;
@@ -182,7 +182,7 @@ impl Batch<'_> {
         }
         self.tx
             .prepare_cached(
-                "INSERT INTO sync_frames (feed, purpose, date_from, date_to) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO sync_spans (feed, purpose, date_from, date_to) VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![feed.as_str(), purpose.as_str(), to_millis(from), to_millis(to)])?;
         Ok(Some(self.tx.last_insert_rowid()))
@@ -192,10 +192,10 @@ impl Batch<'_> {
     /// empty is removed.
     pub fn shrink_span(&mut self, id: i64, to: DateTime<Utc>) -> Result<(), StoreError> {
         self.tx
-            .prepare_cached("UPDATE sync_frames SET date_to = min(date_to, ?2) WHERE id = ?1")?
+            .prepare_cached("UPDATE sync_spans SET date_to = min(date_to, ?2) WHERE id = ?1")?
             .execute(params![id, to_millis(to)])?;
         self.tx
-            .prepare_cached("DELETE FROM sync_frames WHERE id = ?1 AND date_to <= date_from")?
+            .prepare_cached("DELETE FROM sync_spans WHERE id = ?1 AND date_to <= date_from")?
             .execute([id])?;
         Ok(())
     }
@@ -203,7 +203,7 @@ impl Batch<'_> {
     /// Removes a span that is fully fetched.
     pub fn remove_span(&mut self, id: i64) -> Result<(), StoreError> {
         self.tx
-            .prepare_cached("DELETE FROM sync_frames WHERE id = ?1")?
+            .prepare_cached("DELETE FROM sync_spans WHERE id = ?1")?
             .execute([id])?;
         Ok(())
     }

@@ -8,5 +8,6 @@ mod link_guard;
 mod links;
 mod lost_calls;
 mod new_texts;
+mod outbox_cancel;
 mod support;
 mod texts;

@@ -6,4 +6,8 @@ mod forced;
 mod full_and_incremental;
 mod interrupted;
 mod outbox;
+mod outbox_processes;
+mod outbox_races;
+mod outbox_unreadable;
+mod sent;
 mod support;

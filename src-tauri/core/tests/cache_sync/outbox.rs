@@ -2,6 +2,7 @@
 //! against the message store instead of sending again.
 
 use chrono::{Duration, Utc};
+use ringdesk_core::clock::SystemClock;
 use ringdesk_core::sms::flush_outbox;
 use ringdesk_core::store::OutboxState;
 use ringdesk_testkit::sim::{seeded, EXTENSION};
@@ -31,7 +32,7 @@ async fn each_sms_is_sent_exactly_once_across_an_outage() {
         .admin
         .arm(Fault::on("POST", &sms_path).status(503).times(20))
         .await;
-    let offline = flush_outbox(&mut store, &world.upstream, Utc::now(), Duration::zero())
+    let offline = flush_outbox(&mut store, &world.upstream, &SystemClock, Duration::zero())
         .await
         .expect("flush");
     assert_eq!(offline.sent, 0, "nothing goes out during the outage");
@@ -47,7 +48,7 @@ async fn each_sms_is_sent_exactly_once_across_an_outage() {
     while !store.open_outbox().expect("outbox").is_empty() {
         rounds += 1;
         assert!(rounds < 10, "the outbox drains");
-        flush_outbox(&mut store, &world.upstream, Utc::now(), Duration::zero())
+        flush_outbox(&mut store, &world.upstream, &SystemClock, Duration::zero())
             .await
             .expect("flush");
     }

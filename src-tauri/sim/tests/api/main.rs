@@ -9,6 +9,7 @@ mod admin_token;
 mod calls;
 mod contacts;
 mod endpoints;
+mod fault_body;
 mod fault_shapes;
 mod hostile;
 mod lifecycle;

@@ -144,7 +144,8 @@ impl Desk {
                 pick_sender(&numbers).ok_or(SmsError::NoSender)?
             }
         };
-        let upstream = RingCentral::new(live.connection.client().clone());
+        let client = live.connection.client();
+        let upstream = RingCentral::new(client.clone());
         let mut store = self.open_store()?;
         let item = send_through_outbox(
             &mut store,
@@ -152,7 +153,7 @@ impl Desk {
             to.e164(),
             &from,
             body.as_str(),
-            Utc::now(),
+            client.transport().clock(),
         )
         .await?;
         self.announce_messages(Some(to.e164().to_string()));
@@ -222,14 +223,17 @@ impl Desk {
         Ok(())
     }
 
-    /// Cancels a text still waiting in the outbox.
+    /// Cancels a text still waiting in the outbox. A text a flush has claimed meanwhile (here or
+    /// in another process) is already on its way: [`DeskError::TextUnderway`].
     pub fn cancel_outbox(&self, id: i64) -> Result<(), Error> {
         self.with_cache(|store| {
             let item = store.outbox_item(id)?;
-            if item.state != OutboxState::Pending {
+            let cancelled = item.state == OutboxState::Pending
+                && store.outbox_move(&item, OutboxState::Failed, Some("cancelled by the agent"))?;
+            if !cancelled {
                 return Err(DeskError::TextUnderway.into());
             }
-            Ok(store.outbox_set_state(id, OutboxState::Failed, Some("cancelled by the agent"))?)
+            Ok(())
         })?;
         self.announce_messages(None);
         Ok(())

@@ -129,18 +129,19 @@ fn the_outbox_moves_pending_sending_sent_and_shows_in_the_thread() {
         1
     );
     assert!(
-        store.outbox_begin_send(item.id, t0()).expect("begin"),
+        store.outbox_claim(&item, t0()).expect("begin").is_some(),
         "pending → sending"
     );
     assert!(
-        !store.outbox_begin_send(item.id, t0()).expect("again"),
+        store.outbox_claim(&item, t0()).expect("again").is_none(),
         "only once"
     );
     let mut sent = message(99, 10, 0, false, "+14155550120", "on my way");
     sent.created = t0() + Duration::seconds(1);
+    let claimed = store.outbox_item(item.id).expect("claimed");
     let mut batch = store.batch().expect("batch");
     batch.put_message(&sent).expect("message");
-    batch.outbox_sent(item.id, 99).expect("sent");
+    batch.outbox_sent(&claimed, 99).expect("sent");
     batch.commit().expect("commit");
     let item = store.outbox_item(item.id).expect("item");
     assert_eq!(

@@ -5,4 +5,6 @@ pub(crate) mod fixtures;
 mod history;
 mod messages;
 mod migrations;
+mod outbox_durability;
+mod outbox_migration;
 mod search;

@@ -88,3 +88,16 @@ pub(super) fn classify(error: &ApiError, idempotent: bool) -> UpstreamError {
         },
     }
 }
+
+/// What an answer the client could not read (a 2xx whose body is not what the operation
+/// promises) means. Repeating a read brings the same body, so its error stands; but a request
+/// that is not safe to repeat — an SMS send — may have taken effect all the same: its outcome is
+/// unknown, to be looked up, never a refusal that invites sending it again.
+pub(super) fn unreadable(error: UpstreamError, idempotent: bool) -> UpstreamError {
+    match error {
+        UpstreamError::Refused { message, .. } if !idempotent => UpstreamError::Ambiguous {
+            reason: format!("the answer could not be read ({message})"),
+        },
+        other => other,
+    }
+}

@@ -5,7 +5,7 @@
 mod classify;
 pub(crate) mod convert;
 
-use classify::{classify, kind};
+use classify::{classify, kind, unreadable};
 
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -106,7 +106,8 @@ impl RingCentral {
     }
 
     /// Sends `call`, reads the answer's body with `read` (which may borrow from it), and logs
-    /// the action; a body `read` refuses is logged as a malformed answer.
+    /// the action; a body `read` refuses is logged as a malformed answer, and is an unknown
+    /// outcome for a request that is not safe to repeat ([`unreadable`]).
     async fn fetch_with<T>(
         &self,
         call: Call,
@@ -133,7 +134,7 @@ impl RingCentral {
                     .find_map(|name| answer.headers.get(*name))
                     .and_then(|v| v.to_str().ok())
                     .map(str::to_owned);
-                let read = read(&answer.body);
+                let read = read(&answer.body).map_err(|e| unreadable(e, endpoint.idempotent));
                 if read.is_err() {
                     entry.outcome = ActivityOutcome::Error;
                     entry.error_code = Some("malformed".to_owned());
@@ -330,10 +331,13 @@ impl Upstream for RingCentral {
         text: &str,
     ) -> Result<MessageRecord, UpstreamError> {
         let request = CreateSms::one(from, to, text);
-        let raw: Box<RawValue> = self
-            .fetch(Call::new(&CREATE_SMS, &[]).json(&request))
-            .await?;
-        convert::message(&raw)
+        // Read inside the request: an answer that is no readable message is an unknown outcome.
+        self.fetch_with(Call::new(&CREATE_SMS, &[]).json(&request), |body| {
+            let raw: Box<RawValue> =
+                decode(&CREATE_SMS, body).map_err(|e| classify(&e, CREATE_SMS.idempotent))?;
+            convert::message(&raw)
+        })
+        .await
     }
 
     async fn sent_messages(

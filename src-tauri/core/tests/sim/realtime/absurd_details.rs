@@ -16,11 +16,16 @@ async fn absurd_idle_and_recovery_timeouts_still_keep_and_recover_the_socket() {
         config.ws.recovery_timeout = Duration::from_secs(u64::MAX);
     })
     .await;
+    let started = chrono::Utc::now();
     rig.start(fast());
     rig.connected().await;
+    rig.caught_up_since(started).await;
+    // The start's catch-up settles (as in the delivery tests) before the text is pushed.
+    rig.announced(Duration::from_millis(300)).await;
     let id = rig.push("before the drop").await;
     let sms = rig.next_sms(Duration::from_secs(5)).await.expect("live");
     assert_eq!((sms.message_id, sms.via), (id, Via::Push));
+    let dropped = chrono::Utc::now();
     assert!(rig.admin.drop_sockets().await >= 1, "a socket was live");
     let state = rig
         .state(Duration::from_secs(10), ConnectionState::is_connected)
@@ -35,6 +40,8 @@ async fn absurd_idle_and_recovery_timeouts_still_keep_and_recover_the_socket() {
         ),
         "recovered inside the (bounded) recovery window: {state:?}"
     );
+    rig.caught_up_since(dropped).await;
+    rig.announced(Duration::from_millis(300)).await;
     let id = rig.push("after the drop").await;
     let sms = rig.next_sms(Duration::from_secs(5)).await.expect("live");
     assert_eq!((sms.message_id, sms.via), (id, Via::Push));
