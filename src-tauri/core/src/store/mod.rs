@@ -30,6 +30,7 @@ mod messages;
 mod migrations;
 pub(crate) mod numbers;
 mod outbox;
+mod private;
 mod search;
 mod sync_state;
 mod time;
@@ -130,7 +131,8 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the cache at `path` and brings its schema up to date.
-    /// `country` reads numbers written without `+` (the agent's home country).
+    /// `country` reads numbers written without `+` (the agent's home country). On Unix a new
+    /// folder is 0700 and the cache's files 0600 (see `private.rs`).
     ///
     /// A file from a newer ringdesk is refused with [`StoreError::NewerSchema`] and not changed.
     pub fn open(path: &Path, country: Country) -> Result<Self, StoreError> {
@@ -144,12 +146,14 @@ impl Store {
         country: Country,
         version: u32,
     ) -> Result<Self, StoreError> {
+        let io_failed = |e: std::io::Error| StoreError::Open {
+            path: path.to_path_buf(),
+            source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
-                path: path.to_path_buf(),
-                source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
-            })?;
+            private::create_dir(dir).map_err(io_failed)?;
         }
+        private::secure_files(path).map_err(io_failed)?;
         let open_failed = |source| StoreError::Open {
             path: path.to_path_buf(),
             source,

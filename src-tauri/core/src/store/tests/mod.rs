@@ -5,4 +5,6 @@ mod fixtures;
 mod history;
 mod messages;
 mod migrations;
+#[cfg(unix)]
+mod permissions;
 mod search;
