@@ -23,6 +23,7 @@ mod batch;
 mod calls;
 mod contact_list;
 mod contacts;
+mod conversation_search;
 mod conversations;
 mod error;
 mod history;
