@@ -25,6 +25,8 @@ mod link_handling;
 mod links;
 mod live_updates;
 mod preferences;
+#[cfg(test)]
+mod settings_tests;
 mod sign_in;
 mod status;
 mod syncing;
@@ -119,6 +121,8 @@ pub struct Desk {
     sync: syncing::SyncControl,
     updates: live_updates::LiveUpdates,
     events: broadcast::Sender<DeskEvent>,
+    /// The app settings last read from the config file (see [`Desk::settings_in_force`]).
+    last_settings: Mutex<Option<crate::config::AppSettings>>,
     /// `start` is connecting: the session is neither signed in nor out yet.
     /// (`true` from creation until the first `start` settles; links that need the session wait.)
     starting: tokio::sync::watch::Sender<bool>,
@@ -161,6 +165,7 @@ impl Desk {
             sync: syncing::SyncControl::default(),
             updates: live_updates::LiveUpdates::default(),
             events,
+            last_settings: Mutex::new(None),
             starting: tokio::sync::watch::Sender::new(true),
         })
     }
