@@ -23,6 +23,8 @@ mod format;
 mod history;
 mod link_handling;
 mod links;
+#[cfg(test)]
+mod links_tests;
 mod live_updates;
 mod preferences;
 #[cfg(test)]
@@ -49,7 +51,7 @@ pub use dialing::{CallPreview, CallRequest, CallView, PartyView, PhaseName, Requ
 pub use error::Error;
 pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
-pub use links::{LinkView, OAUTH_CALLBACK};
+pub use links::{IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
 pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use sign_in::SignedOut;
 pub use status::{DeskStatus, ExtensionView, StatusReport, TokenView};
