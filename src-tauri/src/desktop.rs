@@ -29,7 +29,8 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>) {
         tracing::warn!(%error, "no tray icon");
     }
     notify::attach(app, &desk);
-    let settings = desk.app_settings().unwrap_or_default();
+    // Unreadable settings: the last ones read, and the window is told (see settings_in_force).
+    let settings = desk.settings_in_force();
     if let Err(error) = autostart::apply(app, settings.start_at_login) {
         tracing::warn!(error = %error.message, "start at login is not in effect");
     }
@@ -53,7 +54,7 @@ fn close_to_tray<R: Runtime>(main: &tauri::WebviewWindow<R>, desk: &Arc<Desk>) {
     let window = main.clone();
     main.on_window_event(move |event| {
         if let WindowEvent::CloseRequested { api, .. } = event {
-            if desk.app_settings().unwrap_or_default().close_to_tray {
+            if desk.settings_in_force().close_to_tray {
                 api.prevent_close();
                 if let Err(error) = window.hide() {
                     tracing::warn!(%error, "could not hide the window");

@@ -49,8 +49,10 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
         loop {
             match events.recv().await {
                 Ok(DeskEvent::NewText(text)) => {
-                    let settings = desk.app_settings().unwrap_or_default();
-                    if settings.notifies() {
+                    // Settings that cannot be read mean Do not disturb, never the defaults: a
+                    // banner the agent turned off cannot be taken back, a quiet text still
+                    // waits in Messages, and the window says why (Desk::settings_in_force).
+                    if desk.settings_in_force().notifies() {
                         show(&app, &text);
                     } else {
                         tracing::info!(

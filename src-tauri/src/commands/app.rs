@@ -45,7 +45,8 @@ pub async fn app_info(
         mode: profile.mode,
         server,
         data_dir: launch.paths.data_dir.display().to_string(),
-        theme: desk.app_settings().map(|s| s.theme).unwrap_or_default(),
+        // Unreadable settings: the last theme read, and the window is told why.
+        theme: desk.settings_in_force().theme,
     })
 }
 
