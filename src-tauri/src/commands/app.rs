@@ -51,7 +51,8 @@ pub async fn app_info(
 }
 
 /// The window is listening: tell it the session (it may have changed while the page loaded)
-/// and hand it the links that arrived meanwhile.
+/// and the unread total for its badge (the store's count), and hand it the links that arrived
+/// meanwhile.
 #[tauri::command]
 pub async fn ui_ready<R: Runtime>(
     app: AppHandle<R>,
@@ -59,6 +60,7 @@ pub async fn ui_ready<R: Runtime>(
     links: State<'_, PendingLinks>,
 ) -> Result<(), ()> {
     let _ = app.emit("session", desk.session().await);
+    desk.announce_messages(None);
     links.ready(&app);
     Ok(())
 }
