@@ -1,5 +1,5 @@
 // A settings file ringdesk cannot read is shown, never hidden: the core's `problem` event puts
-// its message (with the line) in the status strip and a toast, until settings are saved again.
+// its message (with the line) in the status strip and a toast, until the core says it is fixed.
 
 import { test, beforeEach, afterEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,6 +29,6 @@ test('a config file that cannot be read shows in the status strip and a toast', 
   const alert = findAll(root, (el) => el.getAttribute('role') === 'alert')[0];
   assert.ok(alert, 'an error toast is raised');
   assert.match(alert.textContent, /Fix the line shown/);
-  backend.emit('settings', { linkAction: 'prefill', theme: 'system', choices: {} });
-  assert.notEqual(byClass(root, 'status-text')[0].textContent, message, 'saved settings clear it');
+  backend.emit('problem', null);
+  assert.notEqual(byClass(root, 'status-text')[0].textContent, message, 'a fixed file clears it');
 });

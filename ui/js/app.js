@@ -139,15 +139,12 @@ export function createApp(root, backend) {
       backend.on('link', onLink);
       // The tray's Messages item, or a clicked notification (with the sender's number).
       backend.on('navigate', (to) => (to?.number ? void ctx.text(to.number) : to?.view && views.has(to.view) && show(to.view)));
-      backend.on('settings', (settings) => {
-        // Settings were saved: the file is readable again.
-        if (store.get().problem) store.update({ error: null, problem: false });
-        views.get('settings')?.update?.(settings);
-      });
-      // Something the core cannot do in the background, such as reading a broken config.toml.
+      backend.on('settings', (settings) => views.get('settings')?.update?.(settings));
+      // Something the core cannot do in the background, such as reading a broken config.toml;
+      // null once it is fixed.
       backend.on('problem', (problem) => {
-        store.update({ error: problem, problem: true });
-        ctx.toast(problem.message, problem.hint, 'error');
+        store.update({ error: problem ?? null });
+        if (problem) ctx.toast(problem.message, problem.hint, 'error');
       });
       try {
         const [info, session] = await Promise.all([backend.appInfo(), backend.session()]);

@@ -98,8 +98,8 @@ pub enum DeskEvent {
     /// A customer texted: notify the agent (once per message).
     NewText(NewText),
     /// Something ringdesk does by itself could not be done as the agent set it up (the settings
-    /// file cannot be read): show it until it is fixed.
-    Problem(Problem),
+    /// file cannot be read): show it; `None` once it is fixed.
+    Problem(Option<Problem>),
 }
 
 impl DeskEvent {

@@ -125,6 +125,8 @@ pub struct Desk {
     events: broadcast::Sender<DeskEvent>,
     /// The app settings last read from the config file (see [`Desk::settings_in_force`]).
     last_settings: Mutex<Option<crate::config::AppSettings>>,
+    /// The last read of the settings failed (the window was told).
+    settings_unreadable: std::sync::atomic::AtomicBool,
     /// `start` is connecting: the session is neither signed in nor out yet.
     /// (`true` from creation until the first `start` settles; links that need the session wait.)
     starting: tokio::sync::watch::Sender<bool>,
@@ -168,6 +170,7 @@ impl Desk {
             updates: live_updates::LiveUpdates::default(),
             events,
             last_settings: Mutex::new(None),
+            settings_unreadable: Default::default(),
             starting: tokio::sync::watch::Sender::new(true),
         })
     }

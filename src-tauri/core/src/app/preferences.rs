@@ -1,6 +1,8 @@
 //! Settings: what the Settings view shows and saves — the profile's calling and messaging
 //! choices and the app's desktop preferences — written to the config file at once.
 
+use std::sync::atomic::Ordering;
+
 use serde::{Deserialize, Serialize};
 
 use crate::config::{AppSettings, ConfigError, ConfigFile, LinkAction, ProfileSettings, Theme};
@@ -124,7 +126,8 @@ impl Desk {
             Ok(settings) => settings,
             Err(error) => {
                 tracing::warn!(%error, "settings unreadable: the last ones, Do not disturb on");
-                self.emit(DeskEvent::Problem(Problem::of(&error)));
+                self.settings_unreadable.store(true, Ordering::Relaxed);
+                self.emit(DeskEvent::Problem(Some(Problem::of(&error))));
                 let last = match self.last_settings.lock() {
                     Ok(last) => last.clone(),
                     Err(poisoned) => poisoned.into_inner().clone(),
@@ -137,9 +140,13 @@ impl Desk {
         }
     }
 
+    /// Keeps settings just read; tells the window when they could not be read before.
     fn remember(&self, settings: &AppSettings) {
         if let Ok(mut last) = self.last_settings.lock() {
             *last = Some(settings.clone());
+        }
+        if self.settings_unreadable.swap(false, Ordering::Relaxed) {
+            self.emit(DeskEvent::Problem(None));
         }
     }
 

@@ -1,5 +1,5 @@
 //! A config file that cannot be read is never a silent default: the desktop keeps the last
-//! settings read with Do not disturb on, and the window is told why.
+//! settings read with Do not disturb on, and the window is told why, and when it is over.
 
 use crate::app::{Desk, DeskEvent, DeskOptions};
 use crate::config::{ConfigFile, Environment, Paths, Profile};
@@ -39,7 +39,7 @@ fn unreadable_settings_keep_the_last_ones_muted_and_say_which_line() {
         !fallback.close_to_tray,
         "the other settings are the last ones read, not the defaults"
     );
-    let Ok(DeskEvent::Problem(problem)) = events.try_recv() else {
+    let Ok(DeskEvent::Problem(Some(problem))) = events.try_recv() else {
         panic!("the window is told the settings cannot be read");
     };
     assert!(
@@ -47,4 +47,16 @@ fn unreadable_settings_keep_the_last_ones_muted_and_say_which_line() {
         "the message names the line and column: {}",
         problem.message
     );
+
+    std::fs::write(paths.config_file(), "[app]\ndo_not_disturb = false\n").expect("fix");
+    assert!(
+        desk.settings_in_force().notifies(),
+        "fixed: the file rules again"
+    );
+    assert!(
+        matches!(events.try_recv(), Ok(DeskEvent::Problem(None))),
+        "the window is told it is over"
+    );
+    desk.settings_in_force();
+    assert!(events.try_recv().is_err(), "and told once");
 }
