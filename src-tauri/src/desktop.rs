@@ -29,10 +29,15 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>) {
         tracing::warn!(%error, "no tray icon");
     }
     notify::attach(app, &desk);
-    // Unreadable settings: the last ones read, and the window is told (see settings_in_force).
-    let settings = desk.settings_in_force();
-    if let Err(error) = autostart::apply(app, settings.start_at_login) {
-        tracing::warn!(error = %error.message, "start at login is not in effect");
+    // Start at login changes the system: only from settings actually read, never a fallback
+    // (the tray above has already told the window when they cannot be read).
+    match desk.app_settings() {
+        Ok(settings) => {
+            if let Err(error) = autostart::apply(app, settings.start_at_login) {
+                tracing::warn!(error = %error.message, "start at login is not in effect");
+            }
+        }
+        Err(error) => tracing::warn!(%error, "start at login left as it is"),
     }
     let Some(main) = app.get_webview_window(window::MAIN) else {
         tracing::error!("the main window is missing");
