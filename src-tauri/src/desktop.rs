@@ -29,9 +29,15 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>) {
         tracing::warn!(%error, "no tray icon");
     }
     notify::attach(app, &desk);
-    let settings = desk.app_settings().unwrap_or_default();
-    if let Err(error) = autostart::apply(app, settings.start_at_login) {
-        tracing::warn!(error = %error.message, "start at login is not in effect");
+    // Start at login changes the system: only from settings actually read, never a fallback
+    // (the tray above has already told the window when they cannot be read).
+    match desk.app_settings() {
+        Ok(settings) => {
+            if let Err(error) = autostart::apply(app, settings.start_at_login) {
+                tracing::warn!(error = %error.message, "start at login is not in effect");
+            }
+        }
+        Err(error) => tracing::warn!(%error, "start at login left as it is"),
     }
     let Some(main) = app.get_webview_window(window::MAIN) else {
         tracing::error!("the main window is missing");
@@ -53,7 +59,7 @@ fn close_to_tray<R: Runtime>(main: &tauri::WebviewWindow<R>, desk: &Arc<Desk>) {
     let window = main.clone();
     main.on_window_event(move |event| {
         if let WindowEvent::CloseRequested { api, .. } = event {
-            if desk.app_settings().unwrap_or_default().close_to_tray {
+            if desk.settings_in_force().close_to_tray {
                 api.prevent_close();
                 if let Err(error) = window.hide() {
                     tracing::warn!(%error, "could not hide the window");

@@ -45,8 +45,10 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
     let app = app.clone();
     let muted_by = desk.clone();
     tauri::async_runtime::spawn(desk.clone().deliver_new_texts(move |text| {
-        let settings = muted_by.app_settings().unwrap_or_default();
-        if settings.notifies() {
+        // Settings that cannot be read mean Do not disturb, never the defaults: a banner the
+        // agent turned off cannot be taken back, a quiet text still waits in Messages, and the
+        // window says why (Desk::settings_in_force).
+        if muted_by.settings_in_force().notifies() {
             show(&app, text);
         } else {
             tracing::info!(

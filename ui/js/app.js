@@ -146,6 +146,12 @@ export function createApp(root, backend) {
       // The tray's Messages item, or a clicked notification (with the sender's number).
       backend.on('navigate', (to) => (to?.number ? void ctx.text(to.number) : to?.view && views.has(to.view) && show(to.view)));
       backend.on('settings', (settings) => views.get('settings')?.update?.(settings));
+      // Something the core cannot do in the background, such as reading a broken config.toml;
+      // null once it is fixed.
+      backend.on('problem', (problem) => {
+        store.update({ error: problem ?? null });
+        if (problem) ctx.toast(problem.message, problem.hint, 'error');
+      });
       try {
         const [info, session] = await Promise.all([backend.appInfo(), backend.session()]);
         store.update({ info, session, error: null });

@@ -46,8 +46,11 @@ const COMMANDS = {
 };
 
 // Events the backend pushes (subscribe with `backend.on`): session, connection, call, sync,
-// messages, new-text, link, navigate and settings. `navigate` { view, number? } comes from the
-// tray and a clicked notification; `settings` (a SettingsView) when the tray changed one.
+// messages, new-text, link, navigate, settings and problem. `navigate` { view, number? } comes
+// from the tray and a clicked notification; `settings` (a SettingsView) when the tray changed
+// one; `problem` { message, hint } when ringdesk cannot do something by itself as set up (a
+// config.toml it cannot read), and null once that is over. `messages` carries the unread total
+// of the whole cache, sent again when the window says it is ready (`ui_ready`).
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened

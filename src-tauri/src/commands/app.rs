@@ -45,12 +45,14 @@ pub async fn app_info(
         mode: profile.mode,
         server,
         data_dir: launch.paths.data_dir.display().to_string(),
-        theme: desk.app_settings().map(|s| s.theme).unwrap_or_default(),
+        // Unreadable settings: the last theme read, and the window is told why.
+        theme: desk.settings_in_force().theme,
     })
 }
 
 /// The window is listening: tell it the session (it may have changed while the page loaded)
-/// and hand it the links that arrived meanwhile.
+/// and the unread total for its badge (the store's count), and hand it the links that arrived
+/// meanwhile.
 #[tauri::command]
 pub async fn ui_ready<R: Runtime>(
     app: AppHandle<R>,
@@ -58,6 +60,7 @@ pub async fn ui_ready<R: Runtime>(
     links: State<'_, PendingLinks>,
 ) -> Result<(), ()> {
     let _ = app.emit("session", desk.session().await);
+    desk.announce_messages(None);
     links.ready(&app);
     Ok(())
 }

@@ -38,7 +38,8 @@ pub struct Tray<R: Runtime> {
 /// Creates the tray icon and starts following the desk.
 pub fn create<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) -> tauri::Result<()> {
     let events = desk.subscribe();
-    let muted = desk.app_settings().unwrap_or_default().do_not_disturb;
+    // Ticked when the settings cannot be read: ringdesk is then quiet (see settings_in_force).
+    let muted = desk.settings_in_force().do_not_disturb;
     let status = MenuItem::with_id(app, "status", "Connecting…", false, None::<&str>)?;
     let messages = MenuItem::with_id(app, MESSAGES, "Messages", true, None::<&str>)?;
     let do_not_disturb = CheckMenuItem::with_id(

@@ -30,14 +30,17 @@ function create(ctx) {
   let options = [];
   let active = -1;
   let current = null; // the latest NumberPreview
+  let previewed = null; // the text `current` describes
 
   const parse = latest((text) => backend.parseNumber(text));
   const suggest = latest((text) => backend.suggest(text));
 
   async function refresh() {
     const text = input.value;
+    updateCallButton();
     if (!text.trim()) {
       current = null;
+      previewed = null;
       renderPreview();
       renderSuggestions([]);
       updateCallButton();
@@ -46,6 +49,7 @@ function create(ctx) {
     const [parsed, suggested] = await Promise.all([parse(text), suggest(text)]);
     if (!parsed.stale) {
       current = parsed.error ? { ok: false, error: parsed.error } : parsed.value;
+      previewed = text;
       renderPreview();
       updateCallButton();
     }
@@ -150,16 +154,30 @@ function create(ctx) {
 
   const call = h('button', { type: 'button', class: 'call-button', 'aria-label': 'Call', disabled: true, onClick: () => void placeCall() }, icon('call'), 'Call');
 
-  function updateCallButton() {
+  // Why Call would do nothing now, or null. Text whose preview has not come back yet is
+  // callable: the core normalises it again when the call is placed, and says so if it cannot.
+  function blocked() {
     const { session, call: live, placing } = store.get();
-    const signedIn = session?.state === 'signed_in';
-    const busy = placing || (live && !live.final);
-    call.disabled = !signedIn || !current?.ok || Boolean(busy);
-    call.title = !signedIn ? 'Sign in to place calls' : busy ? 'A call is already being set up' : '';
+    if (session?.state !== 'signed_in') return 'Sign in to place calls';
+    if (placing || (live && !live.final)) return 'A call is already being set up';
+    if (!input.value.trim()) return 'Type or paste a phone number first';
+    if (previewed === input.value && current && !current.ok) return current.error?.message ?? 'This is not a phone number';
+    return null;
+  }
+
+  function updateCallButton() {
+    const reason = blocked();
+    call.disabled = reason !== null;
+    call.title = reason ?? '';
   }
 
   async function placeCall() {
-    if (call.disabled) return;
+    const reason = blocked();
+    if (reason) {
+      // Enter on a field that cannot be called: say why, never drop the press silently.
+      if (!store.get().placing) ctx.toast(reason);
+      return;
+    }
     store.update({ placing: true });
     try {
       const started = await backend.placeCall(input.value);

@@ -64,12 +64,13 @@ function create(ctx) {
     const answer = await fetchList(search.value.trim());
     if (answer.stale) return;
     if (answer.error) return ctx.toast(answer.error.message, answer.error.hint, 'error');
+    // The list may be filtered by the search: the unread badge comes from the core's
+    // `messages` events (every conversation in the cache), never from this list.
     const list = answer.value;
     replaceChildren(
       rows,
       list.length === 0 ? h('li', { class: 'empty' }, 'No conversations yet.') : list.map((c) => conversationRow(c)),
     );
-    ctx.store.update({ unread: list.reduce((n, c) => n + (c.unread || 0), 0) });
   }
 
   function conversationRow(c) {

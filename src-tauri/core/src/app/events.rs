@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::{CallView, NewText, SignInView, SyncView};
+use super::{CallView, NewText, Problem, SignInView, SyncView};
 
 /// The health of live updates (RingCentral's WebSocket, or polling in its place).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -97,6 +97,9 @@ pub enum DeskEvent {
     Messages(MessagesChange),
     /// A customer texted: notify the agent (once per message).
     NewText(NewText),
+    /// Something ringdesk does by itself could not be done as the agent set it up (the settings
+    /// file cannot be read): show it; `None` once it is fixed.
+    Problem(Option<Problem>),
 }
 
 impl DeskEvent {
@@ -109,6 +112,7 @@ impl DeskEvent {
             Self::Sync(_) => "sync",
             Self::Messages(_) => "messages",
             Self::NewText(_) => "new-text",
+            Self::Problem(_) => "problem",
         }
     }
 }

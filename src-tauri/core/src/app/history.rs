@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::store::{CallEntry, CallFilter, Direction, HistoryCursor, HistoryPage, HistoryQuery};
+use crate::store::{CallEntry, CallFilter, Direction, HistoryCursor, HistoryQuery};
 
 use super::format::format_key;
 use super::{Desk, Error};
@@ -42,10 +42,31 @@ pub struct CallsPage {
     pub next: Option<String>,
 }
 
+/// The most calls the store reads at once; [`Desk::each_call`] pages on past it.
+const HISTORY_PAGE: usize = 500;
+
 impl Desk {
-    /// The cached call log as the cache holds it, newest first (`ringdesk calls`).
-    pub fn call_history(&self, query: &HistoryQuery) -> Result<HistoryPage, Error> {
-        self.with_cache(|store| Ok(store.history(query)?))
+    /// Hands `visit` up to `limit` (at least 1) calls matching `query`, newest first, as the
+    /// cache holds them, reading the store a page at a time (nothing is collected), and says
+    /// whether more match (`ringdesk calls --limit N`, whatever N).
+    pub fn each_call(
+        &self,
+        query: &HistoryQuery,
+        limit: usize,
+        mut visit: impl FnMut(&CallEntry),
+    ) -> Result<bool, Error> {
+        let mut query = query.clone();
+        let mut left = limit.max(1);
+        self.with_cache(|store| loop {
+            query.limit = left.min(HISTORY_PAGE);
+            let page = store.history(&query)?;
+            page.calls.iter().for_each(&mut visit);
+            left = left.saturating_sub(page.calls.len());
+            match page.next {
+                Some(next) if left > 0 => query.after = Some(next),
+                next => return Ok(next.is_some()),
+            }
+        })
     }
 
     /// A page of History: newest first, `filter` (`all`, `missed`, `inbound`, `outbound`),

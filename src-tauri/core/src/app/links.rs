@@ -1,7 +1,7 @@
 //! Links the desktop hands to ringdesk: `tel:` / `callto:` (prefill the dial view, or call at
 //! once when the agent chose that), `sms:` (a draft, never sent by itself), and the OAuth
 //! redirect `ringdesk://oauth/callback`. Every link is untrusted: a bad one says why and does
-//! nothing else.
+//! nothing else. One limit, in bytes, holds for every face ([`MAX_LINK_BYTES`]).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,6 +18,37 @@ const START_PATIENCE: Duration = Duration::from_secs(30);
 
 /// The OAuth redirect's prefix.
 pub const OAUTH_CALLBACK: &str = "ringdesk://oauth/callback";
+
+/// The longest link ringdesk reads, in bytes: an `sms:` link with a prefilled text
+/// ([`phone::MAX_SMS_LINK_BYTES`]). `tel:` and `callto:` links are held to
+/// [`phone::MAX_INPUT_BYTES`] when they are read.
+pub const MAX_LINK_BYTES: usize = phone::MAX_SMS_LINK_BYTES;
+
+/// A link as the desktop handed it, before anything reads it: whole, or — when it is longer
+/// than [`MAX_LINK_BYTES`] — only its length, so that a hostile argument cannot make ringdesk
+/// hold megabytes while it waits for the window. A link is never cut short: a shortened `sms:`
+/// draft would be a different text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IncomingLink {
+    /// The link, at most [`MAX_LINK_BYTES`].
+    Whole(String),
+    /// A longer link, refused when opened.
+    TooLong {
+        /// Its length in bytes.
+        len: usize,
+    },
+}
+
+impl IncomingLink {
+    /// Keeps `raw`, or only its length when it is over [`MAX_LINK_BYTES`].
+    pub fn new(raw: String) -> Self {
+        if raw.len() > MAX_LINK_BYTES {
+            Self::TooLong { len: raw.len() }
+        } else {
+            Self::Whole(raw)
+        }
+    }
+}
 
 /// What the window does with a link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,10 +108,16 @@ pub struct Handover {
 }
 
 impl Desk {
-    /// Acts on a link another `ringdesk` handed over: refused (and said why) when it asked for
-    /// another profile, or for demo mode while a real account runs — never silently applied to
-    /// the running one.
-    pub async fn open_handed_link(self: &Arc<Self>, raw: &str, handover: &Handover) -> LinkView {
+    /// Acts on a link the desktop handed over (see [`IncomingLink`]), with what the process
+    /// that handed it over asked for: refused (and said why) when it asked for another
+    /// profile, or for demo mode while a real account runs — never silently applied to the
+    /// running one; a link over the limit is refused with its length and the limit, like any
+    /// other bad link.
+    pub async fn open_incoming(
+        self: &Arc<Self>,
+        link: IncomingLink,
+        handover: &Handover,
+    ) -> LinkView {
         let running = self.profile();
         if let Some(asked) = handover.profile.as_ref().filter(|p| **p != running.name) {
             let error = DeskError::OtherProfile {
@@ -92,7 +129,15 @@ impl Desk {
         if handover.demo && running.mode != crate::config::Mode::Demo {
             return LinkView::refused(&DeskError::NotDemo.into());
         }
-        self.open_link(raw).await
+        match link {
+            IncomingLink::Whole(raw) => self.open_link(&raw).await,
+            IncomingLink::TooLong { len } => {
+                LinkView::refused(&Error::Phone(phone::PhoneError::TooLong {
+                    len,
+                    max: MAX_LINK_BYTES,
+                }))
+            }
+        }
     }
 
     /// Acts on a link from the desktop and says what the window should show.

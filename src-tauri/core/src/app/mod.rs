@@ -24,8 +24,12 @@ mod format;
 mod history;
 mod link_handling;
 mod links;
+#[cfg(test)]
+mod links_tests;
 mod live_updates;
 mod preferences;
+#[cfg(test)]
+mod settings_tests;
 mod sign_in;
 mod status;
 mod syncing;
@@ -48,7 +52,7 @@ pub use dialing::{CallPreview, CallRequest, CallView, PartyView, PhaseName, Requ
 pub use error::Error;
 pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
-pub use links::{Handover, LinkView, OAUTH_CALLBACK};
+pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
 pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use sign_in::SignedOut;
 pub use status::{DeskStatus, ExtensionView, StatusReport, TokenView};
@@ -121,6 +125,10 @@ pub struct Desk {
     updates: live_updates::LiveUpdates,
     dial_guard: Mutex<dial_guard::DialGuard>,
     events: broadcast::Sender<DeskEvent>,
+    /// The app settings last read from the config file (see [`Desk::settings_in_force`]).
+    last_settings: Mutex<Option<crate::config::AppSettings>>,
+    /// The last read of the settings failed (the window was told).
+    settings_unreadable: std::sync::atomic::AtomicBool,
     /// `start` is connecting: the session is neither signed in nor out yet.
     /// (`true` from creation until the first `start` settles; links that need the session wait.)
     starting: tokio::sync::watch::Sender<bool>,
@@ -164,6 +172,8 @@ impl Desk {
             updates: live_updates::LiveUpdates::default(),
             dial_guard: Mutex::new(dial_guard::DialGuard::default()),
             events,
+            last_settings: Mutex::new(None),
+            settings_unreadable: Default::default(),
             starting: tokio::sync::watch::Sender::new(true),
         })
     }

@@ -1,13 +1,15 @@
 //! Settings: what the Settings view shows and saves — the profile's calling and messaging
 //! choices and the app's desktop preferences — written to the config file at once.
 
+use std::sync::atomic::Ordering;
+
 use serde::{Deserialize, Serialize};
 
 use crate::config::{AppSettings, ConfigError, ConfigFile, LinkAction, ProfileSettings, Theme};
 
 use crate::phone::Country;
 
-use super::{Choice, Desk, Error};
+use super::{Choice, Desk, DeskEvent, Error, Problem};
 
 /// Every setting, with the choices of the pickers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -83,6 +85,7 @@ impl Desk {
     /// The settings, with picker choices when signed in.
     pub async fn settings(&self) -> Result<SettingsView, Error> {
         let file = self.config_file()?;
+        self.remember(&file.app);
         let profile = self.profile().settings;
         let mut choices = Choices {
             link_action: vec![
@@ -106,7 +109,45 @@ impl Desk {
 
     /// The app-wide settings as saved.
     pub fn app_settings(&self) -> Result<AppSettings, Error> {
-        Ok(self.config_file()?.app)
+        let settings = self.config_file()?.app;
+        self.remember(&settings);
+        Ok(settings)
+    }
+
+    /// The app settings the desktop acts on by itself — notifications, the tray's Do not disturb,
+    /// closing to the tray, start at login — which cannot stop to ask: the file's, when it can be
+    /// read. When it cannot (a bad edit), never the defaults: the window is told why (a
+    /// [`DeskEvent::Problem`] naming the line) and the last settings read stay in force, with
+    /// Do not disturb on. The broken file may be the very edit that turned it on; a banner the
+    /// agent asked not to get (during a screen share, say) does harm that cannot be undone,
+    /// while a text that arrives quietly still waits in Messages, with the window saying why.
+    pub fn settings_in_force(&self) -> AppSettings {
+        match self.app_settings() {
+            Ok(settings) => settings,
+            Err(error) => {
+                tracing::warn!(%error, "settings unreadable: the last ones, Do not disturb on");
+                self.settings_unreadable.store(true, Ordering::Relaxed);
+                self.emit(DeskEvent::Problem(Some(Problem::of(&error))));
+                let last = match self.last_settings.lock() {
+                    Ok(last) => last.clone(),
+                    Err(poisoned) => poisoned.into_inner().clone(),
+                };
+                AppSettings {
+                    do_not_disturb: true,
+                    ..last.unwrap_or_default()
+                }
+            }
+        }
+    }
+
+    /// Keeps settings just read; tells the window when they could not be read before.
+    fn remember(&self, settings: &AppSettings) {
+        if let Ok(mut last) = self.last_settings.lock() {
+            *last = Some(settings.clone());
+        }
+        if self.settings_unreadable.swap(false, Ordering::Relaxed) {
+            self.emit(DeskEvent::Problem(None));
+        }
     }
 
     /// Applies `patch`, saves the config file, and returns the settings now in force.
@@ -147,6 +188,7 @@ impl Desk {
 
     /// Puts saved settings in force for this run.
     fn apply(&self, file: &ConfigFile) {
+        self.remember(&file.app);
         if let Ok(mut profile) = self.profile.write() {
             let saved = file.profile(&profile.name);
             if let Some(code) = saved

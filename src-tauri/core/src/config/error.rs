@@ -17,12 +17,17 @@ pub enum ConfigError {
         /// The underlying I/O error.
         source: std::io::Error,
     },
-    /// The config file is not valid TOML for ringdesk.
-    #[error("{path} is not a valid ringdesk configuration: {message}")]
+    /// The config file is not valid TOML for ringdesk: `path:line:column: message`, the form
+    /// editors and terminals turn into a link to the place.
+    #[error("{}:{line}:{column}: {message}", path.display())]
     Invalid {
         /// The file that failed to parse.
         path: PathBuf,
-        /// The parser's explanation, with line and column.
+        /// The line of the mistake, from 1.
+        line: usize,
+        /// The column of the mistake, from 1 (in characters).
+        column: usize,
+        /// What is wrong there, in the parser's words (one line).
         message: String,
     },
     /// A profile name contains characters that cannot name files and keychain entries.

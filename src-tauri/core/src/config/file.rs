@@ -105,10 +105,7 @@ impl ConfigFile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(source) => return Err(io_error(path, source)),
         };
-        toml::from_str(&text).map_err(|e| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })
+        toml::from_str(&text).map_err(|e| invalid(path, &text, &e))
     }
 
     /// Writes the file atomically (a temporary file renamed over the old one).
@@ -116,10 +113,8 @@ impl ConfigFile {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
         }
-        let text = toml::to_string_pretty(self).map_err(|e| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let text =
+            toml::to_string_pretty(self).map_err(|e| io_error(path, std::io::Error::other(e)))?;
         let tmp = path.with_extension("toml.tmp");
         std::fs::write(&tmp, text).map_err(|e| io_error(&tmp, e))?;
         std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))
@@ -128,6 +123,20 @@ impl ConfigFile {
     /// The settings of `profile`, empty if it has none.
     pub fn profile(&self, profile: &str) -> ProfileSettings {
         self.profiles.get(profile).cloned().unwrap_or_default()
+    }
+}
+
+/// A parse error as `path:line:column: message`; the position comes from the error's span
+/// (the start of the file when it has none).
+fn invalid(path: &Path, text: &str, error: &toml::de::Error) -> ConfigError {
+    let start = error.span().map_or(0, |span| span.start).min(text.len());
+    let before = text.get(..start).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    ConfigError::Invalid {
+        path: path.to_path_buf(),
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+        message: error.message().trim().replace('\n', " "),
     }
 }
 
@@ -191,5 +200,26 @@ mod tests {
         std::fs::write(&path, "[profiles.a]\nclient_secret = \"x\"\n").expect("write");
         let err = ConfigFile::load(&path).expect_err("a secret key must not be accepted");
         assert!(matches!(err, ConfigError::Invalid { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_bad_value_is_named_by_line_and_column_in_one_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[app]\nnotifications = true\ndo_not_disturb = maybe\n",
+        )
+        .expect("write");
+        let err = ConfigFile::load(&path).expect_err("`maybe` is not a boolean");
+        let message = err.to_string();
+        assert!(
+            message.contains("config.toml:3:18:"),
+            "path:line:column, as editors and terminals link it: {message}"
+        );
+        assert!(
+            !message.contains('\n'),
+            "one line, for the status strip and a toast: {message:?}"
+        );
     }
 }

@@ -1,9 +1,11 @@
-//! Writing the cache out as CSV, page by page (nothing is collected in memory).
+//! Writing the cache out as CSV, page by page (nothing is collected in memory). Every cell goes
+//! through [`CsvOut`]: text that would start a spreadsheet formula is neutralised.
 
 use std::io::Write;
 
 use crate::store::{ContactQuery, HistoryQuery, Store};
 
+use super::cell::CsvOut;
 use super::TransferError;
 
 /// The contact columns, in SuiteDash's import layout.
@@ -19,8 +21,8 @@ pub const CONTACT_COLUMNS: [&str; 7] = [
 
 /// Writes every call, newest first; returns how many.
 pub fn export_calls(store: &Store, out: impl Write) -> Result<u64, TransferError> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record([
+    let mut csv = CsvOut::new(out);
+    csv.row([
         "Id",
         "Start",
         "Direction",
@@ -40,7 +42,7 @@ pub fn export_calls(store: &Store, out: impl Write) -> Result<u64, TransferError
     loop {
         let page = store.history(&query)?;
         for call in &page.calls {
-            csv.write_record([
+            csv.row([
                 call.id.as_str(),
                 &call.start.to_rfc3339(),
                 call.direction.as_str(),
@@ -59,14 +61,14 @@ pub fn export_calls(store: &Store, out: impl Write) -> Result<u64, TransferError
             None => break,
         }
     }
-    csv.flush().map_err(csv::Error::from)?;
+    csv.finish()?;
     Ok(written)
 }
 
 /// Writes every message, newest first; returns how many.
 pub fn export_messages(store: &Store, out: impl Write) -> Result<u64, TransferError> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record([
+    let mut csv = CsvOut::new(out);
+    csv.row([
         "Id",
         "Conversation",
         "Created",
@@ -84,7 +86,7 @@ pub fn export_messages(store: &Store, out: impl Write) -> Result<u64, TransferEr
         let Some(last) = page.last() else { break };
         before = Some((last.created, last.id));
         for message in &page {
-            csv.write_record([
+            csv.row([
                 message.id.to_string().as_str(),
                 &message.conversation_id.to_string(),
                 &message.created.to_rfc3339(),
@@ -102,15 +104,15 @@ pub fn export_messages(store: &Store, out: impl Write) -> Result<u64, TransferEr
             written += 1;
         }
     }
-    csv.flush().map_err(csv::Error::from)?;
+    csv.finish()?;
     Ok(written)
 }
 
 /// Writes every contact (all sources) in [`CONTACT_COLUMNS`]; returns how many. The phone is
 /// the first number in E.164 (an extension after ` x`).
 pub fn export_contacts(store: &Store, out: impl Write) -> Result<u64, TransferError> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record(CONTACT_COLUMNS)?;
+    let mut csv = CsvOut::new(out);
+    csv.row(CONTACT_COLUMNS)?;
     let mut query = ContactQuery {
         limit: 500,
         ..ContactQuery::default()
@@ -124,7 +126,7 @@ pub fn export_contacts(store: &Store, out: impl Write) -> Result<u64, TransferEr
                 .first()
                 .map(|n| n.key.replace(";ext=", " x").replace("ext:", "x"))
                 .unwrap_or_default();
-            csv.write_record([
+            csv.row([
                 contact.first_name.as_str(),
                 &contact.last_name,
                 &contact.email,
@@ -140,6 +142,6 @@ pub fn export_contacts(store: &Store, out: impl Write) -> Result<u64, TransferEr
             None => break,
         }
     }
-    csv.flush().map_err(csv::Error::from)?;
+    csv.finish()?;
     Ok(written)
 }

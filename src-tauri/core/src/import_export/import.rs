@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::phone::{self, Country};
 use crate::store::{ContactNumber, ContactRecord, ContactSource, Store};
 
-use super::TransferError;
+use super::{cell, TransferError};
 
 /// A row that was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -102,7 +102,10 @@ pub fn import_contacts(
                 continue;
             }
         };
-        let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or("").trim().to_owned();
+        let cell = |i: Option<usize>| {
+            let text = i.and_then(|i| row.get(i)).unwrap_or("").trim();
+            cell::restore(text).to_owned()
+        };
         let (mut first, mut last) = (cell(columns.first), cell(columns.last));
         if first.is_empty() && last.is_empty() {
             let full = cell(columns.full);

@@ -2,7 +2,8 @@
 //! and changing read state locally (queued for RingCentral).
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter};
 use serde::{Deserialize, Serialize};
 
 use super::messages::{message_entry, MessageEntry, MESSAGE_COLUMNS, MESSAGE_CONTACT_JOIN};
@@ -60,11 +61,42 @@ impl Store {
         after: Option<ConversationCursor>,
         limit: usize,
     ) -> Result<ConversationPage, StoreError> {
-        let limit = limit.clamp(1, 500);
         let after = after.unwrap_or(ConversationCursor {
             last_ms: i64::MAX,
             id: i64::MAX,
         });
+        let (conversations, next) = self.summaries(
+            "(conversations.last_time, conversations.id) < (?1, ?2)",
+            vec![Value::Integer(after.last_ms), Value::Integer(after.id)],
+            limit,
+        )?;
+        Ok(ConversationPage {
+            conversations,
+            next,
+        })
+    }
+
+    /// Unread messages in every conversation of the cache: the one count the window's badge,
+    /// the tray and `MessagesChange` show.
+    pub fn unread_total(&self) -> Result<u64, StoreError> {
+        let total: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(sum(unread), 0) FROM conversations")?
+            .query_row([], |row| row.get(0))?;
+        Ok(u64::try_from(total).unwrap_or(0))
+    }
+
+    /// Conversations matching `condition` (SQL over `conversations`, with `args` as `?1`…),
+    /// most recent first, at most `limit` (1 to 500), and the cursor after the last one when
+    /// more match.
+    pub(super) fn summaries(
+        &self,
+        condition: &str,
+        mut args: Vec<Value>,
+        limit: usize,
+    ) -> Result<(Vec<ConversationSummary>, Option<ConversationCursor>), StoreError> {
+        let limit = limit.clamp(1, 500);
+        args.push(Value::Integer(limit as i64 + 1));
         let sql = format!(
             "SELECT {MESSAGE_COLUMNS}, conversations.unread, conversations.last_time,
                  (SELECT count(*) FROM outbox WHERE outbox.peer_key = conversations.peer_key
@@ -72,11 +104,12 @@ impl Store {
              FROM conversations
              JOIN messages ON messages.id = conversations.last_message_id
              {MESSAGE_CONTACT_JOIN}
-             WHERE (conversations.last_time, conversations.id) < (?1, ?2)
-             ORDER BY conversations.last_time DESC, conversations.id DESC LIMIT ?3"
+             WHERE ({condition})
+             ORDER BY conversations.last_time DESC, conversations.id DESC LIMIT ?{}",
+            args.len()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params![after.last_ms, after.id, limit as i64 + 1])?;
+        let mut rows = stmt.query(params_from_iter(args))?;
         let mut conversations = Vec::new();
         let mut cursors = Vec::new();
         while let Some(row) = rows.next()? {
@@ -98,10 +131,7 @@ impl Store {
         } else {
             None
         };
-        Ok(ConversationPage {
-            conversations,
-            next,
-        })
+        Ok((conversations, next))
     }
 
     /// The conversation with a number (a match key), if there is one.

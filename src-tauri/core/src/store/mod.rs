@@ -23,6 +23,7 @@ mod batch;
 mod calls;
 mod contact_list;
 mod contacts;
+mod conversation_search;
 mod conversations;
 mod durable;
 mod error;
@@ -32,6 +33,7 @@ mod migrations;
 pub(crate) mod numbers;
 mod outbox;
 mod outbox_moves;
+mod private;
 mod search;
 mod sync_state;
 mod time;
@@ -132,7 +134,8 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the cache at `path` and brings its schema up to date.
-    /// `country` reads numbers written without `+` (the agent's home country).
+    /// `country` reads numbers written without `+` (the agent's home country). On Unix a new
+    /// folder is 0700 and the cache's files 0600 (see `private.rs`).
     ///
     /// A file from a newer ringdesk is refused with [`StoreError::NewerSchema`] and not changed.
     pub fn open(path: &Path, country: Country) -> Result<Self, StoreError> {
@@ -146,12 +149,14 @@ impl Store {
         country: Country,
         version: u32,
     ) -> Result<Self, StoreError> {
+        let io_failed = |e: std::io::Error| StoreError::Open {
+            path: path.to_path_buf(),
+            source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
-                path: path.to_path_buf(),
-                source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
-            })?;
+            private::create_dir(dir).map_err(io_failed)?;
         }
+        private::secure_files(path).map_err(io_failed)?;
         let open_failed = |source| StoreError::Open {
             path: path.to_path_buf(),
             source,

@@ -54,14 +54,15 @@ impl TimelineItem {
 }
 
 /// How the agent's text is searched.
-enum Query {
+pub(super) enum Query {
     /// Words, as an FTS5 prefix query.
     Words(String),
     /// A number, as digits (and whether it was written with `+`).
     Number { digits: String, international: bool },
 }
 
-fn read_query(text: &str) -> Option<Query> {
+/// Reads the agent's text as words or as a number.
+pub(super) fn read_query(text: &str) -> Option<Query> {
     let text = text.trim();
     let phone_like = text
         .chars()

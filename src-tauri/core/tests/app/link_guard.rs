@@ -57,13 +57,17 @@ async fn a_burst_of_links_dials_at_most_three() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_handed_over_link_for_another_profile_or_demo_is_refused_with_the_reason() {
-    use ringdesk_core::app::Handover;
+    use ringdesk_core::app::{Handover, IncomingLink};
     let demo = demo_desk().await;
     let other = Handover {
         profile: Some("work".into()),
         demo: false,
     };
-    match demo.desk.open_handed_link("tel:+16505550123", &other).await {
+    match demo
+        .desk
+        .open_incoming(IncomingLink::new("tel:+16505550123".into()), &other)
+        .await
+    {
         LinkView::Error { message, hint } => {
             assert!(
                 message.contains("work") && message.contains("default"),
@@ -79,7 +83,9 @@ async fn a_handed_over_link_for_another_profile_or_demo_is_refused_with_the_reas
     };
     assert!(
         matches!(
-            demo.desk.open_handed_link("tel:+16505550123", &same).await,
+            demo.desk
+                .open_incoming(IncomingLink::new("tel:+16505550123".into()), &same)
+                .await,
             LinkView::Call { .. }
         ),
         "the running profile, in demo mode, takes it"

@@ -1,4 +1,5 @@
-//! Messages (`GetMessageInfoResponse`) and the instant-SMS event body.
+//! Messages (`GetMessageInfoResponse`, and `GetSingleMessageInfoResponse` for one read by id)
+//! and the instant-SMS event body.
 
 use super::Urls;
 use crate::state::messages::{Direction, Message, Party};
@@ -68,6 +69,14 @@ pub fn message(m: &Message, urls: &Urls) -> Value {
             v["deliveryErrorCode"] = json!(code);
         }
     }
+    v
+}
+
+/// `GetSingleMessageInfoResponse`: one message read by id, which the spec requires to name
+/// its `vmSideRecipients` (at least one) — the parties it went to, as in `to`.
+pub fn single_message(m: &Message, urls: &Urls) -> Value {
+    let mut v = message(m, urls);
+    v["vmSideRecipients"] = Value::Array(m.to.iter().map(|p| party(p, true)).collect());
     v
 }
 

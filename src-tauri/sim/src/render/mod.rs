@@ -11,7 +11,7 @@ pub use account::{
 };
 pub use calls::{active_call, call_record, CallRecords};
 pub use contacts::{contact, directory_entry};
-pub use messages::{instant_sms, message};
+pub use messages::{instant_sms, message, single_message};
 
 /// Builds absolute URIs for one account and extension.
 #[derive(Clone, Debug)]

@@ -170,7 +170,7 @@ pub async fn read(
             .ok_or_else(|| ApiError::not_found("messageId", raw))
     };
     if let [one] = ids.as_slice() {
-        return Ok(ok(render::message(found(one)?, &urls)));
+        return Ok(ok(render::single_message(found(one)?, &urls)));
     }
     let entries = ids
         .iter()

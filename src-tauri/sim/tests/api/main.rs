@@ -20,5 +20,6 @@ mod oauth_tokens;
 mod ringout;
 mod robustness;
 mod seed;
+mod single_message;
 mod spec_check;
 mod websocket;

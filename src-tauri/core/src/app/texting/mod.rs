@@ -43,34 +43,21 @@ impl Desk {
         }
     }
 
-    /// Conversations, most recent first; with `search`, only those whose name, number or last
-    /// text contains it.
+    /// Conversations, most recent first (the newest [`CONVERSATION_PAGE`]); with `search`, those
+    /// whose contact or caller-ID name, number (any format) or any text matches it, searched in
+    /// the whole cache (the store's search, not a filter over the page shown).
     pub async fn conversations(
         &self,
         search: Option<&str>,
     ) -> Result<Vec<ConversationView>, Error> {
         let home = self.home();
-        let needle = search
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty());
+        let search = search.map(str::trim).filter(|s| !s.is_empty());
         self.with_cache(|store| {
-            let page = store.conversations(None, CONVERSATION_PAGE)?;
-            Ok(page
-                .conversations
-                .iter()
-                .map(|c| conversation_view(c, home))
-                .filter(|c| match &needle {
-                    None => true,
-                    Some(n) => [
-                        c.name.as_deref().unwrap_or(""),
-                        &c.display,
-                        &c.number,
-                        &c.last_text,
-                    ]
-                    .iter()
-                    .any(|field| field.to_lowercase().contains(n.as_str())),
-                })
-                .collect())
+            let found = match search {
+                Some(text) => store.search_conversations(text, CONVERSATION_PAGE)?,
+                None => store.conversations(None, CONVERSATION_PAGE)?.conversations,
+            };
+            Ok(found.iter().map(|c| conversation_view(c, home)).collect())
         })
     }
 
@@ -239,18 +226,16 @@ impl Desk {
         Ok(())
     }
 
-    /// Tells the window messages changed, with the unread total.
-    pub(crate) fn announce_messages(&self, number: Option<String>) {
+    /// Tells the window (and the tray) messages changed, with the unread total of the whole
+    /// cache ([`Store::unread_total`](crate::store::Store::unread_total)) — never a count of
+    /// what a list shows. The window also asks once it listens, for the badge at start.
+    pub fn announce_messages(&self, number: Option<String>) {
         let unread = self
-            .with_cache(|store| {
-                Ok(store
-                    .conversations(None, 500)?
-                    .conversations
-                    .iter()
-                    .map(|c| u64::from(c.unread))
-                    .sum())
-            })
-            .unwrap_or(0);
+            .with_cache(|store| Ok(store.unread_total()?))
+            .unwrap_or_else(|error| {
+                tracing::warn!(%error, "the unread count could not be read");
+                0
+            });
         self.emit(DeskEvent::Messages(MessagesChange { number, unread }));
     }
 
@@ -280,3 +265,6 @@ impl Desk {
         (senders, remembered.or(default))
     }
 }
+
+#[cfg(test)]
+mod search_tests;

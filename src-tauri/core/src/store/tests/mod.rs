@@ -7,4 +7,6 @@ mod messages;
 mod migrations;
 mod outbox_durability;
 mod outbox_migration;
+#[cfg(unix)]
+mod permissions;
 mod search;

@@ -1,0 +1,62 @@
+//! A config file that cannot be read is never a silent default: the desktop keeps the last
+//! settings read with Do not disturb on, and the window is told why, and when it is over.
+
+use crate::app::{Desk, DeskEvent, DeskOptions};
+use crate::config::{ConfigFile, Environment, Paths, Profile};
+
+#[test]
+fn unreadable_settings_keep_the_last_ones_muted_and_say_which_line() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let config = dir.path().join("config");
+    let env = Environment::from_pairs([
+        ("RINGDESK_CONFIG_DIR", config.to_string_lossy().as_ref()),
+        (
+            "RINGDESK_DATA_DIR",
+            dir.path().join("data").to_string_lossy().as_ref(),
+        ),
+    ]);
+    let paths = Paths::resolve(&env).expect("paths");
+    let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("demo");
+    let desk = Desk::new(profile, env, paths.clone(), DeskOptions::default());
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(paths.config_file(), "[app]\nclose_to_tray = false\n").expect("write");
+    let good = desk.settings_in_force();
+    assert!(!good.close_to_tray, "the file's settings are in force");
+    assert!(good.notifies(), "notifications on, Do not disturb off");
+
+    let mut events = desk.subscribe();
+    std::fs::write(
+        paths.config_file(),
+        "[app]\nclose_to_tray = false\ndo_not_disturb = maybe\n",
+    )
+    .expect("write");
+    let fallback = desk.settings_in_force();
+    assert!(
+        fallback.do_not_disturb && !fallback.notifies(),
+        "a file that may hold Do not disturb cannot be read: stay quiet"
+    );
+    assert!(
+        !fallback.close_to_tray,
+        "the other settings are the last ones read, not the defaults"
+    );
+    let Ok(DeskEvent::Problem(Some(problem))) = events.try_recv() else {
+        panic!("the window is told the settings cannot be read");
+    };
+    assert!(
+        problem.message.contains("config.toml:3:18"),
+        "the message names the line and column: {}",
+        problem.message
+    );
+
+    std::fs::write(paths.config_file(), "[app]\ndo_not_disturb = false\n").expect("fix");
+    assert!(
+        desk.settings_in_force().notifies(),
+        "fixed: the file rules again"
+    );
+    assert!(
+        matches!(events.try_recv(), Ok(DeskEvent::Problem(None))),
+        "the window is told it is over"
+    );
+    desk.settings_in_force();
+    assert!(events.try_recv().is_err(), "and told once");
+}

@@ -1,0 +1,78 @@
+//! The real binary in demo mode: `calls --limit N` gives N calls however large N is, and a
+//! config file ringdesk cannot read fails every command with the file, line and column.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn ringdesk(data: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ringdesk"))
+        .args(["--demo", "--json"])
+        .args(args)
+        .env("RINGDESK_DATA_DIR", data.join("data"))
+        .env("RINGDESK_CONFIG_DIR", data.join("config"))
+        .env_remove("RINGDESK_PROFILE")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(output: &Output) -> Value {
+    let text = String::from_utf8_lossy(&output.stdout);
+    let last = text.lines().last().unwrap_or_default();
+    serde_json::from_str(last).unwrap_or_else(|e| panic!("JSON from {text:?}: {e}"))
+}
+
+#[test]
+fn calls_limit_is_honoured_past_one_page() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let synced = ringdesk(dir.path(), &["sync"]);
+    assert!(synced.status.success(), "sync succeeds: {synced:?}");
+    let cached = json(&synced)["cache"]["calls"].as_u64().unwrap_or(0);
+    assert!(
+        cached > 800,
+        "the demo call log is larger than the test's limit: {cached}"
+    );
+
+    let output = ringdesk(dir.path(), &["calls", "--limit", "800"]);
+    assert!(output.status.success(), "{output:?}");
+    let page = json(&output);
+    let calls = page["calls"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        calls.len(),
+        800,
+        "--limit 800 gives 800 calls, not one page of 500"
+    );
+    assert_eq!(page["more"], true, "there are more calls than 800");
+    let ids: std::collections::HashSet<&str> =
+        calls.iter().filter_map(|c| c["id"].as_str()).collect();
+    assert_eq!(ids.len(), 800, "no call is repeated across pages");
+
+    let all = json(&ringdesk(dir.path(), &["calls", "--limit", "1000000"]));
+    assert_eq!(
+        all["calls"].as_array().map(Vec::len),
+        Some(cached as usize),
+        "a limit past the end gives every call"
+    );
+    assert_eq!(all["more"], false, "and says there are no more");
+}
+
+#[test]
+fn a_broken_config_file_fails_with_its_line_and_column() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        "[app]\nnotifications = true\ndo_not_disturb = maybe\n",
+    )
+    .expect("write");
+    let output = ringdesk(dir.path(), &["calls"]);
+    assert!(!output.status.success(), "a command never runs on defaults");
+    let error = &json(&output)["error"];
+    assert_eq!(error["code"], "validation", "{error}");
+    let message = error["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("config.toml:3:18:"),
+        "the message names the file, line and column: {message}"
+    );
+}
