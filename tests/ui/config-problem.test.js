@@ -1,28 +1,16 @@
 // A settings file ringdesk cannot read is shown, never hidden: the core's `problem` event puts
 // its message (with the line) in the status strip and a toast, until the core says it is fixed.
 
-import { test, beforeEach, afterEach, mock } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { findAll, installFakeDom } from './fake-dom.js';
-import { fakeBackend } from './fake-backend.js';
+import { findAll } from './fake-dom.js';
+import { started } from './harness.js';
 
-let doc;
-beforeEach(() => {
-  doc = installFakeDom();
-  globalThis.requestAnimationFrame = (fn) => setTimeout(fn, 0);
-  mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
-});
-afterEach(() => mock.timers.reset());
-
-const { createApp } = await import('../../ui/js/app.js');
 const byClass = (root, name) => findAll(root, (el) => el.className.split(' ').includes(name));
 
 test('a config file that cannot be read shows in the status strip and a toast', async () => {
-  const backend = fakeBackend();
-  const root = doc.createElement('div');
-  doc.body.appendChild(root);
-  await createApp(root, backend).start();
+  const { root, backend } = await started();
   const message = '/home/a/.config/ringdesk/config.toml:3:18: invalid type: string "maybe", expected a boolean';
   backend.emit('problem', { message, hint: 'Fix the line shown.', recovery: { kind: 'fix_config' } });
   assert.equal(byClass(root, 'status-text')[0].textContent, message, 'the strip names the file and line');

@@ -1,33 +1,17 @@
 // Pasting a number and pressing Call (or Enter) at once places the call: the press never waits
 // for the preview, and is never dropped silently.
 
-import { test, beforeEach, afterEach, mock } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { byLabel, findAll, installFakeDom } from './fake-dom.js';
+import { byLabel, findAll } from './fake-dom.js';
+import { flush, started } from './harness.js';
 import { fakeBackend } from './fake-backend.js';
 
-let doc;
-beforeEach(() => {
-  doc = installFakeDom();
-  globalThis.requestAnimationFrame = (fn) => setTimeout(fn, 0);
-  mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
-});
-afterEach(() => mock.timers.reset());
-
-const { createApp } = await import('../../ui/js/app.js');
-const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A backend whose number preview has not answered yet (a slow or busy core). */
 function slowPreview() {
   return fakeBackend({ parseNumber: () => new Promise(() => {}), suggest: () => new Promise(() => {}) });
-}
-
-async function started(backend) {
-  const root = doc.createElement('div');
-  doc.body.appendChild(root);
-  await createApp(root, backend).start();
-  return root;
 }
 
 function paste(root, text) {
@@ -39,7 +23,7 @@ function paste(root, text) {
 
 test('Enter right after pasting calls the pasted number, preview or not', async () => {
   const backend = slowPreview();
-  const root = await started(backend);
+  const { root } = await started(backend);
   const field = paste(root, '+1 650 555 0123');
   field.dispatchEvent({ type: 'keydown', key: 'Enter' });
   await flush();
@@ -49,7 +33,7 @@ test('Enter right after pasting calls the pasted number, preview or not', async 
 
 test('the Call button is ready as soon as there is text to call', async () => {
   const backend = slowPreview();
-  const root = await started(backend);
+  const { root } = await started(backend);
   paste(root, '650 555 0123');
   const call = byLabel(root, 'Call');
   assert.equal(call.disabled, false, 'no waiting for the preview');
@@ -61,7 +45,7 @@ test('the Call button is ready as soon as there is text to call', async () => {
 test('a number the core refuses is answered with its reason', async () => {
   const backend = slowPreview();
   backend.placeCall = async () => Promise.reject({ code: 'validation', message: 'This is not a phone number.', hint: 'Check the digits.' });
-  const root = await started(backend);
+  const { root } = await started(backend);
   const field = paste(root, '12');
   field.dispatchEvent({ type: 'keydown', key: 'Enter' });
   await flush();
@@ -72,7 +56,7 @@ test('a number the core refuses is answered with its reason', async () => {
 
 test('Enter on an empty field says why nothing was called', async () => {
   const backend = slowPreview();
-  const root = await started(backend);
+  const { root } = await started(backend);
   const field = paste(root, '');
   field.dispatchEvent({ type: 'keydown', key: 'Enter' });
   await flush();

@@ -1,22 +1,13 @@
 // The unread badge counts every conversation in the cache (the core's `messages` events): a
 // search in the Messages view filters the list, never the badge.
 
-import { test, beforeEach, afterEach, mock } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { byLabel, installFakeDom } from './fake-dom.js';
+import { byLabel } from './fake-dom.js';
+import { flush, started } from './harness.js';
 import { fakeBackend } from './fake-backend.js';
 
-let doc;
-beforeEach(() => {
-  doc = installFakeDom();
-  globalThis.requestAnimationFrame = (fn) => setTimeout(fn, 0);
-  mock.timers.enable({ apis: ['setTimeout', 'setInterval'] });
-});
-afterEach(() => mock.timers.reset());
-
-const { createApp } = await import('../../ui/js/app.js');
-const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 const conversation = (number, unread) => ({ number, display: number, name: null, lastText: 'hi', lastTime: new Date().toISOString(), unread });
 
@@ -28,10 +19,7 @@ test('searching conversations leaves the unread badge at the cache total', async
       return Promise.resolve(search ? all.filter((c) => c.number.endsWith(search)) : all);
     },
   });
-  const root = doc.createElement('div');
-  doc.body.appendChild(root);
-  const app = createApp(root, backend);
-  await app.start();
+  const { root, app } = await started(backend);
   backend.emit('messages', { number: null, unread: 15 });
   app.show('messages');
   await flush();

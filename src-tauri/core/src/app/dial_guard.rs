@@ -43,23 +43,23 @@ impl DialGuard {
                 "More than {BURST_LIMIT} links asked to call within a minute: press Call to dial this one."
             ));
         }
-        ordinary(number, home).err()
+        unusual(number, home)
     }
 }
 
-/// `Ok` for a fixed-line or mobile number of `home`; else why the agent should look first.
-fn ordinary(number: &NormalizedNumber, home: Country) -> Result<(), String> {
+/// Why the agent should look at `number` first; `None` for a fixed-line or mobile number of
+/// `home`.
+fn unusual(number: &NormalizedNumber, home: Country) -> Option<String> {
     if number.country() != Some(home) {
-        return Err("An international number: press Call to dial it.".into());
+        return Some("An international number: press Call to dial it.".into());
     }
-    match number.number_type() {
-        NumberType::FixedLine | NumberType::Mobile | NumberType::FixedLineOrMobile => Ok(()),
-        NumberType::PremiumRate => Err("A premium-rate number: press Call to dial it.".into()),
-        NumberType::Unknown => {
-            Err("A number of no known kind: check it, then press Call to dial it.".into())
-        }
-        _ => Err("Not an ordinary phone number: check it, then press Call to dial it.".into()),
-    }
+    let why = match number.number_type() {
+        NumberType::FixedLine | NumberType::Mobile | NumberType::FixedLineOrMobile => return None,
+        NumberType::PremiumRate => "A premium-rate number: press Call to dial it.",
+        NumberType::Unknown => "A number of no known kind: check it, then press Call to dial it.",
+        _ => "Not an ordinary phone number: check it, then press Call to dial it.",
+    };
+    Some(why.into())
 }
 
 #[cfg(test)]

@@ -1,26 +1,8 @@
 //! Links are read whole up to the one limit, in bytes, and a longer one is refused with a
 //! message, never cut short.
 
-use std::sync::Arc;
-
-use crate::app::{Desk, DeskOptions, Handover, IncomingLink, LinkView, MAX_LINK_BYTES};
-use crate::config::{ConfigFile, Environment, Paths, Profile};
-
-fn desk(dir: &tempfile::TempDir) -> Arc<Desk> {
-    let env = Environment::from_pairs([
-        (
-            "RINGDESK_CONFIG_DIR",
-            dir.path().join("config").to_string_lossy().as_ref(),
-        ),
-        (
-            "RINGDESK_DATA_DIR",
-            dir.path().join("data").to_string_lossy().as_ref(),
-        ),
-    ]);
-    let paths = Paths::resolve(&env).expect("paths");
-    let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("demo");
-    Desk::new(profile, env, paths, DeskOptions::default())
-}
+use crate::app::test_desk::desk_in;
+use crate::app::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES};
 
 #[tokio::test]
 async fn a_long_sms_draft_arrives_whole() {
@@ -28,7 +10,7 @@ async fn a_long_sms_draft_arrives_whole() {
     let body = "é".repeat(1900);
     let link = format!("sms:+16505550123?body={body}");
     assert!(link.len() > 2048 && link.len() <= MAX_LINK_BYTES);
-    let view = desk(&dir)
+    let view = desk_in(&dir)
         .open_incoming(IncomingLink::new(link), &Handover::default())
         .await;
     assert_eq!(
@@ -51,7 +33,7 @@ async fn a_link_over_the_limit_is_refused_with_its_size() {
         IncomingLink::TooLong { len: link.len() },
         "only the length is kept"
     );
-    let LinkView::Error { message, .. } = desk(&dir)
+    let LinkView::Error { message, .. } = desk_in(&dir)
         .open_incoming(incoming, &Handover::default())
         .await
     else {

@@ -33,6 +33,8 @@ mod settings_tests;
 mod sign_in;
 mod status;
 mod syncing;
+#[cfg(test)]
+mod test_desk;
 mod texting;
 mod transfer;
 mod views;

@@ -1,23 +1,15 @@
 //! A config file that cannot be read is never a silent default: the desktop keeps the last
 //! settings read with Do not disturb on, and the window is told why, and when it is over.
 
-use crate::app::{Desk, DeskEvent, DeskOptions};
-use crate::config::{ConfigFile, Environment, Paths, Profile};
+use crate::app::test_desk::desk_in;
+use crate::app::DeskEvent;
 
 #[test]
 fn unreadable_settings_keep_the_last_ones_muted_and_say_which_line() {
     let dir = tempfile::TempDir::new().expect("temp dir");
     let config = dir.path().join("config");
-    let env = Environment::from_pairs([
-        ("RINGDESK_CONFIG_DIR", config.to_string_lossy().as_ref()),
-        (
-            "RINGDESK_DATA_DIR",
-            dir.path().join("data").to_string_lossy().as_ref(),
-        ),
-    ]);
-    let paths = Paths::resolve(&env).expect("paths");
-    let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("demo");
-    let desk = Desk::new(profile, env, paths.clone(), DeskOptions::default());
+    let desk = desk_in(&dir);
+    let paths = desk.paths().clone();
     std::fs::create_dir_all(&config).expect("config dir");
     std::fs::write(paths.config_file(), "[app]\nclose_to_tray = false\n").expect("write");
     let good = desk.settings_in_force();

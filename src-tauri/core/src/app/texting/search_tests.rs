@@ -1,32 +1,14 @@
 //! Conversation search reaches every conversation in the cache, and the unread total never
 //! depends on what the agent searched.
 
-use std::sync::Arc;
-
 use chrono::{Duration, TimeZone, Utc};
 
-use crate::app::{Desk, DeskEvent, DeskOptions};
-use crate::config::{ConfigFile, Environment, Paths, Profile};
+use crate::app::test_desk::desk_in;
+use crate::app::{Desk, DeskEvent};
 use crate::store::{Direction, MessageParty, MessageRecord};
 
 /// More conversations than the list shows (300) and than the old unread sum read (500).
 const CONVERSATIONS: i64 = 620;
-
-fn desk(dir: &tempfile::TempDir) -> Arc<Desk> {
-    let env = Environment::from_pairs([
-        (
-            "RINGDESK_CONFIG_DIR",
-            dir.path().join("config").to_string_lossy().as_ref(),
-        ),
-        (
-            "RINGDESK_DATA_DIR",
-            dir.path().join("data").to_string_lossy().as_ref(),
-        ),
-    ]);
-    let paths = Paths::resolve(&env).expect("paths");
-    let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("demo");
-    Desk::new(profile, env, paths, DeskOptions::default())
-}
 
 /// Conversation `n` (1 is the oldest) with +1 415 555 `n`, one unread text each; the oldest one
 /// is with "Zebulon Quist", who wrote "invoice 4471".
@@ -76,7 +58,7 @@ fn fill(desk: &Desk) {
 #[tokio::test]
 async fn a_conversation_beyond_the_newest_300_is_found_by_name_number_and_text() {
     let dir = tempfile::TempDir::new().expect("temp dir");
-    let desk = desk(&dir);
+    let desk = desk_in(&dir);
     fill(&desk);
     for search in [
         "Zebulon",
@@ -99,7 +81,7 @@ async fn a_conversation_beyond_the_newest_300_is_found_by_name_number_and_text()
 #[tokio::test]
 async fn the_unread_total_counts_every_conversation_whatever_was_searched() {
     let dir = tempfile::TempDir::new().expect("temp dir");
-    let desk = desk(&dir);
+    let desk = desk_in(&dir);
     fill(&desk);
     let mut events = desk.subscribe();
     desk.conversations(Some("Zebulon")).await.expect("search");
