@@ -9,7 +9,7 @@ pub struct Environment {
 }
 
 /// The variables ringdesk reads; nothing else is captured.
-const KNOWN: [&str; 11] = [
+const KNOWN: [&str; 12] = [
     "RINGCENTRAL_SERVER_URL",
     "RINGCENTRAL_CLIENT_ID",
     "RINGCENTRAL_CLIENT_SECRET",
@@ -18,6 +18,8 @@ const KNOWN: [&str; 11] = [
     "RINGDESK_CONFIG_DIR",
     "RINGDESK_PROFILE",
     "RINGDESK_DEMO_TIMING",
+    // The demo simulator's admin token (tests, benchmarks); random per run otherwise.
+    "RINGDESK_DEMO_ADMIN_TOKEN",
     // Where desktop entries go (the link handler).
     "HOME",
     "XDG_DATA_HOME",
