@@ -1,11 +1,13 @@
 //! RingOut: every final status the simulator produces, cancel, and the dry-run plan.
 
-use ringdesk_core::calls::{place, plan_call, CallPhase, CallTarget, Leg, RingMeAt};
+use ringdesk_core::api::ApiError;
+use ringdesk_core::calls::{place, plan_call, CallError, CallPhase, CallTarget, Leg, RingMeAt};
+use ringdesk_core::Recovery;
 use ringdesk_testkit::admin::matching;
 use ringdesk_testkit::fixtures::us;
 use ringdesk_testkit::signin::{jwt_client, quick};
-use ringdesk_testkit::sim::{roomy, sim};
-use ringdesk_testkit::SimAdmin;
+use ringdesk_testkit::sim::{roomy, sim, EXTENSION};
+use ringdesk_testkit::{Fault, SimAdmin};
 
 fn target(number: &str, ring_me_at: Option<&str>) -> CallTarget {
     CallTarget {
@@ -101,5 +103,42 @@ async fn a_plan_normalises_with_phone_and_picks_ring_me_at() {
     assert!(
         matching(&log, "POST", "/ring-out").is_empty(),
         "planning places nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_placed_call_whose_answer_cannot_be_read_is_an_unknown_outcome() {
+    let sim = sim(|c| c.rate_limits = roomy()).await;
+    let client = jwt_client(&sim, quick()).await;
+    let admin = SimAdmin::of(&sim);
+    let create = format!("{EXTENSION}/ring-out");
+    let unreadable = [
+        Fault::on("POST", &create).malformed(),
+        Fault::on("POST", &create).body("{}"),
+        Fault::on("POST", &create).body(r#"{"id": "", "status": {}}"#),
+    ];
+    for fault in unreadable {
+        admin.arm(fault.clone()).await;
+        let plan = plan_call(&client, &target("+1 650 555 0123", None))
+            .await
+            .expect("plans");
+        let err = place(&client, &plan)
+            .await
+            .expect_err("no RingOut to follow");
+        assert!(
+            matches!(err, CallError::Api(ApiError::UnknownOutcome { .. })),
+            "{fault:?}: {err}"
+        );
+        assert_eq!(
+            err.recovery(),
+            Recovery::Reconcile,
+            "the call was placed: check before calling again, never report and retry"
+        );
+    }
+    let log = admin.requests().await;
+    assert_eq!(
+        matching(&log, "POST", "/ring-out").len(),
+        3,
+        "each create was sent once, never repeated"
     );
 }
