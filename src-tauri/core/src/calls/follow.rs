@@ -34,6 +34,9 @@ impl CallProgress {
 enum Stop {
     /// Keep following.
     No,
+    /// The agent's cancel is on its way: keep following, but a call found gone meanwhile was
+    /// cancelled (RingCentral may end it before its answer to the cancel arrives).
+    Cancelling,
     /// The agent cancelled it.
     Cancelled,
     /// ringdesk stops following (signed out, connection reset): the call goes on, unknown.
@@ -117,17 +120,24 @@ impl RingOutCall {
         if !self.latest().phase.is_cancellable() {
             return Ok(());
         }
+        self.stop
+            .send_if_modified(|stop| move_stop(stop, Stop::No, Stop::Cancelling));
         match delete_ringout(&self.client, &self.id).await {
             Ok(()) | Err(ApiError::Status { status: 404, .. }) => {}
-            Err(e) => return Err(e.into()),
+            Err(e) => {
+                self.stop
+                    .send_if_modified(|stop| move_stop(stop, Stop::Cancelling, Stop::No));
+                return Err(e.into());
+            }
         }
         let _ = self.stop.send(Stop::Cancelled);
         Ok(())
     }
 }
 
-/// Polls the status until final, publishing changes; a cancel ends it as `Cancelled`, being
-/// abandoned or [`MAX_MISSED_POLLS`] failed polls in a row as `Unknown`.
+/// Polls the status until final, publishing changes; a cancel ends it as `Cancelled` (also when
+/// a poll finds the call gone while the cancel is on its way), being abandoned or
+/// [`MAX_MISSED_POLLS`] failed polls in a row as `Unknown`.
 async fn follow(
     client: Client,
     created: RingOutStatus,
@@ -147,7 +157,7 @@ async fn follow(
             changed = stopped.changed(), if can_stop => can_stop = changed.is_ok(),
         }
         match *stopped.borrow() {
-            Stop::No => {}
+            Stop::No | Stop::Cancelling => {}
             Stop::Cancelled => {
                 publish(&sender, cancelled_progress(&sender));
                 return;
@@ -170,9 +180,10 @@ async fn follow(
                     },
                     status: sender.borrow().status.clone(),
                 };
+                let cancelled = matches!(*stopped.borrow(), Stop::Cancelling | Stop::Cancelled);
                 publish(
                     &sender,
-                    if *stopped.borrow() == Stop::Cancelled {
+                    if cancelled {
                         cancelled_progress(&sender)
                     } else {
                         progress
@@ -190,6 +201,15 @@ async fn follow(
             }
         }
     }
+}
+
+/// Moves `stop` from `from` to `to`; whether it moved (a stop that changed meanwhile stays).
+fn move_stop(stop: &mut Stop, from: Stop, to: Stop) -> bool {
+    let moved = *stop == from;
+    if moved {
+        *stop = to;
+    }
+    moved
 }
 
 /// The last observation, with its status now unknown.

@@ -142,3 +142,34 @@ async fn a_placed_call_whose_answer_cannot_be_read_is_an_unknown_outcome() {
         "each create was sent once, never repeated"
     );
 }
+
+#[tokio::test]
+async fn a_call_gone_while_its_cancel_is_answered_slowly_is_cancelled() {
+    let sim = sim(|c| c.rate_limits = roomy()).await;
+    let client = jwt_client(&sim, quick()).await;
+    let plan = plan_call(&client, &target("+16505550123", Some("+16505550160")))
+        .await
+        .expect("plans");
+    let call = place(&client, &plan).await.expect("placed");
+    // RingCentral cancels the call at once, but its answer takes a second: meanwhile the status
+    // polls find the call gone (404).
+    SimAdmin::of(&sim)
+        .arm(
+            Fault::on("DELETE", &format!("{EXTENSION}/ring-out/"))
+                .delay_ms(1000)
+                .processed(),
+        )
+        .await;
+    call.cancel().await.expect("cancelled");
+    let last = call.finished().await;
+    assert_eq!(
+        last.phase,
+        CallPhase::Cancelled,
+        "the agent's cancel ended it, not a failure: {last:?}"
+    );
+    let log = SimAdmin::of(&sim).requests().await;
+    let gone = matching(&log, "GET", &format!("/ring-out/{}", call.id()))
+        .iter()
+        .any(|r| r.status == 404);
+    assert!(gone, "a poll found the call gone meanwhile: {log:?}");
+}
