@@ -62,6 +62,15 @@ pub enum ApiError {
         /// The API operation.
         operation: &'static str,
     },
+    /// A token request (a sign-in or a renewal) was sent and its answer was lost or could not be
+    /// read: whether it produced new tokens is unknown, and nothing else was sent. Trying again
+    /// is safe: the session reads the keychain first (another process may hold the new tokens),
+    /// then asks again.
+    #[error("{operation} got no answer ringdesk could read; the session was not renewed and nothing else was sent")]
+    TokenLost {
+        /// The token operation.
+        operation: &'static str,
+    },
     /// The answer was not what the API promises (unparsable JSON, missing fields).
     #[error("RingCentral's answer to {operation} could not be read: {message}")]
     Malformed {
@@ -113,6 +122,7 @@ impl ApiError {
             Self::Timeout { .. } => Recovery::Retry,
             Self::Network { .. } => Recovery::Offline,
             Self::UnknownOutcome { .. } => Recovery::Reconcile,
+            Self::TokenLost { .. } => Recovery::Retry,
             Self::Malformed { .. } => Recovery::Report,
             Self::SignedOut { .. } => Recovery::SignInAgain,
             Self::Keychain(e) => e.recovery(),
