@@ -152,9 +152,11 @@ async fn follow(
         if sender.borrow().phase.is_final() || sender.is_closed() {
             return;
         }
+        // Only a stop cuts the wait short: a cancel still on its way changes nothing yet.
+        let stop = stopped.wait_for(|stop| matches!(stop, Stop::Cancelled | Stop::Abandoned));
         tokio::select! {
             _ = clock.sleep(poll) => {}
-            changed = stopped.changed(), if can_stop => can_stop = changed.is_ok(),
+            stopped = stop, if can_stop => can_stop = stopped.is_ok(),
         }
         match *stopped.borrow() {
             Stop::No | Stop::Cancelling => {}

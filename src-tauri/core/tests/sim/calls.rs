@@ -173,3 +173,33 @@ async fn a_call_gone_while_its_cancel_is_answered_slowly_is_cancelled() {
         .any(|r| r.status == 404);
     assert!(gone, "a poll found the call gone meanwhile: {log:?}");
 }
+
+#[tokio::test]
+async fn a_cancel_on_its_way_does_not_hurry_the_status_polls() {
+    let sim = sim(|c| {
+        c.rate_limits = roomy();
+        c.timing = ringcentral_sim::TimingMode::Realistic;
+    })
+    .await;
+    let options = ringdesk_core::api::ClientOptions {
+        ringout_poll: std::time::Duration::from_secs(5),
+        ..quick()
+    };
+    let client = jwt_client(&sim, options).await;
+    // The agent's phone never answers: it rings for 30 s, long enough to cancel.
+    let plan = plan_call(&client, &target("+16505550123", Some("+16505550160")))
+        .await
+        .expect("plans");
+    let call = place(&client, &plan).await.expect("placed");
+    SimAdmin::of(&sim)
+        .arm(Fault::on("DELETE", &format!("{EXTENSION}/ring-out/")).delay_ms(800))
+        .await;
+    call.cancel().await.expect("cancelled");
+    assert_eq!(call.finished().await.phase, CallPhase::Cancelled);
+    let log = SimAdmin::of(&sim).requests().await;
+    let polls = matching(&log, "GET", &format!("/ring-out/{}", call.id()));
+    assert!(
+        polls.is_empty(),
+        "no status poll before the first one was due (5 s), whatever the cancel did: {polls:?}"
+    );
+}
