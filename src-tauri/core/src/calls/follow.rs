@@ -137,16 +137,20 @@ impl RingOutCall {
 
 /// Polls the status until final, publishing changes; a cancel ends it as `Cancelled` (also when
 /// a poll finds the call gone while the cancel is on its way), being abandoned or
-/// [`MAX_MISSED_POLLS`] failed polls in a row as `Unknown`.
+/// [`MAX_MISSED_POLLS`] failed polls in a row as `Unknown`. A rate-limited poll is not a failed
+/// one: the next poll waits as RingCentral asked (up to the client's longest rate-limit wait).
 async fn follow(
     client: Client,
     created: RingOutStatus,
     sender: watch::Sender<CallProgress>,
     mut stopped: watch::Receiver<Stop>,
 ) {
-    let poll = client.transport().options().ringout_poll;
-    let clock = client.transport().options().clock.clone();
+    let options = client.transport().options();
+    let poll = options.ringout_poll;
+    let patience = options.retry.max_rate_wait;
+    let clock = options.clock.clone();
     let mut misses = 0;
+    let mut pause = None;
     let mut can_stop = true;
     loop {
         if sender.borrow().phase.is_final() || sender.is_closed() {
@@ -155,7 +159,7 @@ async fn follow(
         // Only a stop cuts the wait short: a cancel still on its way changes nothing yet.
         let stop = stopped.wait_for(|stop| matches!(stop, Stop::Cancelled | Stop::Abandoned));
         tokio::select! {
-            _ = clock.sleep(poll) => {}
+            _ = clock.sleep(pause.take().unwrap_or(poll)) => {}
             stopped = stop, if can_stop => can_stop = stopped.is_ok(),
         }
         match *stopped.borrow() {
@@ -192,6 +196,12 @@ async fn follow(
                     },
                 );
                 return;
+            }
+            // RingCentral asked for a pause, which is no failure to read the status: the last
+            // phase stands until the wait is over (one longer than the client ever waits is).
+            Err(ApiError::RateLimited { retry_after, .. }) if retry_after <= patience => {
+                tracing::info!(?retry_after, "RingOut status polls wait for the rate limit");
+                pause = Some(retry_after);
             }
             Err(error) => {
                 misses += 1;

@@ -203,3 +203,37 @@ async fn a_cancel_on_its_way_does_not_hurry_the_status_polls() {
         "no status poll before the first one was due (5 s), whatever the cancel did: {polls:?}"
     );
 }
+
+#[tokio::test]
+async fn a_rate_limited_status_poll_waits_and_the_call_is_followed_to_its_end() {
+    let sim = sim(|c| c.rate_limits = roomy()).await;
+    let client = jwt_client(&sim, quick()).await;
+    // Longer than a click is held (5 s): the poll is refused, and the follower must wait.
+    SimAdmin::of(&sim)
+        .arm(
+            Fault::on("GET", &format!("{EXTENSION}/ring-out/"))
+                .status(429)
+                .retry_after(6),
+        )
+        .await;
+    let plan = plan_call(&client, &target("+16505550123", None))
+        .await
+        .expect("plans");
+    let call = place(&client, &plan).await.expect("placed");
+    let last = tokio::time::timeout(std::time::Duration::from_secs(30), call.finished())
+        .await
+        .expect("the call ends");
+    assert_eq!(
+        last.phase,
+        CallPhase::Finished,
+        "followed to its end after the pause, not given up as unknown: {last:?}"
+    );
+    let log = SimAdmin::of(&sim).requests().await;
+    let polls = matching(&log, "GET", &format!("/ring-out/{}", call.id()));
+    assert_eq!(polls[0].status, 429, "{polls:?}");
+    let pause_over = polls[0].at + chrono::Duration::seconds(6);
+    assert!(
+        polls[1..].iter().all(|p| p.at >= pause_over),
+        "no poll inside the pause: {polls:?}"
+    );
+}
