@@ -114,7 +114,7 @@ impl Cell {
     }
 
     /// Lets connections reach the simulator again, if they were refused.
-    pub async fn reconnect(&self) {
+    async fn reconnect(&self) {
         if self.refusing.swap(false, Ordering::SeqCst) {
             self.bench
                 .sim

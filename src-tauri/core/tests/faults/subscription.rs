@@ -107,11 +107,13 @@ impl Live {
                     return Outcome::Reconnects
                 }
                 ConnectionState::Connected { .. } => return Outcome::Succeeds,
-                ConnectionState::Reconnecting { .. } => {
-                    reconnected = true;
-                    // Nothing reaches RingCentral until the outage ends: end it now.
-                    cell.reconnect().await;
+                // Nothing reaches RingCentral until the outage ends: "reconnecting" is what the
+                // agent sees of it (what comes next depends on how many requests failed
+                // meanwhile, the breaker's count).
+                ConnectionState::Reconnecting { .. } if cell.kind == FaultKind::Refused => {
+                    return Outcome::Reconnects
                 }
+                ConnectionState::Reconnecting { .. } => reconnected = true,
                 ConnectionState::Polling { .. } => return Outcome::Polls,
                 ConnectionState::Offline { recovery, .. } => {
                     return Outcome::Fails(recovery.into())

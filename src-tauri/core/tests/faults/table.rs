@@ -122,7 +122,7 @@ pub const TABLE: &[Row] = &[
             (Status502, Succeeds),
             (Status503, Succeeds),
             (Status504, Succeeds),
-            (Refused, Fails(Wait(30))),
+            (Refused, Reconnects),
             (Dropped, Succeeds),
             (Stalled, Succeeds),
             (Malformed, Reconnects),
