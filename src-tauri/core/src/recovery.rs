@@ -1,5 +1,7 @@
 //! What the agent can do about a failure: one classification for every error in ringdesk.
 
+use std::time::Duration;
+
 use serde::Serialize;
 
 /// The way out of a failure. Every core error maps to exactly one.
@@ -42,6 +44,13 @@ pub enum Recovery {
 }
 
 impl Recovery {
+    /// Wait for `wait`, told in [`whole_seconds`].
+    pub fn wait(wait: Duration) -> Self {
+        Self::Wait {
+            seconds: whole_seconds(wait),
+        }
+    }
+
     /// A generic sentence for this recovery; errors refine it with their own hint.
     pub fn hint(&self) -> String {
         match self {
@@ -69,5 +78,36 @@ impl Recovery {
             Self::NotFound => "It no longer exists on RingCentral; refresh and try again.".into(),
             Self::Report => "This looks like a ringdesk problem; please report it with the log.".into(),
         }
+    }
+}
+
+/// `wait` in whole seconds, rounded up and at least one: a wait told to the agent (or shown in
+/// `status`) is never shorter than the real one — 29.9 s left is "30 s", not "29 s", after which
+/// the request would still be held back.
+pub fn whole_seconds(wait: Duration) -> u64 {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    seconds.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_are_told_in_whole_seconds_rounded_up() {
+        let cases = [
+            (Duration::from_secs(30), 30),
+            (Duration::from_millis(29_998), 30),
+            (Duration::from_millis(30_001), 31),
+            (Duration::from_millis(1), 1),
+            (Duration::ZERO, 1),
+        ];
+        for (wait, told) in cases {
+            assert_eq!(whole_seconds(wait), told, "{wait:?}");
+        }
+        assert_eq!(
+            Recovery::wait(Duration::from_millis(3_599_999)),
+            Recovery::Wait { seconds: 3600 }
+        );
     }
 }

@@ -145,6 +145,7 @@ impl From<SimArgs> for SimConfig {
             start_time: a.start_time,
             clock: None,
             admin_token: a.admin_token,
+            keep_alive: true,
         }
     }
 }

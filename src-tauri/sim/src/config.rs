@@ -45,6 +45,11 @@ pub struct SimConfig {
     pub start_time: Option<DateTime<Utc>>,
     /// A clock to use instead of the wall clock (e.g. a shared [`crate::ManualClock`]).
     pub clock: Option<Arc<dyn Clock>>,
+    /// HTTP keep-alive (on by default). Off, every answer carries `Connection: close`, so a
+    /// client opens a new connection for each request: a test that makes the simulator refuse
+    /// connections ([`RunningSim::refuse_connections`](crate::RunningSim::refuse_connections))
+    /// then knows no idle connection slips a request through.
+    pub keep_alive: bool,
     /// When set, the admin API (`/sim/…`) answers only requests carrying this token in
     /// [`ADMIN_TOKEN_HEADER`](crate::ADMIN_TOKEN_HEADER) (demo mode: any local process could
     /// otherwise push fake texts); `None` leaves it open, as a test server wants.
@@ -69,6 +74,7 @@ impl Default for SimConfig {
             ws: WsConfig::default(),
             demo_inbound_sms: None,
             admin_token: None,
+            keep_alive: true,
             body_limit: 1024 * 1024,
             start_time: None,
             clock: None,

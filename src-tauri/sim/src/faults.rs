@@ -1,5 +1,7 @@
-//! Injected faults: the next N requests matching a method and path prefix get an error status, a
-//! delay, a dropped connection, a malformed body, a body of the wrong shape, a patched body or extra headers.
+//! Injected faults: the next N requests matching a method and path prefix get an error status (as
+//! RingCentral's JSON or a gateway's HTML page), a delay, a dropped connection, a malformed body,
+//! a body of the wrong shape, a patched body or extra headers — before the request is handled, or
+//! after it was (`processed`).
 
 use std::collections::BTreeMap;
 
@@ -28,19 +30,26 @@ pub struct FaultSpec {
     /// `Retry-After` seconds for 429/503 answers.
     #[serde(default)]
     pub retry_after: Option<u64>,
-    /// Wait this long first (then answer normally, or with the other fault).
+    /// Wait this long first (then answer normally, or with the other fault); with `processed`,
+    /// the request is handled first and its answer is late.
     #[serde(default)]
     pub delay_ms: Option<u64>,
-    /// Close the connection without any response.
+    /// Close the connection without any response; with `processed`, after the request was
+    /// handled (its effects happen, its answer is lost).
     #[serde(default)]
     pub drop: bool,
     /// Answer 200 with a truncated, unparsable JSON body.
     #[serde(default)]
     pub malformed: bool,
-    /// With `status`: the request is handled first (its effects happen), then the answer is
-    /// replaced — a proxy that forwarded the request and answered with an error.
+    /// The request is handled first (its effects happen), then the fault applies to its answer:
+    /// with `status`, the answer is replaced by the error (a proxy that forwarded the request and
+    /// answered with an error); with `delay_ms`, the answer is late; with `drop`, it is lost.
     #[serde(default)]
     pub processed: bool,
+    /// With `status`: the error answer is an HTML page (`text/html`), as a gateway or load
+    /// balancer in front of RingCentral sends, instead of RingCentral's JSON error body.
+    #[serde(default)]
+    pub html: bool,
     /// A JSON merge patch (RFC 7386) applied to the handler's JSON answer: a server that says
     /// what it should not (absurd numbers, links to elsewhere).
     #[serde(default)]
@@ -168,6 +177,7 @@ mod tests {
             drop: false,
             malformed: false,
             processed: false,
+            html: false,
             patch: None,
             headers: BTreeMap::new(),
             body: None,

@@ -51,13 +51,19 @@ pub async fn observe(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> R
         log(response.status().as_u16(), None);
         return response;
     };
+    let kind = fault_kind(&spec);
+    let kill = req.extensions().get::<ConnectionKill>().cloned();
+    let mut handling = Handling::Pending(req, next);
+    if spec.processed {
+        // The request reaches the handler (a proxy forwarded it); the fault is in its answer.
+        handling = Handling::Done(handling.answer().await);
+    }
     if let Some(ms) = spec.delay_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
-    let kind = fault_kind(&spec);
     if spec.drop {
         log(0, kind);
-        if let Some(ConnectionKill(kill)) = req.extensions().get::<ConnectionKill>().cloned() {
+        if let Some(ConnectionKill(kill)) = kill {
             kill.notify_one();
             std::future::pending::<()>().await;
         }
@@ -69,25 +75,8 @@ pub async fn observe(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> R
         .into_response();
     }
     let response = match spec.status.and_then(|s| StatusCode::from_u16(s).ok()) {
-        Some(status) => {
-            if spec.processed {
-                // The request reaches the handler (a proxy forwarded it); its answer is lost.
-                let _ = next.run(req).await;
-            }
-            let code = spec
-                .error_code
-                .clone()
-                .unwrap_or_else(|| default_code(status.as_u16()).to_owned());
-            let reason = status.canonical_reason().unwrap_or("Injected fault");
-            let mut response = ApiError::new(status, &code, reason).into_response();
-            if let Some(seconds) = spec.retry_after {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-            }
-            response
-        }
-        None => next.run(req).await,
+        Some(status) => error_answer(status, &spec),
+        None => handling.answer().await,
     };
     let response = match (&spec.body, spec.malformed) {
         (Some(body), _) => replaced(response, body.clone()),
@@ -110,9 +99,55 @@ pub async fn observe(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> R
     response
 }
 
+/// A request on its way through the fault: not handled yet, or handled with this answer.
+enum Handling {
+    Pending(Request, Next),
+    Done(Response),
+}
+
+impl Handling {
+    /// The handler's answer (running it now unless it ran already).
+    async fn answer(self) -> Response {
+        match self {
+            Handling::Pending(req, next) => next.run(req).await,
+            Handling::Done(response) => response,
+        }
+    }
+}
+
+/// The injected error answer for `status`: RingCentral's JSON error body, or with `html` a
+/// gateway's HTML page; `Retry-After` when the fault has one.
+fn error_answer(status: StatusCode, spec: &FaultSpec) -> Response {
+    let reason = status.canonical_reason().unwrap_or("Injected fault");
+    let mut response = if spec.html {
+        let page = format!(
+            "<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+            code = status.as_u16()
+        );
+        let mut page = (status, page).into_response();
+        page.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+        page
+    } else {
+        let code = spec
+            .error_code
+            .clone()
+            .unwrap_or_else(|| default_code(status.as_u16()).to_owned());
+        ApiError::new(status, &code, reason).into_response()
+    };
+    if let Some(seconds) = spec.retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
+}
+
 fn fault_kind(spec: &FaultSpec) -> Option<&'static str> {
     Some(if spec.drop {
         "drop"
+    } else if spec.html && spec.status.is_some() {
+        "html"
     } else if spec.malformed {
         "malformed"
     } else if spec.body.is_some() {

@@ -8,13 +8,14 @@ use crate::error::SimError;
 use crate::observe::ConnectionKill;
 use crate::sim::Sim;
 use crate::state::account::MAIN_NUMBER;
+use axum::http::{header, HeaderValue, StatusCode};
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto::Builder;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::net::TcpListener;
-use tokio::sync::{watch, Notify};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, oneshot, watch, Notify};
 use tokio::task::JoinHandle;
 use tower::ServiceExt;
 
@@ -25,8 +26,13 @@ pub struct RunningSim {
     addr: SocketAddr,
     clock: Arc<dyn Clock>,
     stop: watch::Sender<bool>,
+    listening: mpsc::UnboundedSender<Listening>,
     task: Option<JoinHandle<()>>,
 }
+
+/// A new listening socket for the accept loop (none: refuse connections), and who waits for it
+/// to be in place.
+type Listening = (Option<TcpListener>, oneshot::Sender<()>);
 
 impl RunningSim {
     /// Server URL and credentials (the startup JSON line).
@@ -42,6 +48,34 @@ impl RunningSim {
     /// The simulator's clock.
     pub fn clock(&self) -> Arc<dyn Clock> {
         self.clock.clone()
+    }
+
+    /// Stops accepting connections: the listening socket closes, so every connection attempt is
+    /// refused and nothing reaches the simulator — a server that is down, or a network that is
+    /// gone — until [`RunningSim::accept_connections`]. Connections already open stay open (with
+    /// [`SimConfig::keep_alive`] off, no idle one is left to carry a request).
+    pub async fn refuse_connections(&self) {
+        self.listen(None).await;
+    }
+
+    /// Listens again, at the same address, after [`RunningSim::refuse_connections`].
+    pub async fn accept_connections(&self) -> Result<(), SimError> {
+        let listener = TcpListener::bind(self.addr)
+            .await
+            .map_err(|source| SimError::Bind {
+                addr: self.addr,
+                source,
+            })?;
+        self.listen(Some(listener)).await;
+        Ok(())
+    }
+
+    /// Hands the accept loop `listener` and waits until it is in use.
+    async fn listen(&self, listener: Option<TcpListener>) {
+        let (done, in_place) = oneshot::channel();
+        if self.listening.send((listener, done)).is_ok() {
+            let _ = in_place.await;
+        }
     }
 
     /// Stops serving and waits until the listener is closed.
@@ -145,32 +179,41 @@ pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
         main_number: MAIN_NUMBER.to_owned(),
     };
     let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(serve(listener, router, sim, stopped));
+    let (listening, listeners) = mpsc::unbounded_channel();
+    let task = tokio::spawn(serve(listener, listeners, router, sim, stopped));
     Ok(RunningSim {
         credentials,
         addr,
         clock,
         stop,
+        listening,
         task: Some(task),
     })
 }
 
 async fn serve(
     listener: TcpListener,
+    mut listeners: mpsc::UnboundedReceiver<Listening>,
     router: axum::Router,
     sim: Arc<Sim>,
     mut stopped: watch::Receiver<bool>,
 ) {
     let ticker = tokio::spawn(tick(sim.clone(), stopped.clone()));
+    let keep_alive = sim.config.keep_alive;
+    let mut listener = Some(listener);
     loop {
         tokio::select! {
             _ = stopped.changed() => break,
-            accepted = listener.accept() => {
+            Some((next, done)) = listeners.recv() => {
+                listener = next;
+                let _ = done.send(());
+            }
+            accepted = accept(listener.as_ref()) => {
                 let Ok((stream, _peer)) = accepted else {
                     tokio::time::sleep(Duration::from_millis(10)).await;
                     continue;
                 };
-                tokio::spawn(connection(stream, router.clone(), stopped.clone()));
+                tokio::spawn(connection(stream, router.clone(), keep_alive, stopped.clone()));
             }
         }
     }
@@ -178,9 +221,18 @@ async fn serve(
     sim.world().hub.drop_all();
 }
 
+/// The next connection on `listener`; none while connections are refused.
+async fn accept(listener: Option<&TcpListener>) -> std::io::Result<(TcpStream, SocketAddr)> {
+    match listener {
+        Some(listener) => listener.accept().await,
+        None => std::future::pending().await,
+    }
+}
+
 async fn connection(
-    stream: tokio::net::TcpStream,
+    stream: TcpStream,
     router: axum::Router,
+    keep_alive: bool,
     mut stopped: watch::Receiver<bool>,
 ) {
     let kill = Arc::new(Notify::new());
@@ -189,7 +241,17 @@ async fn connection(
         hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
             req.extensions_mut().insert(ConnectionKill(handle.clone()));
             crate::routes::trim_trailing_slash(&mut req);
-            router.clone().oneshot(req)
+            let answer = router.clone().oneshot(req);
+            async move {
+                let mut response = answer.await?;
+                // A WebSocket upgrade keeps its `Connection: upgrade`.
+                if !keep_alive && response.status() != StatusCode::SWITCHING_PROTOCOLS {
+                    response
+                        .headers_mut()
+                        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+                }
+                Ok::<_, std::convert::Infallible>(response)
+            }
         });
     let builder = Builder::new(TokioExecutor::new());
     let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);

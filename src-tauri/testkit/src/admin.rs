@@ -113,8 +113,25 @@ impl SimAdmin {
         self.sessions("/sim/tokens/revoke").await
     }
 
+    /// The access token of the session holding `token` (an access or refresh token) expires
+    /// now; the other sessions keep theirs.
+    pub async fn expire_session(&self, token: &str) -> u64 {
+        self.sessions_of("/sim/tokens/expire", json!({ "token": token }))
+            .await
+    }
+
+    /// Ends the session holding `token` only.
+    pub async fn revoke_session(&self, token: &str) -> u64 {
+        self.sessions_of("/sim/tokens/revoke", json!({ "token": token }))
+            .await
+    }
+
     async fn sessions(&self, path: &str) -> u64 {
-        let answer = self.call(Method::POST, path, json!({})).await;
+        self.sessions_of(path, json!({})).await
+    }
+
+    async fn sessions_of(&self, path: &str, body: Value) -> u64 {
+        let answer = self.call(Method::POST, path, body).await;
         answer["sessions"].as_u64().unwrap_or_default()
     }
 
@@ -154,7 +171,8 @@ impl SimAdmin {
 }
 
 /// A fault for [`SimAdmin::arm`]: the next matching requests (one unless [`Fault::times`] says
-/// otherwise) get an error status, a delay, a dropped connection or a malformed body.
+/// otherwise) get an error status, a delay, a dropped connection or a malformed body — before
+/// they are handled, or after ([`Fault::processed`]).
 #[derive(Debug, Clone)]
 pub struct Fault(Map<String, Value>);
 
@@ -211,10 +229,17 @@ impl Fault {
         self.with("patch", patch)
     }
 
-    /// The request is handled first (its effect happens), then answered with the fault's
-    /// status: a proxy that forwarded it and lost the answer.
+    /// The request is handled first (its effect happens), then the fault applies to its answer:
+    /// replaced by the fault's status (a proxy that forwarded it and lost the answer), late by
+    /// the fault's delay, or lost with a dropped connection.
     pub fn processed(self) -> Self {
         self.with("processed", true)
+    }
+
+    /// With [`Fault::status`]: the error answer is an HTML page (`text/html`), as a gateway in
+    /// front of RingCentral sends, not RingCentral's JSON error body.
+    pub fn html(self) -> Self {
+        self.with("html", true)
     }
 
     /// The request is handled and keeps its status and headers, but the answer's body is
@@ -253,6 +278,11 @@ pub struct LoggedRequest {
     /// Simulator time when the request arrived.
     #[serde(rename = "timestamp")]
     pub at: DateTime<Utc>,
+    /// How long the simulator took to answer, in milliseconds.
+    pub duration_ms: u64,
+    /// The injected fault that answered it (`status`, `drop`, `html` …), if any.
+    #[serde(default)]
+    pub fault: Option<String>,
 }
 
 /// The logged requests with `method` to paths ending with `suffix`.

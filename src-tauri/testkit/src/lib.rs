@@ -10,8 +10,9 @@
 //!   and answered.
 //! - [`http`]: a recorded HTTP answer ([`Reply`]) and a client that does not follow redirects.
 //! - With the `core` feature, [`signin`] (clients, sessions and sync upstreams of ringdesk-core
-//!   signed in with the simulator's JWT) and [`fixtures`] (phone numbers, a text sent straight
-//!   through the API).
+//!   signed in with the simulator's JWT), [`fixtures`] (phone numbers, a text sent straight
+//!   through the API) and [`oracle`] (the record ids RingCentral holds and a cache holds, per
+//!   sync feed, to compare them).
 //!
 //! # A dev-dependency, with ringdesk-core behind a feature
 //!
@@ -38,6 +39,8 @@ pub mod sim;
 
 #[cfg(feature = "core")]
 pub mod fixtures;
+#[cfg(feature = "core")]
+pub mod oracle;
 #[cfg(feature = "core")]
 pub mod signin;
 

@@ -6,6 +6,7 @@ use std::time::{Duration, SystemTime};
 use serde::Serialize;
 
 use crate::clock::until;
+use crate::recovery::whole_seconds;
 
 /// When to open and for how long.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,7 @@ impl Breaker {
                 failures: self.failures,
             },
             Some(at) if now < at => BreakerState::Open {
-                retry_in_secs: until(now, at).as_secs().max(1),
+                retry_in_secs: whole_seconds(until(now, at)),
             },
             Some(_) => BreakerState::HalfOpen,
         }

@@ -118,11 +118,21 @@ impl Client {
         &self.transport
     }
 
-    /// Sends `call` and decodes the JSON answer.
+    /// Sends `call` and decodes the JSON answer. An answer that cannot be read, to a request
+    /// that is not safe to repeat, is an [`ApiError::UnknownOutcome`]: the call or text it stood
+    /// for may well have happened, so the agent is told to check, never to try again.
     pub async fn fetch<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
         let endpoint = call.endpoint;
         let answer = self.send(call).await?;
-        decode(endpoint, &answer.body)
+        decode(endpoint, &answer.body).map_err(|error| match endpoint.idempotent {
+            true => error,
+            false => {
+                tracing::warn!(%error, "an unreadable answer to a request that may have taken effect");
+                ApiError::UnknownOutcome {
+                    operation: endpoint.operation,
+                }
+            }
+        })
     }
 
     /// Sends `call` and ignores the body of a successful answer.

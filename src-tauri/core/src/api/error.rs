@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use super::endpoint::Group;
 use crate::keychain::KeychainError;
-use crate::recovery::Recovery;
+use crate::recovery::{whole_seconds, Recovery};
 
 /// Why a RingCentral request failed.
 #[derive(Debug, thiserror::Error)]
@@ -27,7 +27,7 @@ pub enum ApiError {
         oauth_error: Option<String>,
     },
     /// The rate limit of a group is exhausted and waiting is not worth it now.
-    #[error("RingCentral's {} rate limit is reached; retry in {} s", group.name(), retry_after.as_secs())]
+    #[error("RingCentral's {} rate limit is reached; retry in {} s", group.name(), whole_seconds(*retry_after))]
     RateLimited {
         /// The group.
         group: Group,
@@ -35,7 +35,7 @@ pub enum ApiError {
         retry_after: Duration,
     },
     /// Too many consecutive failures: requests are paused so RingCentral is not hammered.
-    #[error("RingCentral keeps failing; requests are paused for {} s", retry_in.as_secs())]
+    #[error("RingCentral keeps failing; requests are paused for {} s", whole_seconds(*retry_in))]
     CircuitOpen {
         /// Until the next probe.
         retry_in: Duration,
@@ -60,6 +60,15 @@ pub enum ApiError {
     #[error("{operation} was sent but no answer came back; it may or may not have happened")]
     UnknownOutcome {
         /// The API operation.
+        operation: &'static str,
+    },
+    /// A token request (a sign-in or a renewal) was sent and its answer was lost or could not be
+    /// read: whether it produced new tokens is unknown, and nothing else was sent. Trying again
+    /// is safe: the session reads the keychain first (another process may hold the new tokens),
+    /// then asks again.
+    #[error("{operation} got no answer ringdesk could read; the session was not renewed and nothing else was sent")]
+    TokenLost {
+        /// The token operation.
         operation: &'static str,
     },
     /// The answer was not what the API promises (unparsable JSON, missing fields).
@@ -108,15 +117,12 @@ impl ApiError {
                 parameter,
                 ..
             } => recovery_for(*status, code.as_deref(), message, parameter.as_deref()),
-            Self::RateLimited { retry_after, .. } => Recovery::Wait {
-                seconds: retry_after.as_secs().max(1),
-            },
-            Self::CircuitOpen { retry_in } => Recovery::Wait {
-                seconds: retry_in.as_secs().max(1),
-            },
+            Self::RateLimited { retry_after, .. } => Recovery::wait(*retry_after),
+            Self::CircuitOpen { retry_in } => Recovery::wait(*retry_in),
             Self::Timeout { .. } => Recovery::Retry,
             Self::Network { .. } => Recovery::Offline,
             Self::UnknownOutcome { .. } => Recovery::Reconcile,
+            Self::TokenLost { .. } => Recovery::Retry,
             Self::Malformed { .. } => Recovery::Report,
             Self::SignedOut { .. } => Recovery::SignInAgain,
             Self::Keychain(e) => e.recovery(),
@@ -128,7 +134,7 @@ impl ApiError {
         match self {
             Self::CircuitOpen { retry_in } => format!(
                 "RingCentral failed several times in a row; ringdesk tries again in {} s.",
-                retry_in.as_secs().max(1)
+                whole_seconds(*retry_in)
             ),
             Self::Keychain(e) => e.hint().to_string(),
             _ => self.recovery().hint(),

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::endpoint::{Group, Priority};
 use super::server_duration::ServerDuration;
 use crate::clock::{later, until};
+use crate::recovery::whole_seconds;
 
 /// The budget of one group.
 #[derive(Debug, Clone)]
@@ -180,7 +181,7 @@ impl Budgets {
                     penalty_secs: budget
                         .penalty_until
                         .filter(|t| *t > now)
-                        .map(|t| until(now, t).as_secs().max(1)),
+                        .map(|t| whole_seconds(until(now, t))),
                 }
             })
             .collect()

@@ -184,10 +184,19 @@ impl Transport {
         }
     }
 
-    /// Waits until the breaker and the group's budget let `request` go.
+    /// Waits until the breaker and the group's budget let `request` go — at most as long as
+    /// the retry policy waits for its priority ([`RetryPolicy::max_rate_wait`], shorter for the
+    /// agent's own requests); a longer wait is reported as [`ApiError::RateLimited`].
+    ///
+    /// [`RetryPolicy::max_rate_wait`]: super::retry::RetryPolicy::max_rate_wait
     async fn admit(&self, request: &Outgoing) -> Result<(), ApiError> {
         let group = request.endpoint.group;
         let interactive = request.priority == Priority::Interactive;
+        let patience = self
+            .options
+            .retry
+            .for_priority(request.priority)
+            .max_rate_wait;
         let mut waiting = false;
         let result = loop {
             let now = self.clock().now();
@@ -197,8 +206,9 @@ impl Transport {
             let admitted = lock(&self.budgets).admit(group, request.priority, now);
             match admitted {
                 Ok(()) => break Ok(()),
-                Err(wait) if interactive && wait > self.options.retry.interactive_rate_wait => {
-                    // Too long to hold the agent's click: say how long instead.
+                Err(wait) if wait > patience => {
+                    // Too long to hold the agent's click, or a background job inside one
+                    // call: say how long instead.
                     break Err(ApiError::RateLimited {
                         group,
                         retry_after: wait,

@@ -143,7 +143,7 @@ impl OAuthApp {
             .set_pkce_verifier(PkceCodeVerifier::new(verifier.expose().to_string()))
             .request_async(&http)
             .await
-            .map_err(oauth_error)?;
+            .map_err(|e| lost(oauth_error(e)))?;
         Ok(self.token_set(transport, response, false))
     }
 
@@ -167,7 +167,7 @@ impl OAuthApp {
             .exchange_refresh_token(&token)
             .request_async(&http)
             .await
-            .map_err(oauth_error)?;
+            .map_err(|e| lost(oauth_error(e)))?;
         Ok(self.token_set(transport, response, via_jwt))
     }
 
@@ -186,11 +186,11 @@ impl OAuthApp {
             .append_pair("assertion", jwt.expose())
             .finish();
         let request = self.form_request(&GET_TOKEN, form, Some(secret));
-        let answer = transport.execute(&request).await?;
+        let answer = transport.execute(&request).await.map_err(lost)?;
         if answer.status != 200 {
             return Err(status_error(&GET_TOKEN, &answer).into());
         }
-        let response: TokenResponse = decode(&GET_TOKEN, &answer.body)?;
+        let response: TokenResponse = decode(&GET_TOKEN, &answer.body).map_err(lost)?;
         let now = transport.clock().now();
         Ok(response.into_tokens(now, &self.server, &self.client_id, true))
     }
@@ -319,6 +319,19 @@ async fn call(
     let mut response = HttpResponse::new(answer.body);
     *response.headers_mut() = answer.headers;
     Ok(response)
+}
+
+/// A token request whose answer was lost (timeout, dropped connection, a 5xx that may have
+/// been handled) or cannot be read is [`ApiError::TokenLost`]: the tokens it may have produced
+/// are unknown — a refresh token or code may be spent — but nothing the agent asked for went
+/// with it. Other errors stay as they are.
+fn lost(error: ApiError) -> ApiError {
+    match error {
+        ApiError::UnknownOutcome { operation } | ApiError::Malformed { operation, .. } => {
+            ApiError::TokenLost { operation }
+        }
+        other => other,
+    }
 }
 
 fn oauth_error(error: RequestTokenError<ApiError, impl oauth2::ErrorResponse>) -> ApiError {

@@ -139,7 +139,7 @@ impl Session {
                     tracing::info!(profile = %self.profile, "access token refreshed");
                     return Ok(self.keep(tokens).await);
                 }
-                Err(error @ ApiError::UnknownOutcome { .. }) => {
+                Err(error @ ApiError::TokenLost { .. }) => {
                     return self.after_lost_answer(current, error).await;
                 }
                 Err(error) if dead_grant(&error) => {
@@ -155,7 +155,7 @@ impl Session {
         if let Some(jwt) = self.jwt().await? {
             return match self.app.jwt_grant(&self.transport, &jwt).await {
                 Ok(tokens) => Ok(self.keep(tokens).await),
-                Err(AuthError::Api(e @ ApiError::UnknownOutcome { .. })) => {
+                Err(AuthError::Api(e @ ApiError::TokenLost { .. })) => {
                     self.after_lost_answer(current, e).await
                 }
                 Err(AuthError::Api(e)) if !dead_grant(&e) => Err(e),

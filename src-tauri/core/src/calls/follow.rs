@@ -34,6 +34,9 @@ impl CallProgress {
 enum Stop {
     /// Keep following.
     No,
+    /// The agent's cancel is on its way: keep following, but a call found gone meanwhile was
+    /// cancelled (RingCentral may end it before its answer to the cancel arrives).
+    Cancelling,
     /// The agent cancelled it.
     Cancelled,
     /// ringdesk stops following (signed out, connection reset): the call goes on, unknown.
@@ -117,37 +120,50 @@ impl RingOutCall {
         if !self.latest().phase.is_cancellable() {
             return Ok(());
         }
+        self.stop
+            .send_if_modified(|stop| move_stop(stop, Stop::No, Stop::Cancelling));
         match delete_ringout(&self.client, &self.id).await {
             Ok(()) | Err(ApiError::Status { status: 404, .. }) => {}
-            Err(e) => return Err(e.into()),
+            Err(e) => {
+                self.stop
+                    .send_if_modified(|stop| move_stop(stop, Stop::Cancelling, Stop::No));
+                return Err(e.into());
+            }
         }
         let _ = self.stop.send(Stop::Cancelled);
         Ok(())
     }
 }
 
-/// Polls the status until final, publishing changes; a cancel ends it as `Cancelled`, being
-/// abandoned or [`MAX_MISSED_POLLS`] failed polls in a row as `Unknown`.
+/// Polls the status until final, publishing changes; a cancel ends it as `Cancelled` (also when
+/// a poll finds the call gone while the cancel is on its way), being abandoned or
+/// [`MAX_MISSED_POLLS`] failed polls in a row as `Unknown`. A rate-limited poll is not a failed
+/// one: the next poll waits as RingCentral asked (up to the client's longest rate-limit wait).
 async fn follow(
     client: Client,
     created: RingOutStatus,
     sender: watch::Sender<CallProgress>,
     mut stopped: watch::Receiver<Stop>,
 ) {
-    let poll = client.transport().options().ringout_poll;
-    let clock = client.transport().options().clock.clone();
+    let options = client.transport().options();
+    let poll = options.ringout_poll;
+    let patience = options.retry.max_rate_wait;
+    let clock = options.clock.clone();
     let mut misses = 0;
+    let mut pause = None;
     let mut can_stop = true;
     loop {
         if sender.borrow().phase.is_final() || sender.is_closed() {
             return;
         }
+        // Only a stop cuts the wait short: a cancel still on its way changes nothing yet.
+        let stop = stopped.wait_for(|stop| matches!(stop, Stop::Cancelled | Stop::Abandoned));
         tokio::select! {
-            _ = clock.sleep(poll) => {}
-            changed = stopped.changed(), if can_stop => can_stop = changed.is_ok(),
+            _ = clock.sleep(pause.take().unwrap_or(poll)) => {}
+            stopped = stop, if can_stop => can_stop = stopped.is_ok(),
         }
         match *stopped.borrow() {
-            Stop::No => {}
+            Stop::No | Stop::Cancelling => {}
             Stop::Cancelled => {
                 publish(&sender, cancelled_progress(&sender));
                 return;
@@ -170,15 +186,22 @@ async fn follow(
                     },
                     status: sender.borrow().status.clone(),
                 };
+                let cancelled = matches!(*stopped.borrow(), Stop::Cancelling | Stop::Cancelled);
                 publish(
                     &sender,
-                    if *stopped.borrow() == Stop::Cancelled {
+                    if cancelled {
                         cancelled_progress(&sender)
                     } else {
                         progress
                     },
                 );
                 return;
+            }
+            // RingCentral asked for a pause, which is no failure to read the status: the last
+            // phase stands until the wait is over (one longer than the client ever waits is).
+            Err(ApiError::RateLimited { retry_after, .. }) if retry_after <= patience => {
+                tracing::info!(?retry_after, "RingOut status polls wait for the rate limit");
+                pause = Some(retry_after);
             }
             Err(error) => {
                 misses += 1;
@@ -190,6 +213,15 @@ async fn follow(
             }
         }
     }
+}
+
+/// Moves `stop` from `from` to `to`; whether it moved (a stop that changed meanwhile stays).
+fn move_stop(stop: &mut Stop, from: Stop, to: Stop) -> bool {
+    let moved = *stop == from;
+    if moved {
+        *stop = to;
+    }
+    moved
 }
 
 /// The last observation, with its status now unknown.

@@ -82,9 +82,7 @@ impl SyncError {
             Self::Upstream(UpstreamError::NotSent {
                 retry_after: Some(wait),
                 ..
-            }) => crate::Recovery::Wait {
-                seconds: wait.as_secs().max(1),
-            },
+            }) => crate::Recovery::wait(*wait),
             Self::Upstream(UpstreamError::NotSent { .. } | UpstreamError::Ambiguous { .. }) => {
                 crate::Recovery::Offline
             }

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use chrono::{Duration, Utc};
 use ringcentral_sim::{RunningSim, SimConfig};
-use ringdesk_core::api::{call_log, contacts, directory, message_store, Call, Pages};
-use ringdesk_core::store::Store;
+use ringdesk_core::api::{call_log, message_store, Call, Pages};
+use ringdesk_core::store::{Feed, Store};
 use ringdesk_core::sync::{sync_all, RingCentral, SyncOptions, SyncReport};
 use ringdesk_testkit::fixtures::us;
+use ringdesk_testkit::oracle::{cached_ids, upstream_ids};
 use ringdesk_testkit::signin::jwt_upstream;
 use ringdesk_testkit::SimAdmin;
 use serde_json::{json, Value};
@@ -58,48 +59,22 @@ impl World {
 
     /// Every call-log id the simulator holds, read page by page (`page=N` navigation).
     pub async fn call_ids(&self) -> BTreeSet<String> {
-        let call = Call::new(&call_log::READ_CALL_LOG, &[])
-            .query("dateFrom", "2000-01-01T00:00:00Z")
-            .query("dateTo", (Utc::now() + Duration::days(1)).to_rfc3339())
-            .query("perPage", 1000);
-        self.ids(call, "id").await
+        upstream_ids(self.upstream.client(), Feed::CallLog).await
     }
 
     /// Every SMS id the simulator holds.
     pub async fn message_ids(&self) -> BTreeSet<String> {
-        let call = Call::new(&message_store::LIST_MESSAGES, &[])
-            .query("messageType", "SMS")
-            .query("dateFrom", "2000-01-01T00:00:00Z")
-            .query("dateTo", (Utc::now() + Duration::days(1)).to_rfc3339())
-            .query("perPage", 1000);
-        self.ids(call, "id").await
+        upstream_ids(self.upstream.client(), Feed::Messages).await
     }
 
     /// Every personal contact id.
     pub async fn contact_ids(&self) -> BTreeSet<String> {
-        let call = Call::new(&contacts::LIST_CONTACTS, &[]).query("perPage", 1000);
-        self.ids(call, "id").await
+        upstream_ids(self.upstream.client(), Feed::Contacts).await
     }
 
     /// Every directory entry id.
     pub async fn directory_ids(&self) -> BTreeSet<String> {
-        let call = Call::new(&directory::LIST_DIRECTORY, &[]).query("perPage", 1000);
-        self.ids(call, "id").await
-    }
-
-    async fn ids(&self, call: Call, field: &str) -> BTreeSet<String> {
-        let mut pages: Pages<Value> = Pages::new(self.upstream.client().clone(), call);
-        let mut ids = BTreeSet::new();
-        while let Some(page) = pages.next_page().await.expect("oracle page") {
-            for record in page.records {
-                let id = match &record[field] {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                ids.insert(id);
-            }
-        }
-        ids
+        upstream_ids(self.upstream.client(), Feed::Directory).await
     }
 
     /// A message's `readStatus` upstream.
@@ -122,7 +97,16 @@ impl World {
         let call = Call::new(&call_log::READ_CALL_LOG, &[])
             .query("dateFrom", (Utc::now() - Duration::hours(1)).to_rfc3339())
             .query("perPage", 1000);
-        self.ids(call, "id").await
+        let mut pages: Pages<Value> = Pages::new(self.upstream.client().clone(), call);
+        let mut ids = BTreeSet::new();
+        while let Some(page) = pages.next_page().await.expect("oracle page") {
+            ids.extend(
+                page.records
+                    .iter()
+                    .filter_map(|r| r["id"].as_str().map(str::to_owned)),
+            );
+        }
+        ids
     }
 
     /// The extension's SMS-capable number.
@@ -162,29 +146,13 @@ impl World {
     }
 }
 
-/// The ids stored in a cache table.
+/// The ids stored in a cache table (`calls`, `messages`, `personal` or `directory`).
 pub fn stored_ids(store: &Store, table: &str) -> BTreeSet<String> {
-    let path = store.path().to_path_buf();
-    let conn = rusqlite::Connection::open(path).expect("read the cache directly");
-    let (column, filter) = match table {
-        "calls" => ("remote_id", ""),
-        "messages" => ("CAST(id AS TEXT)", ""),
-        "personal" => ("remote_id", "WHERE source = 'personal'"),
-        _ => ("remote_id", "WHERE source = 'directory'"),
+    let feed = match table {
+        "calls" => Feed::CallLog,
+        "messages" => Feed::Messages,
+        "personal" => Feed::Contacts,
+        _ => Feed::Directory,
     };
-    let from = if table == "calls" || table == "messages" {
-        table
-    } else {
-        "contacts"
-    };
-    let sql = format!("SELECT {column} FROM {from} {filter}");
-    let mut stmt = conn.prepare(&sql).expect("query");
-    let ids: Vec<String> = stmt
-        .query_map([], |row| row.get(0))
-        .expect("rows")
-        .collect::<Result<_, _>>()
-        .expect("ids");
-    let unique: BTreeSet<String> = ids.iter().cloned().collect();
-    assert_eq!(unique.len(), ids.len(), "no {table} row is stored twice");
-    unique
+    cached_ids(store, feed)
 }

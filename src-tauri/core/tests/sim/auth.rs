@@ -314,3 +314,39 @@ async fn two_processes_sharing_the_keychain_do_not_sign_each_other_out() {
         "nobody was signed out"
     );
 }
+
+#[tokio::test]
+async fn a_lost_renewal_answer_is_a_passing_problem_and_the_next_request_renews() {
+    let sim = sim(|c| c.rate_limits = roomy()).await;
+    let client = jwt_client(&sim, quick()).await;
+    let admin = SimAdmin::of(&sim);
+    let lost = [
+        ringdesk_testkit::Fault::on("POST", TOKEN)
+            .status(500)
+            .processed(),
+        ringdesk_testkit::Fault::on("POST", TOKEN)
+            .drop_connection()
+            .processed(),
+        ringdesk_testkit::Fault::on("POST", TOKEN).malformed(),
+    ];
+    for fault in lost {
+        let tokens = client.session().tokens().expect("signed in");
+        admin.expire_session(tokens.access_token.expose()).await;
+        admin.arm(fault.clone()).await;
+        let err = read_extension(&client)
+            .await
+            .expect_err("the renewal's answer was lost");
+        assert!(
+            matches!(err, ApiError::TokenLost { .. }),
+            "{fault:?}: {err}"
+        );
+        assert_eq!(
+            err.recovery(),
+            Recovery::Retry,
+            "nothing to check (no call, no text): try again, which is safe"
+        );
+        read_extension(&client)
+            .await
+            .expect("the next request renews (RingCentral answers a superseded refresh token with the current tokens)");
+    }
+}

@@ -260,3 +260,47 @@ async fn a_call_goes_first_while_a_sync_uses_the_budget() {
         "and nobody was rate limited"
     );
 }
+
+#[tokio::test]
+async fn a_background_request_never_waits_longer_than_the_policy_allows() {
+    let sim = sim(|_| {}).await;
+    let client = jwt_client(&sim, quick()).await;
+    SimAdmin::of(&sim)
+        .arm(
+            Fault::on("GET", &format!("{EXTENSION}/call-log"))
+                .status(429)
+                .retry_after(3600),
+        )
+        .await;
+    let query = CallLogQuery {
+        date_from: Some("2000-01-01T00:00:00Z".into()),
+        priority: Priority::Background,
+        ..CallLogQuery::default()
+    };
+    for attempt in ["the 429 itself", "a request inside the hour's penalty"] {
+        let started = Instant::now();
+        let page = tokio::time::timeout(
+            Duration::from_secs(10),
+            read_call_log(&client, &query).next_page(),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("{attempt}: an hour is not waited out inside one call"));
+        let err = page.expect_err("rate limited");
+        assert!(
+            matches!(err, ApiError::RateLimited { .. }),
+            "{attempt}: {err}"
+        );
+        assert_eq!(
+            err.recovery(),
+            Recovery::Wait { seconds: 3600 },
+            "{attempt}: the wait is reported"
+        );
+        assert!(started.elapsed() < Duration::from_secs(5), "{attempt}");
+    }
+    let log = SimAdmin::of(&sim).requests().await;
+    assert_eq!(
+        matching(&log, "GET", "/call-log").len(),
+        1,
+        "nothing was sent inside the penalty"
+    );
+}

@@ -2,14 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
-/// `GetRingOutStatusResponse`.
+/// `GetRingOutStatusResponse`. Without an id it is not a RingOut: it cannot be followed or
+/// cancelled, so such an answer does not read.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase")]
 pub struct RingOutStatus {
-    /// RingOut id (a string in the spec; some servers send a number).
-    #[serde(deserialize_with = "string_or_number")]
+    /// RingOut id (a string in the spec; some servers send a number), never empty.
+    #[serde(deserialize_with = "ringout_id")]
     pub id: String,
     /// The three status fields.
+    #[serde(default)]
     pub status: RingOutStatusDetail,
 }
 
@@ -25,11 +27,13 @@ pub struct RingOutStatusDetail {
     pub callee_status: Option<String>,
 }
 
-fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+fn ringout_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => Ok(s),
+        serde_json::Value::String(s) if !s.is_empty() => Ok(s),
         serde_json::Value::Number(n) => Ok(n.to_string()),
-        _ => Ok(String::new()),
+        _ => Err(serde::de::Error::custom(
+            "a RingOut id must be a non-empty string or a number",
+        )),
     }
 }
 

@@ -12,6 +12,7 @@ pub(super) fn kind(error: &ApiError) -> &'static str {
         ApiError::Timeout { .. } => "timeout",
         ApiError::Network { .. } => "network",
         ApiError::UnknownOutcome { .. } => "unknown_outcome",
+        ApiError::TokenLost { .. } => "token_lost",
         ApiError::Malformed { .. } => "malformed",
         ApiError::SignedOut { .. } => "signed_out",
         _ => "error",
@@ -65,7 +66,8 @@ pub(super) fn classify(error: &ApiError, idempotent: bool) -> UpstreamError {
             reason: text,
             retry_after: Some(*retry_in),
         },
-        ApiError::Network { .. } => UpstreamError::NotSent {
+        // The session could not be renewed: the request itself never left.
+        ApiError::Network { .. } | ApiError::TokenLost { .. } => UpstreamError::NotSent {
             reason: text,
             retry_after: None,
         },
