@@ -8,7 +8,9 @@ use ringcentral_sim::RunningSim;
 use ringdesk_core::api::retry::RetryPolicy;
 use ringdesk_core::api::{Client, ClientOptions, Transport};
 use ringdesk_core::auth::{OAuthApp, Session, REDIRECT_URI};
+use ringdesk_core::backoff::Backoff;
 use ringdesk_core::keychain::{MemoryStore, TokenStore};
+use ringdesk_core::realtime::RealtimeOptions;
 use ringdesk_core::sync::RingCentral;
 use ringdesk_core::Secret;
 
@@ -22,6 +24,23 @@ pub fn quick() -> ClientOptions {
         },
         ringout_poll: Duration::from_millis(50),
         ..ClientOptions::default()
+    }
+}
+
+/// Real-time options that keep tests quick: 100 ms backoff (800 ms at most), 300 ms polls,
+/// a WebSocket retried after 1.5 s.
+pub fn quick_realtime() -> RealtimeOptions {
+    RealtimeOptions {
+        backoff: Backoff {
+            base: Duration::from_millis(100),
+            cap: Duration::from_millis(800),
+        },
+        poll_interval: Duration::from_millis(300),
+        websocket_retry: Duration::from_millis(1500),
+        open_timeout: Duration::from_secs(5),
+        change_debounce: Duration::from_millis(100),
+        tick: Duration::from_millis(200),
+        ..RealtimeOptions::default()
     }
 }
 

@@ -1,4 +1,4 @@
-use ringdesk_core::app::{CallRequest, DeskEvent, LiveState};
+use ringdesk_core::app::{DeskEvent, LiveState};
 use ringdesk_testkit::sim::EXTENSION;
 use ringdesk_testkit::Fault;
 
@@ -24,15 +24,10 @@ async fn the_preview_normalises_and_matches() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_call_is_followed_to_connected_and_a_second_is_refused() {
     let mut demo = demo_desk().await;
-    let call = demo
-        .desk
-        .place_call(&CallRequest::to("+1 650 555 0123"))
-        .await
-        .expect("placed");
+    let call = demo.call("+1 650 555 0123").await.expect("placed");
     assert!(!call.done);
     let again = demo
-        .desk
-        .place_call(&CallRequest::to("+1 650 555 0123"))
+        .call("+1 650 555 0123")
         .await
         .expect_err("one at a time");
     assert!(again.to_string().contains("already"), "{again}");
@@ -51,10 +46,7 @@ async fn a_call_is_followed_to_connected_and_a_second_is_refused() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_busy_number_fails_with_words_and_a_hint() {
     let mut demo = demo_desk().await;
-    demo.desk
-        .place_call(&CallRequest::to("+1 650 555 0150"))
-        .await
-        .expect("placed");
+    demo.call("+1 650 555 0150").await.expect("placed");
     let failed = next_event(&mut demo.events, "the failure", |e| match e {
         DeskEvent::Call(view) if view.done => Some(view.clone()),
         _ => None,
@@ -73,11 +65,7 @@ async fn a_rate_limited_call_tells_the_window_when_it_can_try_again() {
         .await
         .arm(Fault::on("POST", &ring_out).status(429).retry_after(40))
         .await;
-    let error = demo
-        .desk
-        .place_call(&CallRequest::to("+1 650 555 0123"))
-        .await
-        .expect_err("429");
+    let error = demo.call("+1 650 555 0123").await.expect_err("429");
     assert!(
         matches!(error.recovery(), ringdesk_core::Recovery::Wait { .. }),
         "{error}"

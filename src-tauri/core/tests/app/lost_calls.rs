@@ -1,6 +1,6 @@
 //! A call whose status can no longer be read ends in a clear final state and frees the dialer.
 
-use ringdesk_core::app::{CallRequest, DeskEvent};
+use ringdesk_core::app::DeskEvent;
 
 use ringdesk_testkit::sim::EXTENSION;
 use ringdesk_testkit::Fault;
@@ -17,10 +17,7 @@ async fn a_call_whose_status_cannot_be_read_ends_as_unknown_and_frees_the_dialer
         .await
         .arm(Fault::on("GET", &polls).status(400).times(8))
         .await;
-    demo.desk
-        .place_call(&CallRequest::to("+1 650 555 0123"))
-        .await
-        .expect("placed");
+    demo.call("+1 650 555 0123").await.expect("placed");
     let lost = next_event(&mut demo.events, "the call's final state", |e| match e {
         DeskEvent::Call(view) if view.done => Some(view.clone()),
         _ => None,
@@ -33,10 +30,7 @@ async fn a_call_whose_status_cannot_be_read_ends_as_unknown_and_frees_the_dialer
         "the agent is told what to do: {:?}",
         lost.words
     );
-    let next = demo
-        .desk
-        .place_call(&CallRequest::to("+1 650 555 0124"))
-        .await;
+    let next = demo.call("+1 650 555 0124").await;
     assert!(
         next.is_ok(),
         "the dialer is free for the next call: {next:?}"
@@ -46,11 +40,7 @@ async fn a_call_whose_status_cannot_be_read_ends_as_unknown_and_frees_the_dialer
 #[tokio::test(flavor = "multi_thread")]
 async fn resetting_the_connection_ends_a_followed_call_at_once() {
     let mut demo = demo_desk().await;
-    let call = demo
-        .desk
-        .place_call(&CallRequest::to("+1 650 555 0123"))
-        .await
-        .expect("placed");
+    let call = demo.call("+1 650 555 0123").await.expect("placed");
     demo.desk.reset_connection().await;
     let ended = next_event(&mut demo.events, "the call's end", |e| match e {
         DeskEvent::Call(view) if view.id == call.id && view.done => Some(view.clone()),

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use ringdesk_core::app::{DemoTiming, Desk, DeskEvent, DeskOptions, SignInState};
+use ringdesk_core::app::{
+    CallRequest, CallView, DemoTiming, Desk, DeskEvent, DeskOptions, Error, SignInState,
+};
 use ringdesk_core::config::{ConfigFile, Environment, Paths, Profile};
 use ringdesk_testkit::SimAdmin;
 use tokio::sync::broadcast::Receiver;
@@ -38,6 +40,13 @@ pub async fn demo_desk() -> DemoDesk {
         desk,
         events,
         _dirs: dirs,
+    }
+}
+
+impl DemoDesk {
+    /// Places a call to `number` as the dialer's Call button does.
+    pub async fn call(&self, number: &str) -> Result<CallView, Error> {
+        self.desk.place_call(&CallRequest::to(number)).await
     }
 }
 

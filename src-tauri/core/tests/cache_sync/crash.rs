@@ -2,7 +2,6 @@
 //! without duplicates.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 
 use ringdesk_testkit::sim::seeded;
 
@@ -11,28 +10,7 @@ use super::support::{stored_ids, world};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sync_killed_mid_way_resumes_without_duplicates() {
     let world = world(seeded(20_000, 60, 200)).await;
-    let c = world.sim.credentials().clone();
-    let spawn = || {
-        Command::new(env!("CARGO_BIN_EXE_ringdesk-cache-sync"))
-            .args([
-                "--db",
-                &world.db().to_string_lossy(),
-                "--server",
-                &c.server_url,
-            ])
-            .args([
-                "--client-id",
-                &c.client_id,
-                "--client-secret",
-                &c.client_secret,
-            ])
-            .args(["--per-page", "200"])
-            .env("RINGDESK_SYNC_JWT", &c.jwt)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the sync child starts")
-    };
+    let spawn = || world.sync_child(&["--per-page", "200"]);
     let mut child = spawn();
     let stdout = child.stdout.take().expect("piped stdout");
     let lines = tokio::task::spawn_blocking(move || {

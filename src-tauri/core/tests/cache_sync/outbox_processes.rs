@@ -3,7 +3,7 @@
 //! is counted where it matters, in the simulator's message store.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
@@ -29,26 +29,7 @@ fn many_sessions() -> SimConfig {
 
 /// A child flushing the world's outbox until nothing is open, and its output lines.
 fn flusher(world: &World) -> (Child, Receiver<String>) {
-    let c = world.sim.credentials();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ringdesk-cache-sync"))
-        .args([
-            "--db",
-            &world.db().to_string_lossy(),
-            "--server",
-            &c.server_url,
-        ])
-        .args([
-            "--client-id",
-            &c.client_id,
-            "--client-secret",
-            &c.client_secret,
-        ])
-        .args(["--flush-outbox", &GRACE_MS.to_string()])
-        .env("RINGDESK_SYNC_JWT", &c.jwt)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("the flushing child starts");
+    let mut child = world.sync_child(&["--flush-outbox", &GRACE_MS.to_string()]);
     let stdout = child.stdout.take().expect("piped stdout");
     let (lines, received) = channel();
     std::thread::spawn(move || {

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
 
 use chrono::{Duration, Utc};
 use ringcentral_sim::{RunningSim, SimConfig};
@@ -40,6 +41,31 @@ pub async fn world(config: SimConfig) -> World {
 impl World {
     pub fn db(&self) -> PathBuf {
         self.dir.path().join("cache.sqlite3")
+    }
+
+    /// A `ringdesk-cache-sync` child signed in to the world's simulator with its JWT, working
+    /// on the world's cache with `args` added, its stdout piped.
+    pub fn sync_child(&self, args: &[&str]) -> Child {
+        let c = self.sim.credentials();
+        Command::new(env!("CARGO_BIN_EXE_ringdesk-cache-sync"))
+            .args([
+                "--db",
+                &self.db().to_string_lossy(),
+                "--server",
+                &c.server_url,
+            ])
+            .args([
+                "--client-id",
+                &c.client_id,
+                "--client-secret",
+                &c.client_secret,
+            ])
+            .args(args)
+            .env("RINGDESK_SYNC_JWT", &c.jwt)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the sync child starts")
     }
 
     pub fn store(&self) -> Store {

@@ -6,9 +6,9 @@
 use std::time::Duration;
 
 use ringcentral_sim::SimConfig;
-use ringdesk_core::backoff::Backoff;
-use ringdesk_core::realtime::{ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions};
+use ringdesk_core::realtime::{ConnectionState, InboxWatch, RealtimeEvent};
 use ringdesk_testkit::fixtures::us;
+use ringdesk_testkit::signin::quick_realtime;
 use ringdesk_testkit::sim::CUSTOMER;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::{timeout_at, Instant};
@@ -18,22 +18,6 @@ use crate::kinds::{FaultKind, FOREIGN_HOST};
 use crate::operations::Operation;
 use crate::outcome::Outcome;
 use crate::runner::{play_row, Drill};
-
-/// The inbox's options scaled down for tests: quick backoff, polls and retries.
-fn options() -> RealtimeOptions {
-    RealtimeOptions {
-        backoff: Backoff {
-            base: Duration::from_millis(100),
-            cap: Duration::from_millis(800),
-        },
-        poll_interval: Duration::from_millis(300),
-        websocket_retry: Duration::from_millis(1500),
-        open_timeout: Duration::from_secs(5),
-        change_debounce: Duration::from_millis(100),
-        tick: Duration::from_millis(200),
-        ..RealtimeOptions::default()
-    }
-}
 
 /// Whether the fault strikes a running subscription rather than its start.
 fn strikes_running(kind: FaultKind) -> bool {
@@ -176,8 +160,8 @@ impl Drill for Live {
             cell.inject().await;
         }
         let client = cell.client.client();
-        let (watch, events) =
-            InboxWatch::start(client, &cell.cache(), us(), options()).expect("the inbox starts");
+        let (watch, events) = InboxWatch::start(client, &cell.cache(), us(), quick_realtime())
+            .expect("the inbox starts");
         self.watch = Some(watch);
         self.events = Some(events);
         if running {

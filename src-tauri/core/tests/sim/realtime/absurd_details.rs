@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use ringdesk_core::realtime::{ConnectionState, Via};
+use ringdesk_core::realtime::Via;
 
 use super::support::*;
 
@@ -17,7 +17,7 @@ async fn absurd_idle_and_recovery_timeouts_still_keep_and_recover_the_socket() {
     })
     .await;
     let started = chrono::Utc::now();
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     rig.caught_up_since(started).await;
     // The start's catch-up settles (as in the delivery tests) before the text is pushed.
@@ -27,19 +27,7 @@ async fn absurd_idle_and_recovery_timeouts_still_keep_and_recover_the_socket() {
     assert_eq!((sms.message_id, sms.via), (id, Via::Push));
     let dropped = chrono::Utc::now();
     assert!(rig.admin.drop_sockets().await >= 1, "a socket was live");
-    let state = rig
-        .state(Duration::from_secs(10), ConnectionState::is_connected)
-        .await;
-    assert!(
-        matches!(
-            state,
-            ConnectionState::Connected {
-                recovered: true,
-                ..
-            }
-        ),
-        "recovered inside the (bounded) recovery window: {state:?}"
-    );
+    rig.assert_recovered(Duration::from_secs(10)).await;
     rig.caught_up_since(dropped).await;
     rig.announced(Duration::from_millis(300)).await;
     let id = rig.push("after the drop").await;

@@ -29,7 +29,7 @@ async fn an_inbound_text_is_announced_once_with_its_contact_and_stored() {
         .put_contact(ContactSource::Local, &ada, 0)
         .expect("a local contact");
     batch.commit().expect("commit");
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     assert!(
         rig.announced(Duration::from_millis(300)).await.is_empty(),
@@ -79,7 +79,7 @@ async fn an_inbound_text_is_announced_once_with_its_contact_and_stored() {
 #[tokio::test]
 async fn the_agents_own_texts_are_not_announced() {
     let mut rig = rig(|_| {}).await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     let text = SmsText::new("On my way").expect("short");
     let sent = send_sms(&rig.client, "+16505550101", &number(CUSTOMER), &text)
@@ -101,14 +101,14 @@ async fn the_agents_own_texts_are_not_announced() {
 #[tokio::test]
 async fn a_restart_catches_up_without_repeating() {
     let mut rig = rig(|_| {}).await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     let first = rig.push("before the restart").await;
     let sms = rig.next_sms(Duration::from_secs(5)).await.expect("live");
     assert_eq!(sms.message_id, first);
     rig.stop().await;
     let missed = rig.push("while ringdesk was closed").await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     let announced = rig.announced(Duration::from_secs(3)).await;
     let ids: Vec<i64> = announced.iter().map(|s| s.message_id).collect();
     assert_eq!(

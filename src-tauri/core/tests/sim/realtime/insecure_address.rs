@@ -20,7 +20,7 @@ async fn a_plain_ws_address_off_this_machine_is_refused_and_polling_delivers() {
                 .patch(json!({ "uri": "ws://ringdesk-test.invalid/ws" })),
         )
         .await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     let state = rig
         .state(Duration::from_secs(10), |s| {
             matches!(s, ConnectionState::Polling { .. })

@@ -15,7 +15,7 @@ async fn heartbeats_keep_an_idle_connection_alive() {
         config.ws.ping_interval = Duration::from_secs(3600);
     })
     .await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     let quiet = rig.announced(Duration::from_secs(5)).await;
     assert!(quiet.is_empty());
@@ -44,7 +44,7 @@ async fn heartbeats_keep_an_idle_connection_alive() {
 #[tokio::test]
 async fn the_absolute_timeout_ends_in_a_recovered_session() {
     let mut rig = rig(|config| config.ws.absolute_timeout = Duration::from_secs(2)).await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     let state = rig
         .state(Duration::from_secs(6), |s| {
@@ -58,19 +58,7 @@ async fn the_absolute_timeout_ends_in_a_recovered_session() {
         reason.contains("WSG-903"),
         "the Error frame is the reason: {reason}"
     );
-    let state = rig
-        .state(Duration::from_secs(5), ConnectionState::is_connected)
-        .await;
-    assert!(
-        matches!(
-            state,
-            ConnectionState::Connected {
-                recovered: true,
-                ..
-            }
-        ),
-        "reconnected inside the recovery window with wsc: {state:?}"
-    );
+    rig.assert_recovered(Duration::from_secs(5)).await;
     let id = rig.push("after the timeout").await;
     let sms = rig.next_sms(Duration::from_secs(5)).await.expect("live");
     assert_eq!(sms.message_id, id);
@@ -80,7 +68,7 @@ async fn the_absolute_timeout_ends_in_a_recovered_session() {
 #[tokio::test]
 async fn a_revoked_session_shows_offline_with_sign_in_again() {
     let mut rig = rig(|_| {}).await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     rig.admin.revoke_tokens().await;
     rig.admin.drop_sockets().await;

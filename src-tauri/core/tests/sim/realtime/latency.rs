@@ -9,7 +9,7 @@ use super::support::*;
 #[tokio::test]
 async fn inbound_sms_latency_figures() {
     let mut rig = rig(|_| {}).await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     let (mut samples, mut posts) = (Vec::new(), Vec::new());
     for n in 0..50 {

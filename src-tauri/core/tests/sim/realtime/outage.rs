@@ -25,7 +25,7 @@ fn recovered(state: &ConnectionState) -> Option<bool> {
 #[tokio::test]
 async fn a_text_sent_during_a_drop_arrives_once_after_recovery() {
     let mut rig = rig(|_| {}).await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.connected().await;
     // The next two upgrades fail, so the outage lasts long enough to text into it.
     rig.admin.arm(Fault::any("/ws").status(503).times(2)).await;
@@ -74,7 +74,7 @@ async fn a_failed_recovery_resubscribes_and_the_catch_up_delivers() {
     let mut rig = rig(|config| config.ws.recovery_timeout = Duration::from_secs(1)).await;
     let options = RealtimeOptions {
         recovery_margin: Duration::ZERO,
-        ..fast()
+        ..quick_realtime()
     };
     rig.start(options);
     rig.connected().await;
@@ -132,7 +132,7 @@ async fn a_sleep_is_noticed_and_followed_by_a_new_session() {
     let clock = Jumpy::default();
     let options = RealtimeOptions {
         clock: Some(Arc::new(clock.clone())),
-        ..fast()
+        ..quick_realtime()
     };
     rig.start(options);
     rig.connected().await;

@@ -17,7 +17,7 @@ async fn polling_delivers_while_the_handshake_fails_then_the_websocket_resumes()
     rig.admin
         .arm(Fault::any("/ws").status(503).times(1000))
         .await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     rig.state(Duration::from_secs(10), polling).await;
     let id = rig.push("while WebSockets are blocked").await;
     let sms = rig.next_sms(Duration::from_secs(5)).await.expect("polled");
@@ -47,7 +47,7 @@ async fn a_refused_websocket_token_falls_back_to_polling() {
     let mut rig = rig(|_| {}).await;
     let refused = Fault::any("/restapi/oauth/wstoken").status(403).times(1000);
     rig.admin.arm(refused).await;
-    rig.start(fast());
+    rig.start(quick_realtime());
     let state = rig.state(Duration::from_secs(10), polling).await;
     let ConnectionState::Polling { reason, .. } = &state else {
         unreachable!("matched above");

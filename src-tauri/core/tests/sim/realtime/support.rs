@@ -6,13 +6,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use ringcentral_sim::{RunningSim, SimConfig};
-use ringdesk_core::backoff::Backoff;
 use ringdesk_core::realtime::{
     ConnectionState, InboundSms, InboxWatch, RealtimeEvent, RealtimeOptions,
 };
 use ringdesk_core::store::Store;
 use ringdesk_testkit::admin::matching;
 use ringdesk_testkit::fixtures::us;
+pub use ringdesk_testkit::signin::quick_realtime;
 use ringdesk_testkit::signin::{jwt_client, quick};
 use ringdesk_testkit::sim::{roomy, sim, CUSTOMER};
 use ringdesk_testkit::SimAdmin;
@@ -32,22 +32,6 @@ pub struct Rig {
     pub events: UnboundedReceiver<RealtimeEvent>,
     /// Every event read so far, in order.
     pub seen: Vec<RealtimeEvent>,
-}
-
-/// Options scaled down for tests: quick backoff, polls and retries.
-pub fn fast() -> RealtimeOptions {
-    RealtimeOptions {
-        backoff: Backoff {
-            base: Duration::from_millis(100),
-            cap: Duration::from_millis(800),
-        },
-        poll_interval: Duration::from_millis(300),
-        websocket_retry: Duration::from_millis(1500),
-        open_timeout: Duration::from_secs(5),
-        change_debounce: Duration::from_millis(100),
-        tick: Duration::from_millis(200),
-        ..RealtimeOptions::default()
-    }
 }
 
 /// A rig whose simulator has `change` applied and whose inbox has not started yet.
@@ -121,6 +105,22 @@ impl Rig {
         panic!(
             "no such connection state within {within:?}; events: {:#?}",
             self.seen
+        );
+    }
+
+    /// Waits for the next connected state and asserts that it recovered the previous
+    /// subscription (RingCentral's `recoveryState: Successful`) rather than starting anew.
+    pub async fn assert_recovered(&mut self, within: Duration) {
+        let state = self.state(within, ConnectionState::is_connected).await;
+        assert!(
+            matches!(
+                state,
+                ConnectionState::Connected {
+                    recovered: true,
+                    ..
+                }
+            ),
+            "recovered inside the (bounded) recovery window: {state:?}"
         );
     }
 
