@@ -32,6 +32,9 @@ pub enum Permission {
     EditPresence,
     /// `WebSocket`: WebSocket tokens.
     WebSocket,
+    /// `CallControl`: telephony-session events and the Call Control endpoints (granted by
+    /// RingCentral on request only).
+    CallControl,
 }
 
 impl Permission {
@@ -50,6 +53,7 @@ impl Permission {
             Permission::ReadPresence => "ReadPresence",
             Permission::EditPresence => "EditPresence",
             Permission::WebSocket => "WebSocket",
+            Permission::CallControl => "CallControl",
         }
     }
 

@@ -105,6 +105,10 @@ pub struct SimArgs {
     /// Require this token (header `X-Sim-Admin-Token`) on the admin API; open when absent.
     #[arg(long, value_name = "TOKEN", env = "RINGCENTRAL_SIM_ADMIN_TOKEN")]
     pub admin_token: Option<String>,
+    /// Whether the simulated app holds the `CallControl` permission (telephony-session events,
+    /// hang up, hold, reject); RingCentral grants it on request only.
+    #[arg(long = "call-control", value_enum, default_value = "on")]
+    pub call_control: Switch,
 }
 
 impl From<SimArgs> for SimConfig {
@@ -145,6 +149,7 @@ impl From<SimArgs> for SimConfig {
             start_time: a.start_time,
             clock: None,
             admin_token: a.admin_token,
+            call_control: a.call_control == Switch::On,
             keep_alive: true,
         }
     }

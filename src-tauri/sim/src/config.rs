@@ -54,6 +54,10 @@ pub struct SimConfig {
     /// [`ADMIN_TOKEN_HEADER`](crate::ADMIN_TOKEN_HEADER) (demo mode: any local process could
     /// otherwise push fake texts); `None` leaves it open, as a test server wants.
     pub admin_token: Option<String>,
+    /// Whether the simulated app holds the `CallControl` permission (RingCentral grants it on
+    /// request only): telephony-session events and the Call Control endpoints answer 403
+    /// `CMN-401` without it. On by default.
+    pub call_control: bool,
 }
 
 impl Default for SimConfig {
@@ -74,6 +78,7 @@ impl Default for SimConfig {
             ws: WsConfig::default(),
             demo_inbound_sms: None,
             admin_token: None,
+            call_control: true,
             keep_alive: true,
             body_limit: 1024 * 1024,
             start_time: None,

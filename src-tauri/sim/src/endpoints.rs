@@ -8,8 +8,8 @@ use crate::endpoint::{Endpoint, Verb};
 use crate::oauth::{authorize, revoke, token, wstoken};
 use crate::rate_limit::Group;
 use crate::rest::{
-    call_log, contacts, directory, extension, message_store, message_sync, presence, ringout, sms,
-    subscription,
+    call_control, call_log, contacts, directory, extension, message_store, message_sync, presence,
+    ringout, sms, subscription,
 };
 use axum::routing::on;
 
@@ -120,6 +120,18 @@ pub const ENDPOINTS: &[Endpoint] = &[
         "readUserPresenceStatus", Light, ReadPresence),
     endpoint!(Put ext!("/presence"), presence::update,
         "updateUserPresenceStatus", Medium, EditPresence),
+    endpoint!(Get account!("/telephony/sessions/{telephonySessionId}"), call_control::read,
+        "readCallSessionStatus", Light, CallControl),
+    endpoint!(Delete account!("/telephony/sessions/{telephonySessionId}"), call_control::hang_up,
+        "deleteCallSession", Light, CallControl),
+    endpoint!(Post account!("/telephony/sessions/{telephonySessionId}/parties/{partyId}/reject"),
+        call_control::reject, "rejectParty", Light, CallControl),
+    endpoint!(Post account!("/telephony/sessions/{telephonySessionId}/parties/{partyId}/reply"),
+        call_control::reply, "replyParty", Light, CallControl),
+    endpoint!(Post account!("/telephony/sessions/{telephonySessionId}/parties/{partyId}/hold"),
+        call_control::hold, "holdCallParty", Light, CallControl),
+    endpoint!(Post account!("/telephony/sessions/{telephonySessionId}/parties/{partyId}/unhold"),
+        call_control::unhold, "unholdCallParty", Light, CallControl),
     endpoint!(Get "/restapi/v1.0/subscription", subscription::list,
         "listSubscriptions", Light, Token),
     endpoint!(Post "/restapi/v1.0/subscription", subscription::create,
@@ -137,7 +149,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::sessions::SCOPE;
+    use crate::state::sessions::scope;
 
     #[test]
     fn every_path_is_resolved_and_unique() {
@@ -159,7 +171,7 @@ mod tests {
         for e in ENDPOINTS {
             if let Some(permission) = e.access().permission() {
                 assert!(
-                    permission.check(SCOPE).is_ok(),
+                    permission.check(&scope(true)).is_ok(),
                     "{} needs {}, which the app's scope must grant",
                     e.operation(),
                     permission.as_str()

@@ -6,7 +6,7 @@ use crate::api_error::ApiError;
 use crate::endpoint::Endpoint;
 use crate::rate_limit::Verdict;
 use crate::sim::{lock, Sim};
-use crate::state::sessions::{AccessFailure, SCOPE};
+use crate::state::sessions::AccessFailure;
 use axum::extract::{FromRequestParts, RawPathParams, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -159,7 +159,7 @@ pub async fn gate(
             Ok(p) => p,
             Err(e) => return e.into_response(),
         };
-        if let Err(e) = access.check_scope(SCOPE) {
+        if let Err(e) = access.check_scope(&sim.scope()) {
             return e.into_response();
         }
         if let Err(e) = check_path(&sim, &params) {

@@ -90,6 +90,11 @@ impl Sim {
         world
     }
 
+    /// The scope every session of the simulated app is granted.
+    pub fn scope(&self) -> String {
+        crate::state::sessions::scope(self.config.call_control)
+    }
+
     /// URI builder for the world's account.
     pub fn urls(&self, world: &World) -> Urls {
         Urls {

@@ -89,6 +89,20 @@ impl SimAdmin {
         .await
     }
 
+    /// A caller at `from` rings the agent (`POST /sim/inbound-call`); `call` holds the other
+    /// fields (`name`, `outcome`, `ring_ms`, `talk_ms`). Answers the call's ids
+    /// (`telephonySessionId`, `sessionId`, `partyId`).
+    pub async fn inbound_call(&self, from: &str, mut call: Value) -> Value {
+        call["from"] = json!(from);
+        self.call(Method::POST, "/sim/inbound-call", call).await
+    }
+
+    /// Changes presence as another device would (`POST /sim/presence`, the fields of
+    /// `PUT …/presence`); answers the new presence.
+    pub async fn set_presence(&self, presence: Value) -> Value {
+        self.call(Method::POST, "/sim/presence", presence).await
+    }
+
     /// Arms `fault` (`POST /sim/faults`); answers its id.
     pub async fn arm(&self, fault: Fault) -> u64 {
         let armed = self

@@ -1,7 +1,8 @@
 //! The simulator's own admin API under `/sim/…` (not part of RingCentral's API): push inbound
-//! SMS, inject faults, expire or revoke tokens, read the request log, reset, drop WebSockets and
+//! SMS, ring the agent with inbound calls, set presence from "another device", inject faults, expire or revoke tokens, read the request log, reset, drop WebSockets and
 //! mint JWTs. JSON in, JSON out.
 
+mod calls;
 mod tokens;
 
 use crate::api_error::ApiError;
@@ -31,6 +32,8 @@ pub const ADMIN_TOKEN_HEADER: &str = "x-sim-admin-token";
 pub fn routes(sim: &Arc<Sim>) -> Router<Arc<Sim>> {
     Router::new()
         .route("/sim/inbound-sms", post(inbound_sms))
+        .route("/sim/inbound-call", post(calls::inbound_call))
+        .route("/sim/presence", post(calls::set_presence))
         .route(
             "/sim/faults",
             post(arm_fault).get(list_faults).delete(clear_faults),

@@ -9,7 +9,7 @@ use crate::api_error::ApiError;
 use crate::rest::{ok, Shared};
 use crate::sim::Sim;
 use crate::state::codes::CodeFailure;
-use crate::state::sessions::{Lifetimes, RefreshFailure, Session, SessionPolicy, SCOPE};
+use crate::state::sessions::{Lifetimes, RefreshFailure, Session, SessionPolicy};
 use crate::time_fmt::iso;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -34,15 +34,15 @@ fn session_policy(sim: &Sim) -> SessionPolicy {
     }
 }
 
-/// `TokenInfo` for a session.
-pub fn token_info(s: &Session, now: DateTime<Utc>) -> serde_json::Value {
+/// `TokenInfo` for a session of an app granted `scope`.
+pub fn token_info(s: &Session, scope: &str, now: DateTime<Utc>) -> serde_json::Value {
     let mut info = json!({
         "access_token": s.access,
         "token_type": "bearer",
         "expires_in": s.expires_in(now),
         "refresh_token": s.refresh,
         "refresh_token_expires_in": s.refresh_expires_in(now),
-        "scope": SCOPE,
+        "scope": scope,
         "owner_id": s.owner.to_string(),
         "endpoint_id": s.endpoint_id,
         "session_id": s.id,
@@ -98,7 +98,7 @@ pub async fn token(State(sim): Shared, form: Form) -> Result<Response, ApiError>
             ))
         }
     };
-    Ok(ok(token_info(&session, now)))
+    Ok(ok(token_info(&session, &sim.scope(), now)))
 }
 
 fn code_grant(

@@ -116,12 +116,30 @@ pub fn caller_id(a: &Account, urls: &Urls) -> Value {
     })
 }
 
+/// Presence's `activeCalls`: the newest few entries, and how many calls there are in all.
+#[derive(Clone, Copy, Debug)]
+pub struct ActiveCalls<'a> {
+    /// The entries shown (the newest [`PRESENCE_CALLS`](crate::state::live::PRESENCE_CALLS)).
+    pub shown: &'a [Value],
+    /// `totalActiveCalls`.
+    pub total: usize,
+}
+
+/// `dndStatusPersonal`, which follows `dndStatus` on accounts with the new call handling.
+fn dnd_personal(dnd_status: &str) -> &'static str {
+    if dnd_status == "DoNotAcceptAnyCalls" {
+        "DoNotAcceptAnyCalls"
+    } else {
+        "TakeAllCalls"
+    }
+}
+
 /// `ExtensionPresenceEventBody` (or the detailed variant with `activeCalls`).
 pub fn presence_event(
     a: &Account,
     telephony: &str,
     sequence: u64,
-    active_calls: Option<&[Value]>,
+    active_calls: Option<ActiveCalls<'_>>,
 ) -> Value {
     let p = &a.presence;
     let mut v = json!({
@@ -131,13 +149,15 @@ pub fn presence_event(
         "presenceStatus": aggregate(&p.user_status, telephony),
         "userStatus": p.user_status,
         "dndStatus": p.dnd_status,
+        "dndStatusPersonal": dnd_personal(&p.dnd_status),
         "allowSeeMyPresence": p.allow_see,
         "ringOnMonitoredCall": false,
         "pickUpCallsOnHold": false,
         "ownerId": a.extension_id.to_string(),
     });
     if let Some(calls) = active_calls {
-        v["activeCalls"] = json!(calls);
+        v["activeCalls"] = json!(calls.shown);
+        v["totalActiveCalls"] = json!(calls.total);
         v["meetingStatus"] = json!("Disconnected");
     }
     v
@@ -156,7 +176,7 @@ fn aggregate<'a>(user_status: &'a str, telephony: &str) -> &'a str {
 pub fn presence(
     a: &Account,
     telephony: &str,
-    active_calls: Option<&[Value]>,
+    active_calls: Option<ActiveCalls<'_>>,
     urls: &Urls,
 ) -> Value {
     let p = &a.presence;
@@ -167,6 +187,7 @@ pub fn presence(
         "presenceStatus": aggregated,
         "userStatus": p.user_status,
         "dndStatus": p.dnd_status,
+        "dndStatusPersonal": dnd_personal(&p.dnd_status),
         "telephonyStatus": telephony,
         "message": p.message,
         "allowSeeMyPresence": p.allow_see,
@@ -175,7 +196,7 @@ pub fn presence(
         "meetingStatus": "Disconnected",
     });
     if let Some(calls) = active_calls {
-        v["activeCalls"] = json!(calls);
+        v["activeCalls"] = json!(calls.shown);
     }
     v
 }

@@ -7,26 +7,10 @@
 
 use super::Urls;
 use crate::state::call_log::{CallRecord, Leg, Side};
-use crate::state::ringout::RingOut;
 use crate::time_fmt::iso;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
-use serde_json::{json, Value};
-
-/// A live RingOut as a presence `activeCalls` entry.
-pub fn active_call(call: &RingOut, telephony: &str, own_name: &str) -> Value {
-    json!({
-        "id": call.session_id,
-        "direction": "Outbound",
-        "from": call.caller_id,
-        "fromName": own_name,
-        "to": call.to,
-        "startTime": iso(call.created),
-        "telephonyStatus": telephony,
-        "sessionId": call.session_id,
-        "telephonySessionId": format!("s-ringout-{}", call.id),
-    })
-}
+use serde_json::Value;
 
 /// One call-log record as a JSON value; `detailed` adds `legs`, `billing` and
 /// `lastModifiedTime`. Lists serialize [`CallRecords`] instead.
@@ -253,6 +237,7 @@ mod tests {
     use super::*;
     use crate::seed::call_log::SeededCalls;
     use chrono::Utc;
+    use serde_json::json;
 
     fn urls() -> Urls {
         Urls {

@@ -5,13 +5,15 @@ mod account;
 mod calls;
 mod contacts;
 mod messages;
+mod telephony;
 
 pub use account::{
-    caller_id, extension, forwarding_number, phone_number, presence, presence_event,
+    caller_id, extension, forwarding_number, phone_number, presence, presence_event, ActiveCalls,
 };
-pub use calls::{active_call, call_record, CallRecords};
+pub use calls::{call_record, CallRecords};
 pub use contacts::{contact, directory_entry};
 pub use messages::{instant_sms, message, single_message};
+pub use telephony::{active_call, call_party, call_session, session_event};
 
 /// Builds absolute URIs for one account and extension.
 #[derive(Clone, Debug)]

@@ -1,6 +1,7 @@
 //! RingCentral REST endpoints (`/restapi/v1.0/...`), one module per API area.
 
 pub mod body;
+pub mod call_control;
 pub mod call_log;
 pub mod contacts;
 pub mod directory;

@@ -5,7 +5,9 @@ use super::query::Query;
 use super::{ok, Shared};
 use crate::api_error::ApiError;
 use crate::gate::Principal;
-use crate::render;
+use crate::render::{self, ActiveCalls};
+use crate::sim::Sim;
+use crate::state::live::PRESENCE_CALLS;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
@@ -16,13 +18,22 @@ pub async fn read(State(sim): Shared, _: Principal, q: Query) -> Result<Response
     q.bool("sipData")?;
     let now = sim.now();
     let world = sim.world();
+    let calls = world.active_calls(&sim.timings, now);
     let telephony = world.telephony_status(&sim.timings, now);
-    let active = detailed.then(|| world.active_calls(&sim.timings, now));
+    let shown: Vec<_> = calls
+        .iter()
+        .take(PRESENCE_CALLS)
+        .map(render::active_call)
+        .collect();
+    let active = ActiveCalls {
+        shown: &shown,
+        total: calls.len(),
+    };
     let urls = sim.urls(&world);
     Ok(ok(render::presence(
         &world.account,
         telephony,
-        active.as_deref(),
+        detailed.then_some(active),
         &urls,
     )))
 }
@@ -52,6 +63,12 @@ pub async fn update(
     _: Principal,
     JsonBody(body): JsonBody<PresenceUpdate>,
 ) -> Result<Response, ApiError> {
+    apply(&sim, body)
+}
+
+/// Checks and applies a presence update (from the API, or from "another device" through the
+/// admin API), tells subscribers and answers the new `PresenceInfoResponse`.
+pub fn apply(sim: &Sim, body: PresenceUpdate) -> Result<Response, ApiError> {
     if let Some(s) = body
         .user_status
         .as_deref()

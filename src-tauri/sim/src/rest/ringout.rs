@@ -113,6 +113,8 @@ pub async fn create(
             .to_string(),
         created: now,
         cancelled: None,
+        hung_up: None,
+        holds: Default::default(),
         logged: false,
     };
     let snapshot = call.status(&sim.timings, now);

@@ -55,11 +55,13 @@ pub struct DeliveryMode {
     pub transport_type: String,
 }
 
-/// Parses and checks a subscription request body; `SUB-508` for unsupported filters.
+/// Parses and checks a subscription request body; `SUB-508` for unsupported filters, 403
+/// `CMN-401` for a filter whose permission `scope` does not grant.
 pub fn parse(
     bytes: &[u8],
     account_id: u64,
     extension_id: u64,
+    scope: &str,
 ) -> Result<(SubscriptionRequest, Vec<Filter>), ApiError> {
     let request: SubscriptionRequest = body::parse(bytes)?;
     if request.event_filters.is_empty() {
@@ -75,6 +77,9 @@ pub fn parse(
             )
             .with_parameter("eventFilters", Some(filter))
         })?;
+        if let Some(permission) = f.permission() {
+            permission.check(scope)?;
+        }
         parsed.push(f);
     }
     if request.expires_in == Some(0) {
@@ -103,7 +108,7 @@ pub async fn create(State(sim): Shared, _: Principal, bytes: Bytes) -> Result<Re
         let world = sim.world();
         (world.account.account_id, world.account.extension_id)
     };
-    let (request, _) = parse(&bytes, account, extension)?;
+    let (request, _) = parse(&bytes, account, extension, &sim.scope())?;
     match request.delivery_mode.map(|d| d.transport_type) {
         Some(t) if t == "WebHook" => Err(ApiError::new(
             StatusCode::FORBIDDEN,
@@ -157,7 +162,7 @@ pub async fn update(
     let id = subscription_id(&params);
     let mut world = sim.world();
     let urls = sim.urls(&world);
-    let (request, parsed) = parse(&bytes, urls.account, urls.extension)?;
+    let (request, parsed) = parse(&bytes, urls.account, urls.extension, &sim.scope())?;
     let session = world
         .hub
         .with_subscription(p.owner, &id)

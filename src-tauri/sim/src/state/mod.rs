@@ -5,9 +5,14 @@ pub mod call_log;
 pub mod codes;
 pub mod contacts;
 pub mod directory;
+pub mod holds;
 pub mod ids;
+pub mod inbound;
+pub mod live;
+pub mod live_world;
 pub mod messages;
 pub mod ringout;
+pub mod ringout_legs;
 pub mod session;
 pub mod sessions;
 
@@ -23,6 +28,8 @@ use codes::Codes;
 use contacts::AddressBook;
 use directory::Entry;
 use ids::Ids;
+use inbound::InboundCall;
+use live::SessionLedger;
 use messages::{Delivery, Direction, MessageStore};
 use ringout::RingOut;
 use serde_json::json;
@@ -43,6 +50,8 @@ pub struct World {
     pub codes: Codes,
     /// Placed RingOut calls.
     pub ringouts: Vec<RingOut>,
+    /// Inbound calls started through the admin API.
+    pub inbound: Vec<InboundCall>,
     /// SMS.
     pub messages: MessageStore,
     /// Call history.
@@ -55,7 +64,10 @@ pub struct World {
     pub hub: Hub,
     next_record: u64,
     presence_sequence: u64,
-    last_telephony: &'static str,
+    /// What presence subscribers were last told of the live calls (id, status).
+    presence_told: Vec<(String, &'static str)>,
+    /// What telephony-session subscribers were last told.
+    sessions_told: SessionLedger,
 }
 
 impl World {
@@ -101,6 +113,7 @@ impl World {
             sessions: Sessions::default(),
             codes: Codes::default(),
             ringouts: Vec::new(),
+            inbound: Vec::new(),
             messages,
             call_log: CallLog::new(calls),
             contacts,
@@ -108,28 +121,17 @@ impl World {
             hub: Hub::default(),
             next_record: 0,
             presence_sequence: 0,
-            last_telephony: "NoCall",
+            presence_told: Vec::new(),
+            sessions_told: SessionLedger::default(),
         }
     }
 
-    /// Brings calls and messages up to `now`: ended RingOuts enter the call log, outbound SMS
-    /// progress, and subscribers hear about message changes.
+    /// Brings calls and messages up to `now`: subscribers hear about live-call changes, ended
+    /// calls enter the call log, outbound SMS progress, and subscribers hear about message
+    /// changes.
     pub fn advance(&mut self, now: DateTime<Utc>, timings: &Timings, urls: &Urls) {
-        for i in 0..self.ringouts.len() {
-            if self.ringouts[i].logged {
-                continue;
-            }
-            let snapshot = self.ringouts[i].status(timings, now);
-            if snapshot.ended.is_none_or(|end| end > now) {
-                continue;
-            }
-            self.next_record += 1;
-            let id = format!("{}B", self.next_record + 7_000_000);
-            let name = self.account.name();
-            let record = self.ringouts[i].record(id, &name, self.account.extension_id, &snapshot);
-            self.call_log.add(record);
-            self.ringouts[i].logged = true;
-        }
+        self.publish_calls(now, timings, urls);
+        self.log_ended_calls(now, timings);
         let delivery = Delivery {
             sent: chrono::Duration::from_std(timings.sms_sent).unwrap_or_default(),
             delivered: chrono::Duration::from_std(timings.sms_delivered).unwrap_or_default(),
@@ -138,9 +140,12 @@ impl World {
         if !changed.is_empty() {
             self.publish_messages(&[], changed.len(), Direction::Outbound, now, urls);
         }
-        if self.telephony_status(timings, now) != self.last_telephony {
-            self.publish_presence(now, timings, urls);
-        }
+    }
+
+    /// The next call-log record id.
+    fn next_record_id(&mut self) -> String {
+        self.next_record += 1;
+        format!("{}B", self.next_record + 7_000_000)
     }
 
     /// Tells subscribers about new or changed messages (`message-store` filter), and about a new
@@ -175,71 +180,6 @@ impl World {
                 self.publish(EventKind::InboundSms, now, urls, &|_| instant.clone());
             }
         }
-    }
-
-    /// Tells presence subscribers the current presence.
-    pub fn publish_presence(&mut self, now: DateTime<Utc>, timings: &Timings, urls: &Urls) {
-        let telephony = self.telephony_status(timings, now);
-        let active = self.active_calls(timings, now);
-        self.last_telephony = telephony;
-        self.presence_sequence += 1;
-        let (sequence, account) = (self.presence_sequence, self.account.clone());
-        self.publish(EventKind::Presence, now, urls, &|filter| {
-            let detailed = matches!(
-                filter,
-                crate::ws::filters::Filter::Presence { detailed: true }
-            );
-            render::presence_event(
-                &account,
-                telephony,
-                sequence,
-                detailed.then_some(active.as_slice()),
-            )
-        });
-    }
-
-    /// `telephonyStatus` from live RingOut calls.
-    pub fn telephony_status(&self, timings: &Timings, now: DateTime<Utc>) -> &'static str {
-        let live = self.live_calls(timings, now);
-        if live.iter().any(|(_, status)| *status == "CallConnected") {
-            "CallConnected"
-        } else if live.is_empty() {
-            "NoCall"
-        } else {
-            "Ringing"
-        }
-    }
-
-    /// RingOut calls not yet ended, with their telephony status (`Ringing` / `CallConnected`).
-    pub fn live_calls(
-        &self,
-        timings: &Timings,
-        now: DateTime<Utc>,
-    ) -> Vec<(&RingOut, &'static str)> {
-        self.ringouts
-            .iter()
-            .filter(|call| !call.logged)
-            .filter_map(|call| {
-                let s = call.status(timings, now);
-                s.ended.is_none().then_some((
-                    call,
-                    if s.connected {
-                        "CallConnected"
-                    } else {
-                        "Ringing"
-                    },
-                ))
-            })
-            .collect()
-    }
-
-    /// `activeCalls` of the presence answers.
-    pub fn active_calls(&self, timings: &Timings, now: DateTime<Utc>) -> Vec<serde_json::Value> {
-        let name = self.account.name();
-        self.live_calls(timings, now)
-            .into_iter()
-            .map(|(call, status)| render::active_call(call, status, &name))
-            .collect()
     }
 
     /// Demo mode: customer text number `k` arrives now (stored, subscribers notified).

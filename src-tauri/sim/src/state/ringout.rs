@@ -4,6 +4,7 @@
 use crate::config::Timings;
 use crate::magic::{callee_outcome, caller_outcome, CalleeOutcome, CallerOutcome};
 use crate::state::call_log::{CallRecord, Leg, Side};
+use crate::state::holds::Holds;
 use chrono::{DateTime, Duration, Utc};
 
 /// A placed RingOut.
@@ -23,6 +24,10 @@ pub struct RingOut {
     pub created: DateTime<Utc>,
     /// When it was cancelled (before connecting).
     pub cancelled: Option<DateTime<Utc>>,
+    /// When Call Control hung it up (after connecting).
+    pub hung_up: Option<DateTime<Utc>>,
+    /// Holds through Call Control.
+    pub holds: Holds,
     /// Whether its call-log record was written.
     pub logged: bool,
 }
@@ -156,7 +161,9 @@ impl RingOut {
         if now < answered {
             return stopped(snap(IN_PROGRESS, "Success", IN_PROGRESS));
         }
-        let end = answered + talk;
+        let end = self
+            .hung_up
+            .map_or(answered + talk, |h| h.clamp(answered, answered + talk));
         if now < end && self.cancelled.is_none() {
             return Snapshot {
                 connected: true,
@@ -169,6 +176,11 @@ impl RingOut {
             result: "Call connected",
             ..snap("Success", "Finished", "Finished")
         }
+    }
+
+    /// The `telephonySessionId` of the call (its call-log record carries it too).
+    pub fn telephony_session_id(&self) -> String {
+        format!("s-ringout-{}", self.id)
     }
 
     /// The call-log record of the ended call (one record, two legs, one `sessionId`).
@@ -212,7 +224,7 @@ impl RingOut {
         CallRecord {
             id,
             session_id: self.session_id.clone(),
-            telephony_session_id: format!("s-ringout-{}", self.id),
+            telephony_session_id: self.telephony_session_id(),
             start: self.created,
             duration,
             kind: "Voice",
@@ -244,6 +256,8 @@ mod tests {
             session_id: "9".into(),
             created: now,
             cancelled: None,
+            hung_up: None,
+            holds: Default::default(),
             logged: false,
         };
         (r, now)

@@ -2,8 +2,18 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-/// Scope string granted to every session (the simulated app's permissions).
+/// Scope string granted to every session (the simulated app's permissions), apart from
+/// `CallControl`, which RingCentral grants only on request (see [`scope`]).
 pub const SCOPE: &str = "Contacts EditExtensions EditMessages EditPresence ReadAccounts ReadCallLog ReadContacts ReadMessages ReadPresence RingOut SMS SubscriptionWebSocket WebSocket";
+
+/// The scope of the simulated app: [`SCOPE`], plus `CallControl` when the app was granted it.
+pub fn scope(call_control: bool) -> String {
+    if call_control {
+        format!("CallControl {SCOPE}")
+    } else {
+        SCOPE.to_owned()
+    }
+}
 
 /// An authenticated session (one login).
 #[derive(Clone, Debug)]

@@ -2,7 +2,8 @@
 //! documented grace rules), revoke, and expire. Pure state; the HTTP side is in `oauth/`.
 
 use super::ids::Ids;
-pub use super::session::{AccessFailure, Lifetimes, RefreshFailure, Session, SessionPolicy, SCOPE};
+pub use super::session::scope;
+pub use super::session::{AccessFailure, Lifetimes, RefreshFailure, Session, SessionPolicy};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{HashMap, HashSet};
 

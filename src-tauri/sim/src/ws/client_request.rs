@@ -121,7 +121,8 @@ fn subscribe(
     let now = sim.now();
     let mut world = sim.world();
     let urls = sim.urls(&world);
-    let (request, parsed) = subscription::parse(&bytes, urls.account, urls.extension)?;
+    let (request, parsed) =
+        subscription::parse(&bytes, urls.account, urls.extension, &sim.scope())?;
     if let Some(mode) = request
         .delivery_mode
         .as_ref()

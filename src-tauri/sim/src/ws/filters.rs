@@ -1,5 +1,7 @@
 //! Event filters a WebSocket subscription may name, parsed from their URIs.
 
+use crate::access::Permission;
+
 /// A supported event filter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Filter {
@@ -15,6 +17,9 @@ pub enum Filter {
         /// `detailedTelephonyState=true`.
         detailed: bool,
     },
+    /// `/restapi/v1.0/account/~/extension/~/telephony/sessions`: the extension's telephony
+    /// sessions (needs `CallControl`).
+    TelephonySessions,
 }
 
 /// What happened, for matching against filters.
@@ -31,6 +36,8 @@ pub enum EventKind {
     },
     /// Presence changed.
     Presence,
+    /// A telephony session of the extension changed.
+    TelephonySession,
 }
 
 impl Filter {
@@ -68,6 +75,7 @@ impl Filter {
             "presence" => Some(Filter::Presence {
                 detailed: param("detailedTelephonyState").as_deref() == Some("true"),
             }),
+            "telephony/sessions" => Some(Filter::TelephonySessions),
             _ => None,
         }
     }
@@ -84,6 +92,7 @@ impl Filter {
                 }
             }
             (Filter::Presence { .. }, EventKind::Presence) => true,
+            (Filter::TelephonySessions, EventKind::TelephonySession) => true,
             _ => false,
         }
     }
@@ -98,6 +107,16 @@ impl Filter {
                 format!("{base}/presence?detailedTelephonyState=true")
             }
             Filter::Presence { detailed: false } => format!("{base}/presence"),
+            Filter::TelephonySessions => format!("{base}/telephony/sessions"),
+        }
+    }
+
+    /// The app permission a subscription to this filter needs beyond the subscription itself.
+    pub fn permission(&self) -> Option<Permission> {
+        match self {
+            Filter::TelephonySessions => Some(Permission::CallControl),
+            Filter::Presence { .. } => Some(Permission::ReadPresence),
+            Filter::InstantSms | Filter::MessageStore { .. } => Some(Permission::ReadMessages),
         }
     }
 }
@@ -132,7 +151,12 @@ mod tests {
             "another account is refused"
         );
         assert_eq!(
-            f("/restapi/v1.0/account/~/extension/~/telephony/sessions"),
+            f("/restapi/v1.0/account/~/extension/~/telephony/sessions?missedCall=true"),
+            Some(Filter::TelephonySessions),
+            "telephony sessions"
+        );
+        assert_eq!(
+            f("/restapi/v1.0/account/~/extension/~/call-log"),
             None,
             "unsupported filters are refused"
         );

@@ -15,6 +15,7 @@ mod fault_shapes;
 mod hostile;
 mod lifecycle;
 mod limits;
+mod live_calls;
 mod messages;
 mod oauth_code;
 mod oauth_tokens;

@@ -1,70 +1,15 @@
 //! The notification WebSocket: connection details, subscriptions over the socket, notifications,
 //! heartbeats, REST tunnelling, recovery after a dropped connection, and timeouts.
 
+use crate::common::socket::{connect, next, send, subscribe, valid};
 use crate::common::spec::Spec;
-use crate::common::{config, logged_in, Api, EXT};
+use crate::common::{config, logged_in, EXT};
 use futures_util::{SinkExt, StreamExt};
 use reqwest::Method;
 use ringcentral_sim::SimConfig;
 use serde_json::{json, Value};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
-
-type Socket =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-async fn connect(api: &Api, wsc: Option<&str>) -> Socket {
-    let token = api.post("/restapi/oauth/wstoken", json!({})).await;
-    assert_eq!(token.status, 200, "wstoken: {}", token.text);
-    let mut url = format!(
-        "{}?access_token={}",
-        token.json["uri"].as_str().unwrap_or(""),
-        token.json["ws_access_token"].as_str().unwrap_or("")
-    );
-    if let Some(wsc) = wsc {
-        url.push_str(&format!("&wsc={wsc}"));
-    }
-    let (socket, _) = tokio_tungstenite::connect_async(url)
-        .await
-        .unwrap_or_else(|e| panic!("WebSocket connects: {e}"));
-    socket
-}
-
-/// The next JSON text frame (skipping pings), within 5 s.
-async fn next(socket: &mut Socket) -> Value {
-    loop {
-        let frame = tokio::time::timeout(Duration::from_secs(5), socket.next())
-            .await
-            .unwrap_or_else(|_| panic!("a frame arrives in time"));
-        match frame {
-            Some(Ok(Message::Text(text))) => {
-                return serde_json::from_str(text.as_str()).unwrap_or(Value::Null)
-            }
-            Some(Ok(Message::Close(_))) | None => return Value::Null,
-            Some(Ok(_)) => continue,
-            Some(Err(e)) => panic!("socket error: {e}"),
-        }
-    }
-}
-
-async fn send(socket: &mut Socket, frame: Value) {
-    socket
-        .send(Message::Text(frame.to_string().into()))
-        .await
-        .unwrap_or_else(|e| panic!("send: {e}"));
-}
-
-async fn subscribe(socket: &mut Socket, filters: &[&str]) -> Value {
-    let meta = json!({ "type": "ClientRequest", "messageId": "sub-1", "method": "POST", "path": "/restapi/v1.0/subscription/" });
-    send(socket, json!([meta, { "eventFilters": filters, "deliveryMode": { "transportType": "WebSocket" } }])).await;
-    next(socket).await
-}
-
-fn valid(name: &str, value: &Value) {
-    if let Err(e) = Spec::get().validate_named(name, value) {
-        panic!("{name} does not match the spec: {e}\n{value}");
-    }
-}
 
 #[tokio::test]
 async fn subscribe_and_receive_inbound_sms_and_message_events() {

@@ -1,6 +1,7 @@
 //! Shared test harness: talk to a simulator over real HTTP and validate every JSON answer against
 //! the spec. Starting simulators and the admin API (`/sim/*`) come from `ringdesk-testkit`.
 
+pub mod socket;
 pub mod spec;
 
 use base64::Engine;
