@@ -32,6 +32,7 @@ pub mod fuzzing;
 pub mod import_export;
 pub mod keychain;
 pub mod link_handler;
+pub mod live_calls;
 pub mod origin;
 pub mod phone;
 pub mod realtime;

@@ -7,6 +7,7 @@
 mod auth;
 mod calls;
 mod limits;
+mod live_calls;
 mod realtime;
 mod sms;
 mod untrusted;

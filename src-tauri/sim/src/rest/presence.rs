@@ -7,7 +7,6 @@ use crate::api_error::ApiError;
 use crate::gate::Principal;
 use crate::render::{self, ActiveCalls};
 use crate::sim::Sim;
-use crate::state::live::PRESENCE_CALLS;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
@@ -20,11 +19,9 @@ pub async fn read(State(sim): Shared, _: Principal, q: Query) -> Result<Response
     let world = sim.world();
     let calls = world.active_calls(&sim.timings, now);
     let telephony = world.telephony_status(&sim.timings, now);
-    let shown: Vec<_> = calls
-        .iter()
-        .take(PRESENCE_CALLS)
-        .map(render::active_call)
-        .collect();
+    // Events list the newest few; the REST answer lists every call (it is what a client reads
+    // when an event's list was cut).
+    let shown: Vec<_> = calls.iter().map(render::active_call).collect();
     let active = ActiveCalls {
         shown: &shown,
         total: calls.len(),

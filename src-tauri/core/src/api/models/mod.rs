@@ -16,4 +16,4 @@ pub use calls::{
 };
 pub use contacts::{AddressBookSync, DirectoryEntry, DirectoryPhone, PersonalContact};
 pub use messages::{Message, MessageCallerInfo, MessageSync};
-pub use presence::{Presence, WsToken};
+pub use presence::{ActiveCall, Presence, WsToken};

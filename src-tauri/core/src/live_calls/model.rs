@@ -1,0 +1,233 @@
+//! The live-call state machine.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::legs;
+use crate::api::models::{ActiveCall, Presence};
+
+/// At most this many active calls are read from one presence body.
+const MOST_CALLS: usize = 32;
+/// The longest text kept from a number or name the server sends.
+const LONGEST_TEXT: usize = 128;
+
+/// Where a live call stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallState {
+    /// The agent's phone rings (inbound) or the far end rings (outbound).
+    Ringing,
+    /// Both sides talk.
+    Connected,
+    /// On hold (or parked).
+    OnHold,
+    /// Over.
+    Ended,
+}
+
+/// One call of the agent, as presence shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LiveCall {
+    /// Legacy session id: the key, shared with the call-log record.
+    pub session_id: String,
+    /// The key of Call Control, when presence gives it.
+    pub telephony_session_id: Option<String>,
+    /// The agent's party, for Call Control.
+    pub party_id: Option<String>,
+    /// Whether the customer called the agent.
+    pub inbound: bool,
+    /// Whether this is the agent's own RingOut (its two legs merged).
+    pub ring_out: bool,
+    /// The other party's number.
+    pub number: String,
+    /// The other party's caller-ID name, when RingCentral knows it.
+    pub name: Option<String>,
+    /// Where it stands.
+    pub state: CallState,
+    /// Whether it was ever connected.
+    pub answered: bool,
+}
+
+/// What changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum LiveChange {
+    /// An inbound call started ringing: who is calling (the screen-pop).
+    Ringing(LiveCall),
+    /// A call was answered, held or resumed, or an outbound call appeared.
+    Changed(LiveCall),
+    /// A call ended; `missed` when it was inbound and never answered.
+    Ended {
+        /// The call, in its last state before it ended.
+        call: LiveCall,
+        /// Inbound and never answered.
+        missed: bool,
+    },
+}
+
+/// The outcome of one presence body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// What changed, in order.
+    pub changes: Vec<LiveChange>,
+    /// The list was cut (`totalActiveCalls` above the calls listed): read presence again and
+    /// hand the answer to [`LiveCalls::reread`].
+    pub reread: bool,
+}
+
+/// The agent's live calls.
+#[derive(Debug, Default)]
+pub struct LiveCalls {
+    /// The newest presence `sequence` applied.
+    sequence: Option<i64>,
+    calls: BTreeMap<String, LiveCall>,
+    /// The last ten digits of the number of a RingOut ringdesk placed and has not seen end:
+    /// until its outbound leg shows, the callback to the agent (from that number) is not an
+    /// incoming call.
+    placing: Option<String>,
+}
+
+/// How presence names a call's status.
+enum Status {
+    Live(CallState),
+    /// `NoCall` with `terminationType: intermediate`: "not actually ended".
+    Pending,
+    /// `NoCall` (final) or gone.
+    Over,
+}
+
+fn status(call: &ActiveCall) -> Status {
+    match call.telephony_status.as_deref() {
+        Some("Ringing") => Status::Live(CallState::Ringing),
+        Some("CallConnected") => Status::Live(CallState::Connected),
+        Some("OnHold" | "ParkedCall") => Status::Live(CallState::OnHold),
+        Some("NoCall") if call.termination_type.as_deref() == Some("intermediate") => {
+            Status::Pending
+        }
+        Some("NoCall") => Status::Over,
+        _ => Status::Pending,
+    }
+}
+
+fn bounded(text: Option<&str>) -> Option<String> {
+    text.map(|t| t.trim().chars().take(LONGEST_TEXT).collect::<String>())
+        .filter(|t| !t.is_empty())
+}
+
+impl LiveCalls {
+    /// Applies a detailed-presence event. One whose `sequence` is not newer than the last one
+    /// applied arrived late or twice and changes nothing.
+    pub fn event(&mut self, presence: &Presence) -> Applied {
+        if let (Some(seen), Some(new)) = (self.sequence, presence.sequence) {
+            if new <= seen {
+                return Applied::default();
+            }
+        }
+        if presence.sequence.is_some() {
+            self.sequence = presence.sequence;
+        }
+        let listed = presence.active_calls.len();
+        let cut = presence
+            .total_active_calls
+            .is_some_and(|total| total as usize > listed);
+        Applied {
+            changes: self.update(&presence.active_calls, !cut),
+            reread: cut,
+        }
+    }
+
+    /// Applies presence read again over REST (after a cut list or a WebSocket gap): its list
+    /// is complete, so a call missing from it has ended.
+    pub fn reread(&mut self, presence: &Presence) -> Vec<LiveChange> {
+        self.update(&presence.active_calls, true)
+    }
+
+    /// Tells the model that ringdesk placed a RingOut to `number`, so the callback to the
+    /// agent's phone (from that number) is not taken for an incoming call.
+    pub fn ring_out_placed(&mut self, number: &str) {
+        self.placing = Some(legs::digits(Some(number))).filter(|d| !d.is_empty());
+    }
+
+    /// The calls live now.
+    pub fn calls(&self) -> impl Iterator<Item = &LiveCall> {
+        self.calls.values()
+    }
+
+    fn update(&mut self, active: &[ActiveCall], complete: bool) -> Vec<LiveChange> {
+        let active = &active[..active.len().min(MOST_CALLS)];
+        let (shown, ring_outs) = legs::merge(active);
+        let mut seen = BTreeSet::new();
+        let mut changes = Vec::new();
+        for call in shown {
+            let Some(session_id) = bounded(call.session_id.as_deref()) else {
+                continue;
+            };
+            let state = match status(call) {
+                Status::Live(state) => state,
+                Status::Pending => {
+                    seen.insert(session_id);
+                    continue;
+                }
+                Status::Over => continue,
+            };
+            let inbound = call.direction.as_deref() == Some("Inbound");
+            let (number, name) = if inbound {
+                (call.from.as_deref(), call.from_name.as_deref())
+            } else {
+                (call.to.as_deref(), call.to_name.as_deref())
+            };
+            let ring_out = ring_outs.contains(&call.id);
+            if ring_out {
+                self.placing = None;
+            }
+            let callback = inbound
+                && self
+                    .placing
+                    .as_deref()
+                    .is_some_and(|placing| legs::digits(number) == placing);
+            if callback {
+                continue;
+            }
+            seen.insert(session_id.clone());
+            let previous = self.calls.get(&session_id);
+            let next = LiveCall {
+                telephony_session_id: bounded(call.telephony_session_id.as_deref()),
+                party_id: bounded(call.party_id.as_deref()),
+                inbound,
+                ring_out: ring_out || previous.is_some_and(|p| p.ring_out),
+                number: bounded(number).unwrap_or_default(),
+                name: bounded(name),
+                state,
+                answered: state == CallState::Connected || previous.is_some_and(|p| p.answered),
+                session_id: session_id.clone(),
+            };
+            let change = match previous {
+                None if inbound && state == CallState::Ringing => {
+                    Some(LiveChange::Ringing(next.clone()))
+                }
+                None => Some(LiveChange::Changed(next.clone())),
+                Some(p) if p.state != state => Some(LiveChange::Changed(next.clone())),
+                Some(_) => None,
+            };
+            changes.extend(change);
+            self.calls.insert(session_id, next);
+        }
+        if complete {
+            let gone: Vec<String> = self
+                .calls
+                .keys()
+                .filter(|key| !seen.contains(*key))
+                .cloned()
+                .collect();
+            for key in gone {
+                if let Some(mut call) = self.calls.remove(&key) {
+                    let missed = call.inbound && !call.answered;
+                    call.state = CallState::Ended;
+                    changes.push(LiveChange::Ended { call, missed });
+                }
+            }
+        }
+        changes
+    }
+}
