@@ -10,11 +10,13 @@ mod calls;
 mod contacts;
 mod context;
 mod export;
+mod hangup;
 mod import;
 mod login;
 mod logout;
 mod messages;
 mod output;
+mod presence;
 mod sim;
 mod sms;
 mod status;
@@ -70,6 +72,10 @@ pub enum Command {
     Call(call::CallArgs),
     /// Send an SMS.
     Sms(sms::SmsArgs),
+    /// Your RingCentral presence: read it, or set available, busy, dnd or offline.
+    Presence(presence::PresenceArgs),
+    /// Hang up the call on your line (needs RingCentral's Call Control permission).
+    Hangup,
     /// Bring the local cache up to date (call log, messages, contacts), then send the outbox.
     Sync,
     /// Call history from the local cache.
@@ -119,6 +125,8 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             Command::Status => status::run(&context).await,
             Command::Call(args) => call::run(&context, args).await,
             Command::Sms(args) => sms::run(&context, args).await,
+            Command::Presence(args) => presence::run(&context, args).await,
+            Command::Hangup => hangup::run(&context).await,
             Command::Sync => sync::run(&context).await,
             Command::Calls(args) => calls::run(&context, args).await,
             Command::Messages(args) => messages::run(&context, args).await,

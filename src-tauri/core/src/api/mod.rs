@@ -11,6 +11,7 @@
 //! during a sync goes first.
 
 pub mod breaker;
+pub mod call_control;
 pub mod call_log;
 mod client;
 pub mod contacts;
@@ -59,6 +60,11 @@ pub const ENDPOINTS: &[&Endpoint] = &[
     &phone_numbers::LIST_FORWARDING_NUMBERS,
     &phone_numbers::READ_CALLER_ID,
     &presence::READ_PRESENCE,
+    &presence::UPDATE_PRESENCE,
+    &call_control::DELETE_CALL_SESSION,
+    &call_control::HOLD_CALL_PARTY,
+    &call_control::UNHOLD_CALL_PARTY,
+    &call_control::REJECT_PARTY,
     &ringout::CREATE_RINGOUT,
     &ringout::READ_RINGOUT,
     &ringout::DELETE_RINGOUT,

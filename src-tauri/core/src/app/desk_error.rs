@@ -37,6 +37,15 @@ pub enum DeskError {
     /// A link handed over with `--demo` while ringdesk runs with a real account.
     #[error("this link asked for demo mode, but ringdesk is running with a real account")]
     NotDemo,
+    /// Hang up, hold or resume with no call on the line.
+    #[error("there is no call on your line")]
+    NoLiveCall,
+    /// RingCentral has not granted the app the `CallControl` permission.
+    #[error("RingCentral has not given this app the Call Control permission")]
+    NoCallControl,
+    /// A presence word ringdesk does not know.
+    #[error("\"{0}\" is not a presence: use available, busy, dnd or offline")]
+    UnknownPresence(String),
     /// A shared lock was poisoned by a panic elsewhere.
     #[error("ringdesk hit an internal error ({0})")]
     Internal(&'static str),
@@ -52,6 +61,10 @@ impl DeskError {
             }
             Self::TextRefused(_) => Recovery::CheckNumber,
             Self::OtherProfile { .. } | Self::NotDemo => Recovery::FixInput,
+            Self::NoLiveCall | Self::UnknownPresence(_) => Recovery::FixInput,
+            Self::NoCallControl => Recovery::AskAdmin {
+                permission: "CallControl".into(),
+            },
             Self::Internal(_) => Recovery::Report,
         }
     }
@@ -71,6 +84,11 @@ impl DeskError {
             Self::NotDemo => {
                 "Open the link without --demo, or quit ringdesk and start it with --demo."
             }
+            Self::NoLiveCall => "Nothing to do: no call is ringing or connected.",
+            Self::NoCallControl => {
+                "Use your phone for this; your RingCentral admin can ask RingCentral to grant the app Call Control."
+            }
+            Self::UnknownPresence(_) => "Choose available, busy, dnd (Do not disturb) or offline.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }
     }

@@ -6,6 +6,8 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::{CallView, NewText, Problem, SignInView, SyncView};
+use crate::live_calls::LiveChange;
+use crate::realtime::PresenceView;
 
 /// The health of live updates (RingCentral's WebSocket, or polling in its place).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -97,6 +99,11 @@ pub enum DeskEvent {
     Messages(MessagesChange),
     /// A customer texted: notify the agent (once per message).
     NewText(NewText),
+    /// A live call changed: an inbound call rings, was answered or held, or ended (a missed
+    /// one is in the cache already).
+    LiveCall(Box<LiveChange>),
+    /// The agent's RingCentral presence changed (here or on another device).
+    Presence(PresenceView),
     /// Something ringdesk does by itself could not be done as the agent set it up (the settings
     /// file cannot be read): show it; `None` once it is fixed.
     Problem(Option<Problem>),
@@ -112,6 +119,8 @@ impl DeskEvent {
             Self::Sync(_) => "sync",
             Self::Messages(_) => "messages",
             Self::NewText(_) => "new-text",
+            Self::LiveCall(_) => "live-call",
+            Self::Presence(_) => "presence",
             Self::Problem(_) => "problem",
         }
     }

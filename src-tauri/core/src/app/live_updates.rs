@@ -68,6 +68,8 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
                 desk.announce_messages(Some(number));
             }
             RealtimeEvent::MessagesChanged(_) => desk.announce_messages(None),
+            RealtimeEvent::Call(change) => desk.emit(DeskEvent::LiveCall(Box::new(change))),
+            RealtimeEvent::Presence(presence) => desk.emit(DeskEvent::Presence(presence)),
             RealtimeEvent::Connection(state) => {
                 let view = live_view(&state, desk.poll_every());
                 if let Ok(mut current) = desk.updates.state.lock() {

@@ -27,6 +27,7 @@ mod links;
 #[cfg(test)]
 mod links_tests;
 mod live_updates;
+mod phone_line;
 mod preferences;
 #[cfg(test)]
 mod settings_tests;
@@ -55,6 +56,7 @@ pub use error::Error;
 pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
 pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
+pub use phone_line::PresenceChoice;
 pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use sign_in::SignedOut;
 pub use status::{DeskStatus, ExtensionView, StatusReport, TokenView};
@@ -74,7 +76,9 @@ pub use crate::auth::{SignInStart, SIGN_IN_TTL};
 pub use crate::calls::{CallPhase, CallProgress, Leg, RingMeAt};
 pub use crate::config::{AppSettings, ConfigError, LinkAction, Mode, Theme, DEFAULT_PROFILE};
 pub use crate::link_handler::HandlerStatus;
+pub use crate::live_calls::{CallState, LiveCall, LiveChange};
 pub use crate::phone::{DisplayFormat, MatchKey};
+pub use crate::realtime::PresenceView;
 pub use crate::sms::OutboxReport;
 pub use crate::store::{
     CallEntry, CallFilter, ContactEntry, ContactQuery, ConversationSummary, Counts, HistoryQuery,

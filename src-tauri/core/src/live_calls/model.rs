@@ -1,7 +1,9 @@
 //! The live-call state machine.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::time::Instant;
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::legs;
@@ -11,6 +13,9 @@ use crate::api::models::{ActiveCall, Presence};
 const MOST_CALLS: usize = 32;
 /// The longest text kept from a number or name the server sends.
 const LONGEST_TEXT: usize = 128;
+/// How many ended calls are remembered, so a presence read older than their end cannot bring
+/// them back.
+const REMEMBERED_ENDS: usize = 64;
 
 /// Where a live call stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -28,6 +33,7 @@ pub enum CallState {
 
 /// One call of the agent, as presence shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LiveCall {
     /// Legacy session id: the key, shared with the call-log record.
     pub session_id: String,
@@ -47,6 +53,8 @@ pub struct LiveCall {
     pub state: CallState,
     /// Whether it was ever connected.
     pub answered: bool,
+    /// When it started, when presence says (its format varies: `…Z` or `…+0000`).
+    pub started: Option<DateTime<Utc>>,
 }
 
 /// What changed.
@@ -74,6 +82,8 @@ pub struct Applied {
     /// The list was cut (`totalActiveCalls` above the calls listed): read presence again and
     /// hand the answer to [`LiveCalls::reread`].
     pub reread: bool,
+    /// The body arrived late or twice (its `sequence` is not newer) and was ignored.
+    pub stale: bool,
 }
 
 /// The agent's live calls.
@@ -82,6 +92,10 @@ pub struct LiveCalls {
     /// The newest presence `sequence` applied.
     sequence: Option<i64>,
     calls: BTreeMap<String, LiveCall>,
+    /// When an event last said something about each live call.
+    touched: BTreeMap<String, Instant>,
+    /// Calls that ended, newest last, and when.
+    ended: VecDeque<(String, Instant)>,
     /// The last ten digits of the number of a RingOut ringdesk placed and has not seen end:
     /// until its outbound leg shows, the callback to the agent (from that number) is not an
     /// incoming call.
@@ -110,6 +124,15 @@ fn status(call: &ActiveCall) -> Status {
     }
 }
 
+/// Presence's `startTime`, in either of the formats RingCentral sends.
+fn start_time(text: Option<&str>) -> Option<DateTime<Utc>> {
+    let text = text?.trim();
+    DateTime::parse_from_rfc3339(text)
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z"))
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
 fn bounded(text: Option<&str>) -> Option<String> {
     text.map(|t| t.trim().chars().take(LONGEST_TEXT).collect::<String>())
         .filter(|t| !t.is_empty())
@@ -121,7 +144,10 @@ impl LiveCalls {
     pub fn event(&mut self, presence: &Presence) -> Applied {
         if let (Some(seen), Some(new)) = (self.sequence, presence.sequence) {
             if new <= seen {
-                return Applied::default();
+                return Applied {
+                    stale: true,
+                    ..Applied::default()
+                };
             }
         }
         if presence.sequence.is_some() {
@@ -132,15 +158,17 @@ impl LiveCalls {
             .total_active_calls
             .is_some_and(|total| total as usize > listed);
         Applied {
-            changes: self.update(&presence.active_calls, !cut),
+            changes: self.update(&presence.active_calls, !cut, None),
             reread: cut,
+            stale: false,
         }
     }
 
-    /// Applies presence read again over REST (after a cut list or a WebSocket gap): its list
-    /// is complete, so a call missing from it has ended.
-    pub fn reread(&mut self, presence: &Presence) -> Vec<LiveChange> {
-        self.update(&presence.active_calls, true)
+    /// Applies presence read over REST at `read_at` (after a cut list or a WebSocket gap): its
+    /// list is complete, so a call missing from it has ended — unless an event told more about
+    /// that call after the read (the answer was already old when it arrived).
+    pub fn reread(&mut self, presence: &Presence, read_at: Instant) -> Vec<LiveChange> {
+        self.update(&presence.active_calls, true, Some(read_at))
     }
 
     /// Tells the model that ringdesk placed a RingOut to `number`, so the callback to the
@@ -154,7 +182,26 @@ impl LiveCalls {
         self.calls.values()
     }
 
-    fn update(&mut self, active: &[ActiveCall], complete: bool) -> Vec<LiveChange> {
+    /// Whether an event said something about `session_id` after `read_at`.
+    fn newer_than(&self, session_id: &str, read_at: Option<Instant>) -> bool {
+        let Some(read_at) = read_at else {
+            return false;
+        };
+        let touched = self.touched.get(session_id).is_some_and(|t| *t > read_at);
+        let ended = self
+            .ended
+            .iter()
+            .any(|(id, at)| id == session_id && *at > read_at);
+        touched || ended
+    }
+
+    fn update(
+        &mut self,
+        active: &[ActiveCall],
+        complete: bool,
+        read_at: Option<Instant>,
+    ) -> Vec<LiveChange> {
+        let now = Instant::now();
         let active = &active[..active.len().min(MOST_CALLS)];
         let (shown, ring_outs) = legs::merge(active);
         let mut seen = BTreeSet::new();
@@ -190,6 +237,9 @@ impl LiveCalls {
                 continue;
             }
             seen.insert(session_id.clone());
+            if self.newer_than(&session_id, read_at) {
+                continue;
+            }
             let previous = self.calls.get(&session_id);
             let next = LiveCall {
                 telephony_session_id: bounded(call.telephony_session_id.as_deref()),
@@ -200,6 +250,7 @@ impl LiveCalls {
                 name: bounded(name),
                 state,
                 answered: state == CallState::Connected || previous.is_some_and(|p| p.answered),
+                started: start_time(call.start_time.as_deref()),
                 session_id: session_id.clone(),
             };
             let change = match previous {
@@ -211,16 +262,24 @@ impl LiveCalls {
                 Some(_) => None,
             };
             changes.extend(change);
+            if read_at.is_none() {
+                self.touched.insert(session_id.clone(), now);
+            }
             self.calls.insert(session_id, next);
         }
         if complete {
             let gone: Vec<String> = self
                 .calls
                 .keys()
-                .filter(|key| !seen.contains(*key))
+                .filter(|key| !seen.contains(*key) && !self.newer_than(key, read_at))
                 .cloned()
                 .collect();
             for key in gone {
+                self.touched.remove(&key);
+                if self.ended.len() == REMEMBERED_ENDS {
+                    self.ended.pop_front();
+                }
+                self.ended.push_back((key.clone(), now));
                 if let Some(mut call) = self.calls.remove(&key) {
                     let missed = call.inbound && !call.answered;
                     call.state = CallState::Ended;

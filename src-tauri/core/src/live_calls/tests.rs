@@ -1,3 +1,5 @@
+use std::time::Instant;
+
 use super::*;
 use crate::api::models::{ActiveCall, Presence};
 
@@ -15,6 +17,7 @@ fn inbound(session: &str, status: &str) -> ActiveCall {
         session_id: Some(session.into()),
         telephony_session_id: Some(format!("s-{session}")),
         party_id: Some(format!("p-{session}")),
+        start_time: Some("2026-12-03T09:37:24.322+0000".into()),
         ..ActiveCall::default()
     }
 }
@@ -57,6 +60,11 @@ fn an_inbound_call_pops_then_is_answered_and_ends() {
     if let LiveChange::Ringing(call) = &ringing.changes[0] {
         assert_eq!(call.name.as_deref(), Some("Ana Silva"));
         assert_eq!(call.telephony_session_id.as_deref(), Some("s-100"));
+        assert_eq!(
+            call.started.map(|t| t.to_rfc3339()),
+            Some("2026-12-03T09:37:24.322+00:00".to_owned()),
+            "`+0000` start times are read"
+        );
     }
     let answered = live.event(&event(2, vec![inbound("100", "CallConnected")]));
     assert_eq!(kinds(&answered.changes), ["connected"]);
@@ -123,7 +131,10 @@ fn late_and_repeated_events_change_nothing() {
     live.event(&event(5, vec![inbound("100", "Ringing")]));
     live.event(&event(7, vec![inbound("100", "CallConnected")]));
     let late = live.event(&event(6, vec![inbound("100", "Ringing")]));
-    assert!(late.changes.is_empty(), "an older sequence is ignored");
+    assert!(
+        late.changes.is_empty() && late.stale,
+        "an older sequence is ignored"
+    );
     let again = live.event(&event(7, vec![]));
     assert!(
         again.changes.is_empty(),
@@ -152,10 +163,13 @@ fn a_cut_list_asks_for_a_reread_and_ends_nothing() {
         "the missing call is not ended: {:?}",
         cut.changes
     );
-    let reread = live.reread(&Presence {
-        active_calls: vec![inbound("200", "CallConnected")],
-        ..Presence::default()
-    });
+    let reread = live.reread(
+        &Presence {
+            active_calls: vec![inbound("200", "CallConnected")],
+            ..Presence::default()
+        },
+        Instant::now(),
+    );
     assert_eq!(kinds(&reread), ["connected", "ended missed=false"]);
 }
 
@@ -188,4 +202,25 @@ fn server_text_is_bounded() {
     assert!(live
         .calls()
         .all(|c| c.name.as_deref().is_some_and(|n| n.len() <= 128)));
+}
+
+#[test]
+fn a_read_older_than_an_event_neither_ends_nor_brings_back_a_call() {
+    let mut live = LiveCalls::default();
+    let read_at = Instant::now();
+    live.event(&event(1, vec![inbound("100", "Ringing")]));
+    let stale = live.reread(&Presence::default(), read_at);
+    assert!(stale.is_empty(), "read before the call rang: {stale:?}");
+    assert_eq!(live.calls().count(), 1);
+    let read_at = Instant::now();
+    live.event(&event(2, vec![]));
+    let old = live.reread(
+        &Presence {
+            active_calls: vec![inbound("100", "Ringing")],
+            ..Presence::default()
+        },
+        read_at,
+    );
+    assert!(old.is_empty(), "read before the call ended: {old:?}");
+    assert_eq!(live.calls().count(), 0, "the ended call stays ended");
 }

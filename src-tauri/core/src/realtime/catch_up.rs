@@ -1,5 +1,6 @@
-//! Catch-up: the sync engine's messages feed (`message-sync` ISync, or the first full sync),
-//! run in its own task on its own cache connection so the socket keeps being served meanwhile.
+//! Catch-up: the sync engine's messages feed (`message-sync` ISync, or the first full sync)
+//! and a fresh read of detailed presence (the live calls), run in its own task on its own
+//! cache connection so the socket keeps being served meanwhile.
 //! Requests made while one runs are merged into the next run; a failed run is retried with
 //! backoff, so texts that arrived during an outage are never left behind.
 
@@ -13,6 +14,8 @@ use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 use super::error::RealtimeError;
+use crate::api::models::Presence;
+use crate::api::presence::read_presence;
 use crate::api::Client;
 use crate::backoff::Backoff;
 use crate::clock::Clock;
@@ -30,17 +33,29 @@ pub(crate) struct Trigger {
     /// New message ids RingCentral announced: sync unless all are stored by then (the instant
     /// event usually brings them first).
     pub new_ids: Vec<i64>,
+    /// A presence event's list of calls was cut: read presence again (a gap always does).
+    pub presence: bool,
 }
 
 impl Trigger {
     fn merge(&mut self, other: Trigger) {
         self.gap |= other.gap;
         self.updated |= other.updated;
+        self.presence |= other.presence;
         self.new_ids.extend(other.new_ids);
     }
 }
 
-type Run = JoinHandle<Result<Option<FeedReport>, RealtimeError>>;
+/// What one catch-up brought.
+#[derive(Debug, Default)]
+pub(crate) struct CaughtUp {
+    /// The messages feed's report, when it ran.
+    pub report: Option<FeedReport>,
+    /// Detailed presence, when it was read, and when the read started.
+    pub presence: Option<(Presence, std::time::Instant)>,
+}
+
+type Run = JoinHandle<Result<CaughtUp, RealtimeError>>;
 
 /// Schedules and runs catch-up syncs.
 #[derive(Debug)]
@@ -84,6 +99,15 @@ impl CatchUp {
         self.ask(trigger, Duration::ZERO);
     }
 
+    /// Asks for presence to be read again (a presence event's list was cut).
+    pub fn presence(&mut self) {
+        let trigger = Trigger {
+            presence: true,
+            ..Trigger::default()
+        };
+        self.ask(trigger, Duration::ZERO);
+    }
+
     /// Asks for a sync `after` a while, unless `trigger` turns out to be satisfied by then.
     pub fn ask(&mut self, trigger: Trigger, after: Duration) {
         let due = Instant::now() + after;
@@ -96,9 +120,9 @@ impl CatchUp {
         }
     }
 
-    /// Completes when a run ends: `Ok(Some(report))` after a sync, `Ok(None)` when the trigger
-    /// needed none. Pending while there is nothing to do. Cancel-safe.
-    pub async fn finished(&mut self) -> Result<Option<FeedReport>, RealtimeError> {
+    /// Completes when a run ends, with what it brought. Pending while there is nothing to do.
+    /// Cancel-safe.
+    pub async fn finished(&mut self) -> Result<CaughtUp, RealtimeError> {
         loop {
             if let Some(task) = self.task.as_mut() {
                 let result = task.await.unwrap_or_else(|e| {
@@ -141,17 +165,36 @@ impl CatchUp {
     }
 }
 
-/// One catch-up: the messages feed of the sync engine, as `ringdesk sync` runs it.
+/// One catch-up: presence read again after a gap or a cut list, then the messages feed of the
+/// sync engine, as `ringdesk sync` runs it, unless the trigger needs no sync.
 async fn run(
     client: Client,
     path: PathBuf,
     country: Country,
     trigger: Trigger,
     now: DateTime<Utc>,
-) -> Result<Option<FeedReport>, RealtimeError> {
+) -> Result<CaughtUp, RealtimeError> {
+    // Live calls never hold up texts: a presence that cannot be read is read at the next gap.
+    let presence = match trigger.gap || trigger.presence {
+        true => {
+            let read_at = std::time::Instant::now();
+            read_presence(&client)
+                .await
+                .inspect_err(|error| tracing::warn!(%error, "presence could not be read"))
+                .ok()
+                .map(|presence| (presence, read_at))
+        }
+        false => None,
+    };
     let mut store = Store::open(&path, country)?;
-    if !trigger.gap && !trigger.updated && store.has_messages(&trigger.new_ids)? {
-        return Ok(None);
+    let needs_sync = trigger.gap
+        || trigger.updated
+        || (!trigger.new_ids.is_empty() && !store.has_messages(&trigger.new_ids)?);
+    if !needs_sync {
+        return Ok(CaughtUp {
+            report: None,
+            presence,
+        });
     }
     let upstream = RingCentral::new(client);
     let options = SyncOptions {
@@ -159,5 +202,8 @@ async fn run(
         ..SyncOptions::new(now)
     };
     let report = sync_all(&mut store, &upstream, &options, &|_| {}).await?;
-    Ok(Some(report.messages))
+    Ok(CaughtUp {
+        report: Some(report.messages),
+        presence,
+    })
 }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::live_calls::LiveChange;
 use crate::recovery::Recovery;
 use crate::store::{MessageEntry, Peer};
 
@@ -18,6 +19,23 @@ pub enum RealtimeEvent {
     MessagesChanged(MessagesChanged),
     /// The connection changed (for the status strip and the tray).
     Connection(ConnectionState),
+    /// A live call changed: an inbound call rings (who is calling), was answered, held or
+    /// ended (a missed one is already in the cache when this is emitted).
+    Call(LiveChange),
+    /// The agent's presence changed (here or on another device).
+    Presence(PresenceView),
+}
+
+/// The agent's presence, as the status strip shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PresenceView {
+    /// `Available`, `Busy` or `Offline` as the agent set it.
+    pub user_status: String,
+    /// RingCentral's `dndStatus` (`DoNotAcceptAnyCalls` is Do not disturb).
+    pub dnd_status: String,
+    /// `NoCall`, `Ringing`, `CallConnected`, `OnHold`.
+    pub telephony_status: String,
 }
 
 /// How an inbound text reached ringdesk.

@@ -66,7 +66,13 @@ impl Inbox {
         now - chrono::Duration::from_std(self.max_age).unwrap_or(chrono::Duration::days(1))
     }
 
-    fn emit(&self, event: RealtimeEvent) {
+    /// The cache connection of the inbox's task.
+    pub fn store(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Sends an event to the shell.
+    pub fn emit(&self, event: RealtimeEvent) {
         // A closed receiver means nobody listens any more; the cache is still kept current.
         let _ = self.events.send(event);
     }

@@ -180,6 +180,15 @@ fn handle(
                 }
             } else if event.contains("/message-store") {
                 side.catch_up.ask(changes(&body), options.change_debounce);
+            } else if event.contains("/presence") {
+                match side.line.event(&mut side.inbox, &body) {
+                    Ok(false) => {}
+                    Ok(true) => side.catch_up.presence(),
+                    Err(error) => {
+                        tracing::warn!(%error, "a presence event could not be used; reading presence");
+                        side.catch_up.presence();
+                    }
+                }
             }
             None
         }

@@ -76,6 +76,7 @@ pub(crate) mod frame;
 mod gap;
 mod inbox;
 pub(crate) mod instant;
+mod line;
 mod listen;
 mod options;
 mod side;
@@ -92,8 +93,10 @@ use crate::api::Client;
 use crate::phone::Country;
 
 pub use error::RealtimeError;
-pub use event::{ConnectionState, InboundSms, MessagesChanged, RealtimeEvent, Via};
-pub use options::{RealtimeOptions, INSTANT_SMS_FILTER, MESSAGE_STORE_FILTER};
+pub use event::{ConnectionState, InboundSms, MessagesChanged, PresenceView, RealtimeEvent, Via};
+pub use options::{
+    RealtimeOptions, DETAILED_PRESENCE_FILTER, INSTANT_SMS_FILTER, MESSAGE_STORE_FILTER,
+};
 
 use catch_up::CatchUp;
 use engine::Engine;

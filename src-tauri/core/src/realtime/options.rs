@@ -11,6 +11,9 @@ pub const INSTANT_SMS_FILTER: &str =
     "/restapi/v1.0/account/~/extension/~/message-store/instant?type=SMS";
 /// `message-store`: any new or changed message (ids only; fetched with a sync).
 pub const MESSAGE_STORE_FILTER: &str = "/restapi/v1.0/account/~/extension/~/message-store";
+/// Detailed presence: the agent's status and live calls (who is calling, answered, ended).
+pub const DETAILED_PRESENCE_FILTER: &str =
+    "/restapi/v1.0/account/~/extension/~/presence?detailedTelephonyState=true";
 
 /// Settings of an [`InboxWatch`](super::InboxWatch).
 #[derive(Debug, Clone)]
@@ -64,7 +67,11 @@ impl Default for RealtimeOptions {
             change_debounce: Duration::from_millis(750),
             tick: Duration::from_secs(5),
             jump_threshold: Duration::from_secs(30),
-            event_filters: vec![INSTANT_SMS_FILTER.into(), MESSAGE_STORE_FILTER.into()],
+            event_filters: vec![
+                INSTANT_SMS_FILTER.into(),
+                MESSAGE_STORE_FILTER.into(),
+                DETAILED_PRESENCE_FILTER.into(),
+            ],
         }
     }
 }

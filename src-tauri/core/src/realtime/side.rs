@@ -5,11 +5,11 @@ use std::future::Future;
 
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use super::catch_up::CatchUp;
+use super::catch_up::{CatchUp, CaughtUp};
 use super::error::RealtimeError;
 use super::event::Via;
 use super::inbox::Inbox;
-use crate::sync::FeedReport;
+use super::line::Line;
 
 /// A command from the [`InboxWatch`](super::InboxWatch) handle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +36,8 @@ pub(crate) enum Step<T> {
 pub(crate) struct Side {
     pub inbox: Inbox,
     pub catch_up: CatchUp,
+    /// Live calls and presence.
+    pub line: Line,
     control: UnboundedReceiver<Control>,
     /// The last catch-up's failure, `None` after a success (polling shows it as offline).
     pub sync_failure: Option<RealtimeError>,
@@ -46,6 +48,7 @@ impl Side {
         Self {
             inbox,
             catch_up,
+            line: Line::default(),
             control,
             sync_failure: None,
         }
@@ -73,10 +76,15 @@ impl Side {
     }
 
     /// Announces what a catch-up brought.
-    fn caught_up(&mut self, result: Result<Option<FeedReport>, RealtimeError>) {
+    fn caught_up(&mut self, result: Result<CaughtUp, RealtimeError>) {
         match result {
-            Ok(report) => {
+            Ok(CaughtUp { report, presence }) => {
                 self.sync_failure = None;
+                if let Some((presence, read_at)) = presence {
+                    if let Err(error) = self.line.reread(&mut self.inbox, &presence, read_at) {
+                        tracing::warn!(%error, "live calls could not be updated");
+                    }
+                }
                 if let Err(error) = self.inbox.announce(Via::Sync) {
                     tracing::warn!(%error, "announcing synced texts failed");
                 }

@@ -137,7 +137,7 @@ impl Batch<'_> {
                 legs,
                 call.raw,
             ])?;
-        Ok(())
+        self.drop_live_twin(call)
     }
 
     /// Removes a call record (RingCentral reported it deleted).

@@ -141,9 +141,12 @@ impl Store {
 
     /// When the newest stored call started (where the gap a forced full sync leaves begins).
     pub fn newest_call_time(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let ms: Option<i64> =
-            self.conn
-                .query_row("SELECT max(start_time) FROM calls", [], |row| row.get(0))?;
+        let ms: Option<i64> = self.conn.query_row(
+            // A call known from presence only is not history the call log brought.
+            "SELECT max(start_time) FROM calls WHERE remote_id NOT LIKE 'live:%'",
+            [],
+            |row| row.get(0),
+        )?;
         ms.map(from_millis).transpose()
     }
 }

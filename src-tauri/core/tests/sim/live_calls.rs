@@ -16,8 +16,9 @@ const CALLER: &str = "+14155550188";
 async fn watch(client: &Client, live: &mut LiveCalls) -> Vec<LiveChange> {
     let mut changes = Vec::new();
     for _ in 0..250 {
+        let read_at = std::time::Instant::now();
         let presence = read_presence(client).await.expect("presence reads");
-        changes.extend(live.reread(&presence));
+        changes.extend(live.reread(&presence, read_at));
         if changes
             .iter()
             .any(|c| matches!(c, LiveChange::Ended { .. }))

@@ -3,6 +3,7 @@
 mod announced;
 pub(crate) mod fixtures;
 mod history;
+mod live_records;
 mod messages;
 mod migrations;
 mod outbox_durability;

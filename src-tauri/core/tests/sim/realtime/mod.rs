@@ -2,6 +2,7 @@
 //! recovery after drops, polling when WebSockets are unavailable, and a latency measurement.
 
 mod absurd_details;
+mod calls;
 mod delivery;
 mod insecure_address;
 mod keepalive;

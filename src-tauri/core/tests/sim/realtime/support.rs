@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use ringcentral_sim::{RunningSim, SimConfig};
+use ringdesk_core::live_calls::LiveChange;
 use ringdesk_core::realtime::{
     ConnectionState, InboundSms, InboxWatch, RealtimeEvent, RealtimeOptions,
 };
@@ -159,6 +160,24 @@ impl Rig {
             }
         }
         None
+    }
+
+    /// The live-call changes announced until `done` holds for them, within `within`.
+    pub async fn calls_until(
+        &mut self,
+        within: Duration,
+        done: impl Fn(&[LiveChange]) -> bool,
+    ) -> Vec<LiveChange> {
+        let deadline = Instant::now() + within;
+        let mut found = Vec::new();
+        while !done(&found) {
+            match self.next_before(deadline).await {
+                Some(RealtimeEvent::Call(change)) => found.push(change),
+                Some(_) => {}
+                None => panic!("the calls went on: {found:#?}\nevents: {:#?}", self.seen),
+            }
+        }
+        found
     }
 
     /// A customer texts the agent (`/sim/inbound-sms`); returns the message id.

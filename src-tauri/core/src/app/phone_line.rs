@@ -1,0 +1,227 @@
+//! The agent's phone line: RingCentral presence (Available, Busy, Do not disturb, Invisible)
+//! read and set — the window's picker, the tray's Do not disturb and `ringdesk presence` — and
+//! Call Control on the call on the line (hang up, hold, resume, reject).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Desk, DeskError, Error};
+use crate::api::call_control;
+use crate::api::models::{ActiveCall, Presence};
+use crate::api::presence::{read_presence, update_presence, PresenceUpdate};
+use crate::api::ApiError;
+use crate::realtime::PresenceView;
+
+/// RingCentral's Do not disturb.
+const DND: &str = "DoNotAcceptAnyCalls";
+/// What Do not disturb turns back to when nothing else is known.
+const TAKE_ALL: &str = "TakeAllCalls";
+
+/// What the agent can pick, as RingCentral's own apps offer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PresenceChoice {
+    /// Calls ring; shown as available.
+    Available,
+    /// Calls ring; shown as busy.
+    Busy,
+    /// No calls ring (`dndStatus: DoNotAcceptAnyCalls`).
+    Dnd,
+    /// Calls ring; shown as offline to colleagues ("Invisible").
+    Offline,
+}
+
+impl PresenceChoice {
+    /// Reads the CLI's and the window's word (`available`, `busy`, `dnd`, `offline`; also
+    /// `invisible` and `do-not-disturb`).
+    pub fn parse(word: &str) -> Result<Self, Error> {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "available" => Ok(Self::Available),
+            "busy" => Ok(Self::Busy),
+            "dnd" | "do-not-disturb" => Ok(Self::Dnd),
+            "offline" | "invisible" => Ok(Self::Offline),
+            _ => Err(DeskError::UnknownPresence(word.chars().take(40).collect()).into()),
+        }
+    }
+
+    /// The words the status strip, the tray and the CLI show.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Available => "Available",
+            Self::Busy => "Busy",
+            Self::Dnd => "Do not disturb",
+            Self::Offline => "Offline (invisible to colleagues)",
+        }
+    }
+
+    /// What presence shows: Do not disturb first, else the status the agent set.
+    pub fn of(view: &PresenceView) -> Self {
+        match (view.dnd_status.as_str(), view.user_status.as_str()) {
+            (DND, _) => Self::Dnd,
+            (_, "Busy") => Self::Busy,
+            (_, "Offline") => Self::Offline,
+            _ => Self::Available,
+        }
+    }
+
+    /// The update that makes presence show this choice. Leaving Do not disturb turns calls back
+    /// on (`TakeAllCalls`) unless another non-DND setting (queue calls off) is in force.
+    fn update(self, now: &PresenceView) -> PresenceUpdate {
+        let ringing = match now.dnd_status.as_str() {
+            DND | "Unknown" | "" => TAKE_ALL,
+            other => other,
+        }
+        .to_owned();
+        let status = |s: &str| Some(s.to_owned());
+        match self {
+            Self::Dnd => PresenceUpdate {
+                user_status: None,
+                dnd_status: status(DND),
+            },
+            Self::Available => PresenceUpdate {
+                user_status: status("Available"),
+                dnd_status: Some(ringing),
+            },
+            Self::Busy => PresenceUpdate {
+                user_status: status("Busy"),
+                dnd_status: Some(ringing),
+            },
+            Self::Offline => PresenceUpdate {
+                user_status: status("Offline"),
+                dnd_status: Some(ringing),
+            },
+        }
+    }
+}
+
+/// The status strip's view of presence read over REST.
+fn view(presence: &Presence) -> PresenceView {
+    let text = |t: Option<&str>, default: &str| t.unwrap_or(default).chars().take(40).collect();
+    PresenceView {
+        user_status: text(presence.user_status.as_deref(), "Available"),
+        dnd_status: text(presence.dnd_status.as_deref(), TAKE_ALL),
+        telephony_status: text(presence.telephony_status.as_deref(), "NoCall"),
+    }
+}
+
+/// A 403 from Call Control means the app lacks the permission.
+fn call_control_error(error: ApiError) -> Error {
+    match error.status() {
+        Some(403) => DeskError::NoCallControl.into(),
+        _ => error.into(),
+    }
+}
+
+/// The call on the line that Call Control acts on: the connected or held one first, else the
+/// ringing one; for a RingOut, its outbound leg (the callback's session is its own).
+fn on_the_line(presence: &Presence) -> Option<&ActiveCall> {
+    let rank = |call: &ActiveCall| match call.telephony_status.as_deref() {
+        Some("CallConnected") => Some(0),
+        Some("OnHold") => Some(1),
+        Some("Ringing") => Some(2),
+        _ => None,
+    };
+    presence
+        .active_calls
+        .iter()
+        .filter(|call| call.telephony_session_id.is_some())
+        .filter_map(|call| {
+            let inbound = call.direction.as_deref() != Some("Outbound");
+            rank(call).map(|rank| ((rank, inbound), call))
+        })
+        .min_by_key(|(order, _)| *order)
+        .map(|(_, call)| call)
+}
+
+impl Desk {
+    /// The agent's presence now.
+    pub async fn presence(&self) -> Result<PresenceView, Error> {
+        let live = self.live().await?;
+        let presence = read_presence(live.connection.client()).await?;
+        Ok(view(&presence))
+    }
+
+    /// Sets presence to `choice`; answers the presence RingCentral now shows.
+    pub async fn set_presence(&self, choice: PresenceChoice) -> Result<PresenceView, Error> {
+        let live = self.live().await?;
+        let client = live.connection.client();
+        let now = view(&read_presence(client).await?);
+        let answer = update_presence(client, &choice.update(&now)).await?;
+        let mut shown = view(&answer);
+        // RingCentral may answer `Unknown` for a value it just took: keep what was asked.
+        if shown.dnd_status == "Unknown" {
+            shown.dnd_status = choice.update(&now).dnd_status.unwrap_or(now.dnd_status);
+        }
+        Ok(shown)
+    }
+
+    /// Hangs up the call on the line, for everyone (Call Control).
+    pub async fn hang_up(&self) -> Result<(), Error> {
+        let live = self.live().await?;
+        let client = live.connection.client();
+        let presence = read_presence(client).await?;
+        let call = on_the_line(&presence).ok_or(DeskError::NoLiveCall)?;
+        let session = call.telephony_session_id.as_deref().unwrap_or_default();
+        call_control::hang_up(client, session)
+            .await
+            .map_err(call_control_error)
+    }
+
+    /// Puts the call on the line on hold (`hold`) or takes it off hold (Call Control).
+    pub async fn hold(&self, hold: bool) -> Result<(), Error> {
+        let live = self.live().await?;
+        let client = live.connection.client();
+        let presence = read_presence(client).await?;
+        let call = on_the_line(&presence).ok_or(DeskError::NoLiveCall)?;
+        let session = call.telephony_session_id.as_deref().unwrap_or_default();
+        let party = call.party_id.as_deref().ok_or(DeskError::NoLiveCall)?;
+        call_control::hold(client, session, party, hold)
+            .await
+            .map_err(call_control_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now(user: &str, dnd: &str) -> PresenceView {
+        PresenceView {
+            user_status: user.into(),
+            dnd_status: dnd.into(),
+            telephony_status: "NoCall".into(),
+        }
+    }
+
+    #[test]
+    fn choices_map_to_ringcentrals_fields_and_back() {
+        let busy_dnd = now("Busy", DND);
+        assert_eq!(
+            PresenceChoice::of(&busy_dnd),
+            PresenceChoice::Dnd,
+            "DND wins"
+        );
+        let back = PresenceChoice::Available.update(&busy_dnd);
+        assert_eq!(
+            (back.user_status.as_deref(), back.dnd_status.as_deref()),
+            (Some("Available"), Some(TAKE_ALL)),
+            "leaving DND turns calls back on"
+        );
+        let queues_off = now("Available", "DoNotAcceptDepartmentCalls");
+        let busy = PresenceChoice::Busy.update(&queues_off);
+        assert_eq!(
+            busy.dnd_status.as_deref(),
+            Some("DoNotAcceptDepartmentCalls"),
+            "a queue setting is kept"
+        );
+        let dnd = PresenceChoice::Dnd.update(&queues_off);
+        assert_eq!(
+            (dnd.user_status, dnd.dnd_status.as_deref()),
+            (None, Some(DND))
+        );
+        assert_eq!(
+            PresenceChoice::parse(" Invisible ").ok(),
+            Some(PresenceChoice::Offline)
+        );
+        assert!(PresenceChoice::parse("sleeping").is_err());
+    }
+}
