@@ -1,6 +1,7 @@
 //! `ringdesk calls [--search Q] [--limit N] [--since DATE] [--missed|--inbound|--outbound]`:
 //! the call history from the local cache, newest first, printed as it is read (with `--json`,
-//! one `{"calls": [...], "more": …}` line written a call at a time).
+//! one `{"calls": [...], "more": …}` line written a call at a time); `--live` follows live calls
+//! instead.
 
 use std::io::Write;
 
@@ -31,6 +32,9 @@ pub struct CallsArgs {
     /// Only outbound calls.
     #[arg(long)]
     pub outbound: bool,
+    /// Print live call changes (ringing, answered, missed, ended) as they happen, until Ctrl-C.
+    #[arg(long, conflicts_with_all = ["search", "since", "missed", "inbound", "outbound"])]
+    pub live: bool,
 }
 
 /// Reads a `--since` value.
@@ -46,6 +50,9 @@ pub fn parse_since(text: &str) -> Option<DateTime<Utc>> {
 
 /// Prints the calls.
 pub async fn run(context: &Context, args: CallsArgs) -> i32 {
+    if args.live {
+        return super::live_calls::run(context).await;
+    }
     let since = match args.since.as_deref().map(|s| (s, parse_since(s))) {
         Some((text, None)) => {
             return context.output.fail(&UiError {

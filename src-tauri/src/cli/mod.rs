@@ -12,6 +12,7 @@ mod context;
 mod export;
 mod hangup;
 mod import;
+mod live_calls;
 mod login;
 mod logout;
 mod messages;

@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
+use tokio::sync::broadcast;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::realtime::{ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions};
 
-use super::{Desk, DeskEvent, Live, LiveState, LiveView, NewText};
+use super::{Desk, DeskEvent, Error, Live, LiveState, LiveView, NewText};
 
 /// The running watch, replaced on each sign-in, and its last reported health.
 #[derive(Default)]
@@ -38,6 +39,15 @@ impl Desk {
         if let Some(watch) = self.updates.watch.lock().await.take() {
             watch.stop().await;
         }
+    }
+
+    /// Follows live calls and texts for a command (`ringdesk calls --live`): starts the watch
+    /// for the signed-in session; answers the events from now on.
+    pub async fn follow_live(self: &Arc<Self>) -> Result<broadcast::Receiver<DeskEvent>, Error> {
+        let live = self.live().await?;
+        let events = self.subscribe();
+        self.start_live_updates(&live).await;
+        Ok(events)
     }
 
     /// Reconnect and catch up now: after sleep, a network change, or "Reset connection".

@@ -74,6 +74,30 @@ pub enum LiveChange {
     },
 }
 
+impl LiveChange {
+    /// One line for a person: what happened, and with whom.
+    pub fn summary(&self) -> String {
+        let who = |call: &LiveCall| match &call.name {
+            Some(name) => format!("{name} ({})", call.number),
+            None => call.number.clone(),
+        };
+        match self {
+            Self::Ringing(call) => format!("Incoming call from {}", who(call)),
+            Self::Changed(call) => {
+                let what = match (call.state, call.inbound) {
+                    (CallState::Ringing, _) => "Calling",
+                    (CallState::Connected, _) => "Connected with",
+                    (CallState::OnHold, _) => "On hold with",
+                    (CallState::Ended, _) => "Ended with",
+                };
+                format!("{what} {}", who(call))
+            }
+            Self::Ended { call, missed: true } => format!("Missed call from {}", who(call)),
+            Self::Ended { call, .. } => format!("Call with {} ended", who(call)),
+        }
+    }
+}
+
 /// The outcome of one presence body.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Applied {
