@@ -125,7 +125,7 @@ async fn calls_live_prints_a_call_as_it_happens_until_ctrl_c() {
         changes.push(line["call"].clone());
     }
     assert_eq!(changes[0]["change"], "ringing", "{changes:?}");
-    assert_eq!(changes[0]["number"], "+14155550188");
+    assert_eq!(changes[0]["call"]["number"], "+14155550188");
     assert_eq!(
         changes.last().map(|c| c["missed"].clone()),
         Some(Value::Bool(true))

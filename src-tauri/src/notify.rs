@@ -1,47 +1,71 @@
-//! Desktop notifications for texts customers send: the core hands each inbound message over at
-//! least once (`Desk::deliver_new_texts`, from the cache's ledger; never the agent's own), and
-//! none is shown while the settings say no
-//! ([`ringdesk_core::config::AppSettings::notifies`]). Title: the contact (or number); body:
-//! the text's preview ([`NewText::preview`]). A click opens that conversation.
+//! Desktop notifications. Texts customers send: the core hands each inbound message over at
+//! least once (`Desk::deliver_new_texts`, from the cache's ledger; never the agent's own).
+//! Calls: an incoming call while it rings and a missed call (`DeskEvent::CallAlert`, with the
+//! words the core chose, see `ringdesk_core::app::CallAlert`). None is shown while the settings
+//! say no ([`ringdesk_core::config::AppSettings::notifies`]).
 //!
-//! On Linux the click arrives as the notification's `default` action (tauri-plugin-notification
-//! 2.8 reports it as `tap`), when the notification server offers actions — dunst, GNOME and KDE
-//! do. The body is never logged.
+//! A click opens what the notification is about: a text's conversation, an incoming call's
+//! contact (or the Contacts view searching the number when nobody knows it), a missed call's
+//! History. On Linux the click arrives as the notification's `default` action
+//! (tauri-plugin-notification 2.8 reports it as `tap`), when the notification server offers
+//! actions — dunst, GNOME and KDE do. No text body is logged.
 
 use std::sync::Arc;
 
-use ringdesk_core::app::{Desk, NewText};
+use ringdesk_core::app::{AlertKind, CallAlert, Desk, DeskEvent, NewText};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
+use tokio::sync::broadcast::error::RecvError;
 
 use crate::window::{self, Navigate};
 
-/// The key of the sender's number in a notification's payload.
+/// The key of the number in a notification's payload.
 const NUMBER: &str = "number";
+/// The key of what a notification is about: `text`, `incoming` or `missed`.
+const ABOUT: &str = "about";
+/// The key of the contact an incoming call's notification opens.
+const CONTACT: &str = "contact";
 
-/// Opens the thread when a notification is clicked, and notifies of new texts from now on.
+/// Where a click on a notification with these extras goes.
+fn destination(extra: &std::collections::HashMap<String, serde_json::Value>) -> Navigate {
+    let number = extra
+        .get(NUMBER)
+        .and_then(|n| n.as_str())
+        .map(str::to_string);
+    match extra.get(ABOUT).and_then(|a| a.as_str()) {
+        Some("incoming") => Navigate {
+            view: "contacts",
+            contact: extra.get(CONTACT).and_then(serde_json::Value::as_i64),
+            number,
+        },
+        Some("missed") => Navigate {
+            view: "history",
+            number: None,
+            contact: None,
+        },
+        _ => Navigate {
+            view: "messages",
+            number,
+            contact: None,
+        },
+    }
+}
+
+/// Opens what a clicked notification is about, and notifies of new texts and calls from now on.
 pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
     let handle = app.clone();
     let clicks = app.notification().on_action(move |performed| {
         if performed.action_id() != "tap" {
             return;
         }
-        let number = performed
-            .notification()
-            .and_then(|n| n.extra().get(NUMBER))
-            .and_then(|n| n.as_str())
-            .map(str::to_string);
-        window::navigate(
-            &handle,
-            Navigate {
-                view: "messages",
-                number,
-            },
-        );
+        if let Some(notification) = performed.notification() {
+            window::navigate(&handle, destination(notification.extra()));
+        }
     });
     if let Err(error) = clicks {
-        tracing::warn!(%error, "clicking a notification will not open its thread");
+        tracing::warn!(%error, "clicking a notification will not open what it is about");
     }
+    follow_calls(app.clone(), desk.clone());
     let app = app.clone();
     let muted_by = desk.clone();
     tauri::async_runtime::spawn(desk.clone().deliver_new_texts(move |text| {
@@ -59,6 +83,47 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
     }));
 }
 
+/// Notifies incoming and missed calls as the desk announces them.
+fn follow_calls<R: Runtime>(app: AppHandle<R>, desk: Arc<Desk>) {
+    let mut events = desk.subscribe();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            match events.recv().await {
+                Ok(DeskEvent::CallAlert(alert)) if desk.settings_in_force().notifies() => {
+                    show_call(&app, &alert)
+                }
+                Ok(DeskEvent::CallAlert(alert)) => {
+                    tracing::info!(kind = ?alert.kind, "call alert, not notified (muted)")
+                }
+                Ok(_) | Err(RecvError::Lagged(_)) => {}
+                Err(RecvError::Closed) => return,
+            }
+        }
+    });
+}
+
+fn show_call<R: Runtime>(app: &AppHandle<R>, alert: &CallAlert) {
+    let about = match alert.kind {
+        AlertKind::Incoming => "incoming",
+        AlertKind::Missed => "missed",
+    };
+    let mut builder = app
+        .notification()
+        .builder()
+        .title(&alert.title)
+        .body(escaped(&alert.body))
+        .extra(NUMBER, &alert.number)
+        .extra(ABOUT, about);
+    if let Some(contact) = alert.contact_id {
+        builder = builder.extra(CONTACT, contact);
+    }
+    match builder.show() {
+        // The benchmark (scripts/bench-desktop) times this line.
+        Ok(()) => tracing::info!(kind = about, "call notified"),
+        Err(error) => tracing::warn!(%error, kind = about, "could not notify the call"),
+    }
+}
+
 fn show<R: Runtime>(app: &AppHandle<R>, text: &NewText) {
     let shown = app
         .notification()
@@ -66,6 +131,7 @@ fn show<R: Runtime>(app: &AppHandle<R>, text: &NewText) {
         .title(&text.sender)
         .body(body(text))
         .extra(NUMBER, &text.number)
+        .extra(ABOUT, "text")
         .show();
     match shown {
         // The benchmark (scripts/bench-desktop) times this line.
@@ -74,12 +140,16 @@ fn show<R: Runtime>(app: &AppHandle<R>, text: &NewText) {
     }
 }
 
-/// The notification body: the text's preview. On Linux servers read the body as markup, so
-/// `&`, `<` and `>` are escaped: a text never becomes markup.
+/// The notification body: the text's preview, escaped (see [`escaped`]).
 pub fn body(text: &NewText) -> String {
-    let preview = text.preview();
-    let mut body = String::with_capacity(preview.len());
-    for c in preview.chars() {
+    escaped(&text.preview())
+}
+
+/// On Linux servers read the body as markup, so `&`, `<` and `>` are escaped: a text or a
+/// caller's name never becomes markup.
+fn escaped(text: &str) -> String {
+    let mut body = String::with_capacity(text.len());
+    for c in text.chars() {
         push_escaped(&mut body, c);
     }
     body
@@ -100,10 +170,11 @@ fn push_escaped(out: &mut String, c: char) {
     out.push(c);
 }
 
-#[cfg(all(test, unix, not(target_os = "macos")))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(all(unix, not(target_os = "macos")))]
     #[test]
     fn markup_in_a_text_stays_text() {
         let text = NewText {
@@ -116,6 +187,33 @@ mod tests {
             body(&text),
             "&lt;b&gt;free&lt;/b&gt; &amp; &lt;a href=x&gt;",
             "notification servers render the body as markup"
+        );
+    }
+
+    #[test]
+    fn a_click_opens_what_the_notification_is_about() {
+        let extra = |pairs: &[(&str, serde_json::Value)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
+        };
+        let number = serde_json::json!("+14155550188");
+        let incoming = destination(&extra(&[
+            (NUMBER, number.clone()),
+            (ABOUT, "incoming".into()),
+            (CONTACT, 7.into()),
+        ]));
+        assert_eq!((incoming.view, incoming.contact), ("contacts", Some(7)));
+        let missed = destination(&extra(&[
+            (NUMBER, number.clone()),
+            (ABOUT, "missed".into()),
+        ]));
+        assert_eq!(missed.view, "history");
+        let text = destination(&extra(&[(NUMBER, number)]));
+        assert_eq!(
+            (text.view, text.number.as_deref()),
+            ("messages", Some("+14155550188"))
         );
     }
 }

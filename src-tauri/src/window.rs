@@ -65,8 +65,11 @@ pub fn reveal<R: Runtime>(app: &AppHandle<R>) {
 pub struct Navigate {
     /// `dial`, `history`, `messages`, `contacts` or `settings`.
     pub view: &'static str,
-    /// The conversation to open (E.164), for `messages`.
+    /// The conversation to open (E.164), for `messages`; the number to look up, for
+    /// `contacts` without a contact.
     pub number: Option<String>,
+    /// The contact to open, for `contacts`.
+    pub contact: Option<i64>,
 }
 
 /// Brings the window forward on `view` (the `navigate` event).

@@ -30,3 +30,10 @@ pub async fn list_calls(
 pub async fn sync_now(desk: State<'_, Arc<Desk>>) -> Result<SyncView, UiError> {
     Ok(desk.sync_now())
 }
+
+/// The agent opened History: the missed calls are seen (the tray and the rail badge clear).
+#[tauri::command]
+pub async fn history_seen(desk: State<'_, Arc<Desk>>) -> Result<(), UiError> {
+    desk.history_seen();
+    Ok(())
+}

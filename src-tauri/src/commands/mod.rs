@@ -5,6 +5,7 @@ pub mod contacts;
 pub mod desktop;
 pub mod dial;
 pub mod history;
+pub mod line;
 pub mod messages;
 pub mod session;
 pub mod settings;

@@ -39,6 +39,8 @@ pub struct TrayState {
     pub connection: Option<LiveView>,
     /// Unread texts across conversations.
     pub unread: u64,
+    /// Missed calls since History was last opened.
+    pub missed: u64,
 }
 
 /// The tray's words and picture for a state.
@@ -50,6 +52,8 @@ pub struct Look {
     pub status: String,
     /// The tooltip (Windows, macOS; Linux trays show no tooltip).
     pub tooltip: String,
+    /// The History item, with the missed-calls count.
+    pub history: String,
     /// The Messages item, with the unread count.
     pub messages: String,
 }
@@ -79,11 +83,19 @@ pub fn look(state: &TrayState) -> Look {
             format!("Messages ({n} unread)"),
         ),
     };
+    let (tooltip, history) = match state.missed {
+        0 => (tooltip, "History".to_string()),
+        n => (
+            format!("{tooltip} · {n} missed"),
+            format!("History ({n} missed)"),
+        ),
+    };
     Look {
         icon,
         status,
         tooltip,
         messages,
+        history,
     }
 }
 
@@ -125,6 +137,7 @@ mod tests {
             mode: Some(Mode::Live),
             connection,
             unread,
+            missed: 0,
         }
     }
 
@@ -173,6 +186,12 @@ mod tests {
         assert_eq!(quiet.tooltip, "ringdesk — Connected");
         let busy = look(&live(connection("online"), 3));
         assert_eq!(busy.messages, "Messages (3 unread)");
+        let missed = look(&TrayState {
+            missed: 2,
+            ..TrayState::default()
+        });
+        assert_eq!(missed.history, "History (2 missed)");
+        assert!(missed.tooltip.ends_with("· 2 missed"), "{}", missed.tooltip);
         assert_eq!(busy.tooltip, "ringdesk — Connected · 3 unread");
     }
 }

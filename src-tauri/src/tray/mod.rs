@@ -9,7 +9,7 @@ mod look;
 
 use std::sync::{Arc, Mutex};
 
-use ringdesk_core::app::{Desk, DeskEvent, LinkView, SettingsPatch};
+use ringdesk_core::app::{Desk, DeskEvent, LinkView};
 use tauri::image::Image;
 use tauri::menu::{CheckMenuItem, Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};
@@ -23,6 +23,7 @@ use crate::window::{self, Navigate};
 const SHOW: &str = "show";
 const DIAL_CLIPBOARD: &str = "dial-clipboard";
 const MESSAGES: &str = "messages";
+const HISTORY: &str = "history";
 const DO_NOT_DISTURB: &str = "do-not-disturb";
 const QUIT: &str = "quit";
 
@@ -31,6 +32,7 @@ pub struct Tray<R: Runtime> {
     icon: TrayIcon<R>,
     status: MenuItem<R>,
     messages: MenuItem<R>,
+    history: MenuItem<R>,
     do_not_disturb: CheckMenuItem<R>,
     state: Mutex<(TrayState, Option<Icon>)>,
 }
@@ -42,6 +44,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) -> tauri::Result
     let muted = desk.settings_in_force().do_not_disturb;
     let status = MenuItem::with_id(app, "status", "Connecting…", false, None::<&str>)?;
     let messages = MenuItem::with_id(app, MESSAGES, "Messages", true, None::<&str>)?;
+    let history = MenuItem::with_id(app, HISTORY, "History", true, None::<&str>)?;
     let do_not_disturb = CheckMenuItem::with_id(
         app,
         DO_NOT_DISTURB,
@@ -64,6 +67,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) -> tauri::Result
                 None::<&str>,
             )?,
             &messages,
+            &history,
             &PredefinedMenuItem::separator(app)?,
             &do_not_disturb,
             &PredefinedMenuItem::separator(app)?,
@@ -91,6 +95,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) -> tauri::Result
         icon,
         status,
         messages,
+        history,
         do_not_disturb,
         state: Mutex::new((TrayState::default(), None)),
     });
@@ -131,6 +136,7 @@ fn follow<R: Runtime>(
                 Ok(DeskEvent::Messages(change)) => {
                     update(&app, |state| state.unread = change.unread)
                 }
+                Ok(DeskEvent::MissedCalls(count)) => update(&app, |state| state.missed = count),
                 Ok(_) | Err(RecvError::Lagged(_)) => {}
                 Err(RecvError::Closed) => return,
             }
@@ -161,6 +167,7 @@ fn update<R: Runtime>(app: &AppHandle<R>, change: impl FnOnce(&mut TrayState)) {
         tray.icon.set_tooltip(Some(&look.tooltip)),
         tray.status.set_text(&look.status),
         tray.messages.set_text(&look.messages),
+        tray.history.set_text(&look.history),
     ];
     for error in results.into_iter().filter_map(Result::err) {
         tracing::debug!(%error, "the tray could not be updated");
@@ -176,8 +183,20 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
             Navigate {
                 view: "messages",
                 number: None,
+                contact: None,
             },
         ),
+        HISTORY => {
+            app.state::<Arc<Desk>>().history_seen();
+            window::navigate(
+                app,
+                Navigate {
+                    view: "history",
+                    number: None,
+                    contact: None,
+                },
+            )
+        }
         DO_NOT_DISTURB => toggle_do_not_disturb(app),
         QUIT => app.exit(0),
         _ => {}
@@ -209,7 +228,8 @@ fn dial_clipboard<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-/// The menu item has already ticked itself: save it, tell the window, and untick on failure.
+/// The menu item has already ticked itself: mute notifications and set RingCentral's Do not
+/// disturb (`Desk::set_do_not_disturb`), tell the window, and untick on failure.
 fn toggle_do_not_disturb<R: Runtime>(app: &AppHandle<R>) {
     let Some(tray) = app.try_state::<Tray<R>>() else {
         return;
@@ -218,11 +238,7 @@ fn toggle_do_not_disturb<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     let desk = app.state::<Arc<Desk>>().inner().clone();
     tauri::async_runtime::spawn(async move {
-        let patch = SettingsPatch {
-            do_not_disturb: Some(wanted),
-            ..SettingsPatch::default()
-        };
-        match desk.save_settings(patch).await {
+        match desk.set_do_not_disturb(wanted).await {
             Ok(settings) => {
                 if let Err(error) = app.emit("settings", settings) {
                     tracing::debug!(%error, "could not tell the window");

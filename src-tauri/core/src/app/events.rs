@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::{CallView, NewText, Problem, SignInView, SyncView};
+use super::{CallAlert, CallView, NewText, Problem, SignInView, SyncView};
 use crate::live_calls::LiveChange;
 use crate::realtime::PresenceView;
 
@@ -102,6 +102,10 @@ pub enum DeskEvent {
     /// A live call changed: an inbound call rings, was answered or held, or ended (a missed
     /// one is in the cache already).
     LiveCall(Box<LiveChange>),
+    /// A call worth a notification: an incoming call rings, or one was missed.
+    CallAlert(CallAlert),
+    /// Missed calls since History was last opened.
+    MissedCalls(u64),
     /// The agent's RingCentral presence changed (here or on another device).
     Presence(PresenceView),
     /// Something ringdesk does by itself could not be done as the agent set it up (the settings
@@ -120,6 +124,8 @@ impl DeskEvent {
             Self::Messages(_) => "messages",
             Self::NewText(_) => "new-text",
             Self::LiveCall(_) => "live-call",
+            Self::CallAlert(_) => "call-alert",
+            Self::MissedCalls(_) => "missed-calls",
             Self::Presence(_) => "presence",
             Self::Problem(_) => "problem",
         }

@@ -116,7 +116,7 @@ pub(crate) fn direction(d: Direction) -> &'static str {
     }
 }
 
-fn call_row(call: &CallEntry) -> CallRow {
+pub(crate) fn call_row(call: &CallEntry) -> CallRow {
     let name = call.peer.display_name();
     CallRow {
         id: call.id.clone(),

@@ -78,7 +78,17 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
                 desk.announce_messages(Some(number));
             }
             RealtimeEvent::MessagesChanged(_) => desk.announce_messages(None),
-            RealtimeEvent::Call(change) => desk.emit(DeskEvent::LiveCall(Box::new(change))),
+            RealtimeEvent::Call(change) => {
+                let alert = desk.call_alert(&change);
+                desk.emit(DeskEvent::LiveCall(Box::new(change)));
+                if let Some(alert) = alert {
+                    let missed = alert.kind == super::AlertKind::Missed;
+                    desk.emit(DeskEvent::CallAlert(alert));
+                    if missed {
+                        desk.count_missed();
+                    }
+                }
+            }
             RealtimeEvent::Presence(presence) => desk.emit(DeskEvent::Presence(presence)),
             RealtimeEvent::Connection(state) => {
                 let view = live_view(&state, desk.poll_every());

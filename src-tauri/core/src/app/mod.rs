@@ -13,6 +13,8 @@
 //! Everything below this module (api, auth, store, sync, realtime, calls, sms, phone …) has
 //! its own error type and never sees [`Error`]; this layer wraps them.
 
+mod call_alerts;
+mod caller;
 mod connection;
 mod contacts;
 mod desk_error;
@@ -48,6 +50,8 @@ use crate::config::{Environment, Paths, Profile};
 use crate::phone::Country;
 use crate::store::Store;
 
+pub use call_alerts::{AlertKind, CallAlert};
+pub use caller::{CallerView, LastText};
 pub use connection::Connection;
 pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineView};
 pub use desk_error::DeskError;
@@ -56,7 +60,7 @@ pub use error::Error;
 pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
 pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
-pub use phone_line::PresenceChoice;
+pub use phone_line::{LineView, PresenceChoice};
 pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use sign_in::SignedOut;
 pub use status::{DeskStatus, ExtensionView, StatusReport, TokenView};
@@ -129,6 +133,8 @@ pub struct Desk {
     call: tokio::sync::Mutex<Option<dialing::ActiveCall>>,
     sync: syncing::SyncControl,
     updates: live_updates::LiveUpdates,
+    /// Missed calls since History was last opened.
+    missed: call_alerts::MissedCount,
     dial_guard: Mutex<dial_guard::DialGuard>,
     events: broadcast::Sender<DeskEvent>,
     /// The app settings last read from the config file (see [`Desk::settings_in_force`]).
@@ -176,6 +182,7 @@ impl Desk {
             call: tokio::sync::Mutex::new(None),
             sync: syncing::SyncControl::default(),
             updates: live_updates::LiveUpdates::default(),
+            missed: call_alerts::MissedCount::default(),
             dial_guard: Mutex::new(dial_guard::DialGuard::default()),
             events,
             last_settings: Mutex::new(None),

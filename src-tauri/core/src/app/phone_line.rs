@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Desk, DeskError, Error};
+use super::{Desk, DeskError, Error, SettingsPatch, SettingsView};
 use crate::api::call_control;
 use crate::api::models::{ActiveCall, Presence};
 use crate::api::presence::{read_presence, update_presence, PresenceUpdate};
@@ -15,6 +15,13 @@ use crate::realtime::PresenceView;
 const DND: &str = "DoNotAcceptAnyCalls";
 /// What Do not disturb turns back to when nothing else is known.
 const TAKE_ALL: &str = "TakeAllCalls";
+
+/// The replies *Text back* offers while a customer's call rings (editable before sending).
+pub const QUICK_REPLIES: [&str; 3] = [
+    "Sorry I missed you — I'm on another call and will call you back shortly.",
+    "Can't talk right now. Can I call you back later today?",
+    "Please text me what this is about and I'll get right back to you.",
+];
 
 /// What the agent can pick, as RingCentral's own apps offer it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +100,24 @@ impl PresenceChoice {
     }
 }
 
+/// The agent's line as the window shows it: presence, its words, and whether Call Control
+/// (hang up, hold) is available to this app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineView {
+    /// What the presence picker shows.
+    pub choice: PresenceChoice,
+    /// Its words.
+    pub words: &'static str,
+    /// RingCentral's fields.
+    #[serde(flatten)]
+    pub presence: PresenceView,
+    /// Whether RingCentral granted the app Call Control (hang up and hold are offered).
+    pub call_control: bool,
+    /// What *Text back* offers.
+    pub quick_replies: Vec<String>,
+}
+
 /// The status strip's view of presence read over REST.
 fn view(presence: &Presence) -> PresenceView {
     let text = |t: Option<&str>, default: &str| t.unwrap_or(default).chars().take(40).collect();
@@ -133,6 +158,30 @@ fn on_the_line(presence: &Presence) -> Option<&ActiveCall> {
 }
 
 impl Desk {
+    /// Whether the signed-in session's scope grants RingCentral's Call Control.
+    pub async fn call_control(&self) -> bool {
+        let Ok(live) = self.live().await else {
+            return false;
+        };
+        live.connection
+            .session()
+            .tokens()
+            .and_then(|tokens| tokens.scope)
+            .is_some_and(|scope| scope.split_whitespace().any(|p| p == "CallControl"))
+    }
+
+    /// The window's view of the line: presence, its words, Call Control.
+    pub async fn line(&self, presence: PresenceView) -> LineView {
+        let choice = PresenceChoice::of(&presence);
+        LineView {
+            choice,
+            words: choice.words(),
+            presence,
+            call_control: self.call_control().await,
+            quick_replies: QUICK_REPLIES.iter().map(|r| (*r).to_owned()).collect(),
+        }
+    }
+
     /// The agent's presence now.
     pub async fn presence(&self) -> Result<PresenceView, Error> {
         let live = self.live().await?;
@@ -154,6 +203,37 @@ impl Desk {
         Ok(shown)
     }
 
+    /// Do not disturb as the tray and the window's toggle set it: notifications muted (the
+    /// profile's setting) and, when signed in, RingCentral's `dndStatus`, so calls stop ringing
+    /// on every device. RingCentral refusing is logged; the local setting stands either way.
+    pub async fn set_do_not_disturb(&self, on: bool) -> Result<SettingsView, Error> {
+        let settings = self
+            .save_settings(SettingsPatch {
+                do_not_disturb: Some(on),
+                ..SettingsPatch::default()
+            })
+            .await?;
+        if let Ok(live) = self.live().await {
+            let client = live.connection.client();
+            let result = async {
+                let now = view(&read_presence(client).await?);
+                let update = match on {
+                    true => PresenceChoice::Dnd.update(&now),
+                    false => PresenceUpdate {
+                        user_status: None,
+                        dnd_status: PresenceChoice::Available.update(&now).dnd_status,
+                    },
+                };
+                update_presence(client, &update).await
+            }
+            .await;
+            if let Err(error) = result {
+                tracing::warn!(%error, on, "RingCentral's Do not disturb could not be set");
+            }
+        }
+        Ok(settings)
+    }
+
     /// Hangs up the call on the line, for everyone (Call Control).
     pub async fn hang_up(&self) -> Result<(), Error> {
         let live = self.live().await?;
@@ -162,6 +242,28 @@ impl Desk {
         let call = on_the_line(&presence).ok_or(DeskError::NoLiveCall)?;
         let session = call.telephony_session_id.as_deref().unwrap_or_default();
         call_control::hang_up(client, session)
+            .await
+            .map_err(call_control_error)
+    }
+
+    /// Sends the ringing inbound call on to voicemail (Call Control).
+    pub async fn reject_call(&self) -> Result<(), Error> {
+        let live = self.live().await?;
+        let client = live.connection.client();
+        let presence = read_presence(client).await?;
+        let call = presence
+            .active_calls
+            .iter()
+            .find(|c| {
+                c.direction.as_deref() == Some("Inbound")
+                    && c.telephony_status.as_deref() == Some("Ringing")
+                    && c.telephony_session_id.is_some()
+                    && c.party_id.is_some()
+            })
+            .ok_or(DeskError::NoLiveCall)?;
+        let session = call.telephony_session_id.as_deref().unwrap_or_default();
+        let party = call.party_id.as_deref().unwrap_or_default();
+        call_control::reject(client, session, party)
             .await
             .map_err(call_control_error)
     }

@@ -62,9 +62,15 @@ pub struct LiveCall {
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum LiveChange {
     /// An inbound call started ringing: who is calling (the screen-pop).
-    Ringing(LiveCall),
+    Ringing {
+        /// The call.
+        call: LiveCall,
+    },
     /// A call was answered, held or resumed, or an outbound call appeared.
-    Changed(LiveCall),
+    Changed {
+        /// The call.
+        call: LiveCall,
+    },
     /// A call ended; `missed` when it was inbound and never answered.
     Ended {
         /// The call, in its last state before it ended.
@@ -82,8 +88,8 @@ impl LiveChange {
             None => call.number.clone(),
         };
         match self {
-            Self::Ringing(call) => format!("Incoming call from {}", who(call)),
-            Self::Changed(call) => {
+            Self::Ringing { call } => format!("Incoming call from {}", who(call)),
+            Self::Changed { call } => {
                 let what = match (call.state, call.inbound) {
                     (CallState::Ringing, _) => "Calling",
                     (CallState::Connected, _) => "Connected with",
@@ -279,10 +285,10 @@ impl LiveCalls {
             };
             let change = match previous {
                 None if inbound && state == CallState::Ringing => {
-                    Some(LiveChange::Ringing(next.clone()))
+                    Some(LiveChange::Ringing { call: next.clone() })
                 }
-                None => Some(LiveChange::Changed(next.clone())),
-                Some(p) if p.state != state => Some(LiveChange::Changed(next.clone())),
+                None => Some(LiveChange::Changed { call: next.clone() }),
+                Some(p) if p.state != state => Some(LiveChange::Changed { call: next.clone() }),
                 Some(_) => None,
             };
             changes.extend(change);

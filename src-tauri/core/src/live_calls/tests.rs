@@ -45,8 +45,8 @@ fn kinds(changes: &[LiveChange]) -> Vec<String> {
     changes
         .iter()
         .map(|c| match c {
-            LiveChange::Ringing(call) => format!("ringing {}", call.number),
-            LiveChange::Changed(call) => format!("{:?}", call.state).to_lowercase(),
+            LiveChange::Ringing { call } => format!("ringing {}", call.number),
+            LiveChange::Changed { call } => format!("{:?}", call.state).to_lowercase(),
             LiveChange::Ended { missed, .. } => format!("ended missed={missed}"),
         })
         .collect()
@@ -57,7 +57,7 @@ fn an_inbound_call_pops_then_is_answered_and_ends() {
     let mut live = LiveCalls::default();
     let ringing = live.event(&event(1, vec![inbound("100", "Ringing")]));
     assert_eq!(kinds(&ringing.changes), [format!("ringing {CUSTOMER}")]);
-    if let LiveChange::Ringing(call) = &ringing.changes[0] {
+    if let LiveChange::Ringing { call } = &ringing.changes[0] {
         assert_eq!(call.name.as_deref(), Some("Ana Silva"));
         assert_eq!(call.telephony_session_id.as_deref(), Some("s-100"));
         assert_eq!(

@@ -34,8 +34,8 @@ fn words(changes: &[LiveChange]) -> Vec<String> {
     changes
         .iter()
         .map(|c| match c {
-            LiveChange::Ringing(call) => format!("ringing {}", call.number),
-            LiveChange::Changed(call) => format!("{:?}", call.state),
+            LiveChange::Ringing { call } => format!("ringing {}", call.number),
+            LiveChange::Changed { call } => format!("{:?}", call.state),
             LiveChange::Ended { missed, .. } => format!("ended missed={missed}"),
         })
         .collect()
@@ -94,12 +94,14 @@ async fn a_ringout_never_pops_as_an_incoming_call() {
     client.send(call).await.expect("RingOut placed");
     let changes = watch(&client, &mut live).await;
     assert!(
-        !changes.iter().any(|c| matches!(c, LiveChange::Ringing(_))),
+        !changes
+            .iter()
+            .any(|c| matches!(c, LiveChange::Ringing { .. })),
         "no incoming call for the agent's own callback: {changes:?}"
     );
     let first = changes.first().cloned();
     assert!(
-        matches!(&first, Some(LiveChange::Changed(call)) if call.ring_out && call.number == "+14155550120"),
+        matches!(&first, Some(LiveChange::Changed { call }) if call.ring_out && call.number == "+14155550120"),
         "one outbound RingOut call: {changes:?}"
     );
 }

@@ -13,6 +13,11 @@ impl Desk {
     /// What `text` would dial: normalised, formatted, its country and matched contact, or why
     /// it cannot be dialed. Pure reading: nothing is sent.
     pub async fn preview_number(&self, text: &str) -> NumberPreview {
+        self.number_preview(text)
+    }
+
+    /// [`Desk::preview_number`] without the `async` (it reads only the cache).
+    pub(crate) fn number_preview(&self, text: &str) -> NumberPreview {
         let country = self.home();
         match phone::parse_input(text).and_then(|t| phone::normalize(&t, country)) {
             Ok(number) => {

@@ -48,10 +48,10 @@ async fn a_missed_call_pops_once_and_is_cached_before_any_sync() {
     let changes = rig.calls_until(Duration::from_secs(10), ended).await;
     let rings: Vec<_> = changes
         .iter()
-        .filter(|c| matches!(c, LiveChange::Ringing(_)))
+        .filter(|c| matches!(c, LiveChange::Ringing { .. }))
         .collect();
     assert_eq!(rings.len(), 1, "one pop: {changes:#?}");
-    if let LiveChange::Ringing(call) = rings[0] {
+    if let LiveChange::Ringing { call } = rings[0] {
         assert_eq!(
             (
                 call.number.as_str(),
@@ -100,7 +100,9 @@ async fn the_agents_own_ringout_never_pops() {
     rig.client.send(call).await.expect("RingOut placed");
     let changes = rig.calls_until(Duration::from_secs(10), ended).await;
     assert!(
-        !changes.iter().any(|c| matches!(c, LiveChange::Ringing(_))),
+        !changes
+            .iter()
+            .any(|c| matches!(c, LiveChange::Ringing { .. })),
         "no pop for the agent's own callback: {changes:#?}"
     );
     assert!(
@@ -122,15 +124,15 @@ async fn a_drop_while_ringing_is_recovered_by_reading_presence() {
         )
         .await;
     rig.calls_until(Duration::from_secs(10), |c| {
-        c.iter().any(|c| matches!(c, LiveChange::Ringing(_)))
+        c.iter().any(|c| matches!(c, LiveChange::Ringing { .. }))
     })
     .await;
     rig.admin.drop_sockets().await;
     let changes = rig.calls_until(Duration::from_secs(15), ended).await;
     assert!(
-        changes
-            .iter()
-            .any(|c| matches!(c, LiveChange::Changed(call) if call.state == CallState::Connected)),
+        changes.iter().any(
+            |c| matches!(c, LiveChange::Changed { call } if call.state == CallState::Connected)
+        ),
         "answered: {changes:#?}"
     );
     assert!(

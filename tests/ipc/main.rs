@@ -412,3 +412,5 @@ fn without_a_home_the_handler_is_not_registered_anywhere() {
     let error = invoke(&h, "make_default_handler", json!({})).expect_err("nowhere to write");
     assert_eq!(error_code(&error), "validation", "{error}");
 }
+
+mod line;
