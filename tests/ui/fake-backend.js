@@ -10,6 +10,42 @@ export const HANDLER_OTHER = { schemes: schemes({ state: 'other', app: 'org.gnom
 /** Linux, after "Make ringdesk the handler". */
 const HANDLER_OURS = { schemes: schemes({ state: 'ringdesk' }), action: 'register', isDefault: true, advice: 'ringdesk opens phone links.' };
 
+/** The line as `line` reads it: Available, Call Control granted, three quick replies. */
+export const LINE = {
+  choice: 'available',
+  words: 'Available',
+  userStatus: 'Available',
+  dndStatus: 'TakeAllCalls',
+  telephonyStatus: 'NoCall',
+  callControl: true,
+  quickReplies: ['Sorry I missed you — I\'m on another call and will call you back shortly.', 'Can\'t talk right now. Can I call you back later today?', 'Please text me what this is about and I\'ll get right back to you.'],
+};
+const PRESENCE = {
+  available: ['Available', 'Available', 'TakeAllCalls'],
+  busy: ['Busy', 'Busy', 'TakeAllCalls'],
+  dnd: ['Do not disturb', 'Available', 'DoNotAcceptAnyCalls'],
+  offline: ['Offline (invisible to colleagues)', 'Offline', 'TakeAllCalls'],
+};
+/** The LineView `set_presence` answers for `choice`. */
+export function lineWith(choice) {
+  const [words, userStatus, dndStatus] = PRESENCE[choice];
+  return { ...LINE, choice, words, userStatus, dndStatus };
+}
+
+/** A LiveCall as the `live-call` event carries it. */
+export function liveCall(fields = {}) {
+  return {
+    sessionId: 's1', telephonySessionId: 't1', partyId: 'p1', inbound: true, ringOut: false,
+    number: '+14155550188', name: null, state: 'ringing', answered: false, started: new Date().toISOString(),
+    ...fields,
+  };
+}
+
+/** A `call-alert` event: an incoming call from Ana Silva (a contact) unless told otherwise. */
+export function callAlert(fields = {}) {
+  return { kind: 'incoming', title: 'Incoming call', body: 'Ana Silva, Acme Corp', number: '+14155550188', contactId: 7, sessionId: 's1', ...fields };
+}
+
 export function fakeBackend(overrides = {}) {
   const log = [];
   const handlers = new Map();
@@ -67,6 +103,17 @@ export function fakeBackend(overrides = {}) {
     resetConnection: record('resetConnection', SIGNED_IN),
     handlerStatus: record('handlerStatus', HANDLER_OTHER),
     makeDefaultHandler: record('makeDefaultHandler', HANDLER_OURS),
+    line: record('line', LINE),
+    setPresence: record('setPresence', (choice) => Promise.resolve(lineWith(choice))),
+    hangUp: record('hangUp', null),
+    holdCall: record('holdCall', null),
+    rejectCall: record('rejectCall', null),
+    // The core counts missed calls; opening History makes them seen (and says so, like Rust).
+    historySeen: record('historySeen', () => {
+      backend.emit('missed-calls', 0);
+      return Promise.resolve(null);
+    }),
+    caller: record('caller', { lastCall: null, lastText: null }),
   };
   return Object.assign(backend, overrides);
 }

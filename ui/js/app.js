@@ -1,16 +1,20 @@
-// The app frame: status strip, navigation rail, call bar, sign-in, content and toasts, wired to
-// the backend's state and events. Views are created once and kept, so switching never loses
-// what the agent typed.
+// The app frame: status strip (with presence), navigation rail, call bar, incoming-call banner,
+// sign-in, content and toasts, wired to the backend's state and events. Views are created once
+// and kept, so switching never loses what the agent typed.
 
+import { createLine } from './line.js';
 import { h, icon, replaceChildren } from './lib/dom.js';
 import { shortcutFor } from './lib/keyboard.js';
+import { applyLiveCall } from './lib/live-calls.js';
 import { describeStatus } from './lib/status.js';
 import { createStore } from './lib/store.js';
 import { createCallBar } from './views/call-bar.js';
 import { contactsView } from './views/contacts.js';
 import { dialView } from './views/dial.js';
 import { historyView } from './views/history.js';
+import { createIncoming } from './views/incoming.js';
 import { messagesView } from './views/messages.js';
+import { createPresence } from './views/presence.js';
 import { settingsView } from './views/settings.js';
 import { createSignIn } from './views/sign-in.js';
 
@@ -23,12 +27,18 @@ export const VIEWS = [dialView, historyView, messagesView, contactsView, setting
  * @param {ReturnType<import('./backend.js').connectBackend>} backend
  */
 export function createApp(root, backend) {
-  const store = createStore({ info: null, session: null, connection: null, call: null, sync: null, unread: 0, error: null, view: 'dial' });
+  const store = createStore({
+    info: null, session: null, connection: null, call: null, sync: null, unread: 0, error: null, view: 'dial',
+    // The agent's line (LineView), the live calls (`live-call` events), missed calls not yet seen.
+    line: null, liveCalls: [], missed: 0,
+  });
   const toasts = h('div', { class: 'toasts', 'aria-live': 'polite' });
   const ctx = {
     backend,
     store,
-    toast: (message, hint, kind) => toast(toasts, message, hint, kind),
+    line: createLine({ backend, store }),
+    /** A toast; `actions` ([{ label, run }]) become buttons that run and close it. */
+    toast: (message, hint, kind, actions) => toast(toasts, message, hint, kind, actions),
     /** Shows the dial view with `number`, and calls it when `now`. */
     dial: (number, now = false) => {
       show('dial');
@@ -39,13 +49,27 @@ export function createApp(root, backend) {
       show('messages');
       return views.get('messages').compose(number, body);
     },
+    /** Opens a contact's page. */
+    openContact: (id) => {
+      show('contacts');
+      return views.get('contacts').open(id);
+    },
+    /** Shows Contacts searched for `number`. */
+    findContact: (number) => {
+      const found = views.get('contacts').find(number);
+      show('contacts');
+      return found;
+    },
+    /** Puts focus back in the view shown (after a banner that had it leaves). */
+    focusView: () => views.get(store.get().view)?.focus(),
   };
 
   const dot = h('span', { class: 'status-dot', 'aria-hidden': 'true', dataset: { health: 'unknown' } });
   const profile = h('span', { class: 'status-profile' });
   const text = h('span', { class: 'status-text', role: 'status', 'aria-live': 'polite' });
   const demo = h('span', { class: 'badge-demo', hidden: true, title: 'Demo mode: the built-in RingCentral simulator, not a real account' }, 'DEMO');
-  const strip = h('header', { class: 'status-strip' }, dot, profile, text, demo);
+  const presence = createPresence(ctx);
+  const strip = h('header', { class: 'status-strip' }, dot, profile, text, presence.element, demo);
 
   const views = new Map(VIEWS.map((view) => [view.id, view.create(ctx)]));
   // A badge is seen as a number and heard as a description ("15 unread"): the button's
@@ -69,7 +93,8 @@ export function createApp(root, backend) {
   const signIn = createSignIn(ctx);
   const content = h('main', { class: 'content', tabindex: '-1' }, signIn.element, [...views.values()].map((v) => v.element));
   const callBar = createCallBar(ctx);
-  replaceChildren(root, strip, rail, callBar.element, content, toasts);
+  const incoming = createIncoming(ctx);
+  replaceChildren(root, strip, rail, callBar.element, incoming.element, content, toasts);
 
   function show(id) {
     for (const [viewId, view] of views) view.element.hidden = viewId !== id;
@@ -78,6 +103,7 @@ export function createApp(root, backend) {
       else button.removeAttribute('aria-current');
     }
     store.update({ view: id });
+    if (id === 'history') markHistorySeen();
     const view = views.get(id);
     view?.focus();
     void view?.show?.();
@@ -89,10 +115,14 @@ export function createApp(root, backend) {
     profile.textContent = status.profile;
     text.textContent = status.text;
     demo.hidden = !status.demo;
-    const unread = badges.get('messages');
-    unread.hidden = !state.unread;
-    unread.textContent = state.unread > 99 ? '99+' : String(state.unread || '');
-    spoken.get('messages').textContent = state.unread ? `${state.unread} unread` : '';
+    badge('messages', state.unread, 'unread');
+    badge('history', state.missed, 'missed');
+  }
+  function badge(id, count, words) {
+    const el = badges.get(id);
+    el.hidden = !count;
+    el.textContent = count > 99 ? '99+' : String(count || '');
+    spoken.get(id).textContent = count ? `${count} ${words}` : '';
   }
   store.subscribe(renderStatus);
   renderStatus(store.get());
@@ -113,7 +143,42 @@ export function createApp(root, backend) {
     }
   }
 
+  /** A missed call: a toast to call or text back, the History badge, History reloaded. */
+  function onCallAlert(alert) {
+    if (alert?.kind !== 'missed') return;
+    ctx.toast(`${alert.title} — ${alert.body}`, '', 'info', [
+      { label: 'Call back', run: () => void ctx.dial(alert.number, true) },
+      { label: 'Text', run: () => void ctx.text(alert.number) },
+    ]);
+    void views.get('history').refresh();
+  }
+
+  /**
+   * The tray or a clicked notification: an incoming call's contact (or the number looked up in
+   * Contacts), a text's conversation, or a view.
+   */
+  function onNavigate(to) {
+    if (to?.view === 'contacts' && to.contact != null) void ctx.openContact(to.contact);
+    else if (to?.view === 'contacts' && to.number) void ctx.findContact(to.number);
+    else if (to?.number) void ctx.text(to.number);
+    else if (to?.view && views.has(to.view)) show(to.view);
+  }
+
+  /** The core counts missed calls (the tray shows the same count); History open means seen. */
+  function markHistorySeen() {
+    store.update({ missed: 0 });
+    backend.historySeen?.().catch?.(() => {});
+  }
+
+  /** The core's count of missed calls not seen yet. */
+  function onMissedCalls(count) {
+    if (store.get().view === 'history' && count > 0) markHistorySeen();
+    else store.update({ missed: Number(count) || 0 });
+  }
+
   root.ownerDocument?.addEventListener?.('keydown', (event) => {
+    // A key a control already handled (the presence picker's Esc) is not a shortcut too.
+    if (event.defaultPrevented) return;
     const action = shortcutFor(event, VIEWS.map((v) => v.id));
     if (!action) return;
     event.preventDefault();
@@ -124,6 +189,7 @@ export function createApp(root, backend) {
 
   function escape() {
     const call = store.get().call;
+    if (incoming.escape()) return;
     if (call?.cancellable) {
       backend.cancelCall(call.id).then((c) => store.update({ call: c }), (e) => ctx.toast(e.message, e.hint, 'error'));
     } else {
@@ -137,15 +203,20 @@ export function createApp(root, backend) {
     /** Shows the dial view with focus, loads state, subscribes to events, then asks for links. */
     async start() {
       show('dial');
-      backend.on('session', (session) => store.update({ session }));
+      backend.on('session', (session) => store.update(session?.state === 'signed_in' ? { session } : { session, liveCalls: [] }));
       backend.on('connection', (connection) => store.update({ connection }));
       backend.on('call', (call) => store.update({ call }));
       backend.on('sync', (sync) => store.update({ sync }));
       backend.on('messages', (change) => change?.unread !== undefined && store.update({ unread: change.unread }));
       backend.on('link', onLink);
       // The tray's Messages item, or a clicked notification (with the sender's number).
-      backend.on('navigate', (to) => (to?.number ? void ctx.text(to.number) : to?.view && views.has(to.view) && show(to.view)));
+      backend.on('navigate', onNavigate);
       backend.on('settings', (settings) => views.get('settings')?.update?.(settings));
+      // Live calls (the call bar's Hang up / Hold), missed calls, presence from anywhere.
+      backend.on('live-call', (event) => store.update({ liveCalls: applyLiveCall(store.get().liveCalls, event) }));
+      backend.on('call-alert', onCallAlert);
+      backend.on('missed-calls', onMissedCalls);
+      backend.on('presence', (change) => ctx.line.presence(change));
       // Something the core cannot do in the background, such as reading a broken config.toml;
       // null once it is fixed.
       backend.on('problem', (problem) => {
@@ -165,8 +236,18 @@ export function createApp(root, backend) {
   };
 }
 
-function toast(container, message, hint = '', kind = 'info') {
-  const el = h('div', { class: 'toast', role: kind === 'error' ? 'alert' : 'status', dataset: { kind } }, message, hint ? h('span', { class: 'hint' }, hint) : null);
+function toast(container, message, hint = '', kind = 'info', actions = []) {
+  const buttons = (actions ?? []).map((action) =>
+    h('button', { type: 'button', onClick: () => { el.remove?.(); action.run(); } }, action.label),
+  );
+  const el = h(
+    'div',
+    { class: 'toast', role: kind === 'error' ? 'alert' : 'status', dataset: { kind } },
+    message,
+    hint ? h('span', { class: 'hint' }, hint) : null,
+    buttons.length ? h('span', { class: 'toast-actions' }, buttons) : null,
+  );
   container.appendChild(el);
-  setTimeout(() => el.remove?.(), kind === 'error' ? 8000 : 4000);
+  // A toast with something to do stays long enough to do it.
+  setTimeout(() => el.remove?.(), buttons.length ? 20000 : kind === 'error' ? 8000 : 4000);
 }

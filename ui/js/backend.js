@@ -24,6 +24,8 @@ const COMMANDS = {
   // History: { rows: CallRow[], next: cursor|null }
   calls: ['list_calls', ['filter', 'search', 'after', 'limit']],
   syncNow: ['sync_now', []],
+  // History was opened: the missed calls are seen (the tray's count clears too).
+  historySeen: ['history_seen', []],
   // Messages
   conversations: ['list_conversations', ['search']],
   thread: ['open_thread', ['number']],
@@ -43,6 +45,19 @@ const COMMANDS = {
   //   action: 'register'|'open_settings'|'explain', isDefault, advice }
   handlerStatus: ['handler_status', []],
   makeDefaultHandler: ['make_default_handler', []],
+  // The line: LineView { choice: 'available'|'busy'|'dnd'|'offline', words, userStatus,
+  //   dndStatus, telephonyStatus, callControl: bool, quickReplies: string[] }
+  line: ['line', []],
+  setPresence: ['set_presence', ['choice']],
+  // Call Control on the call on the line (null; without the permission: an error saying so).
+  // hold_call holds with hold = true and resumes with false; reject_call sends a ringing call
+  // to voicemail.
+  hangUp: ['hang_up', []],
+  holdCall: ['hold_call', ['hold']],
+  rejectCall: ['reject_call', []],
+  // CallerView { lastCall: CallRow|null, lastText: { text, created, inbound }|null } for the
+  //   incoming-call banner (the ringing call itself, sessionId, left out).
+  caller: ['caller', ['number', 'sessionId']],
 };
 
 // Events the backend pushes (subscribe with `backend.on`): session, connection, call, sync,
@@ -51,6 +66,18 @@ const COMMANDS = {
 // one; `problem` { message, hint } when ringdesk cannot do something by itself as set up (a
 // config.toml it cannot read), and null once that is over. `messages` carries the unread total
 // of the whole cache, sent again when the window says it is ready (`ui_ready`).
+//
+// Live calls: `live-call` { change: 'ringing'|'changed'|'ended', call: LiveCall, missed? } with
+// LiveCall { sessionId, telephonySessionId, partyId, inbound, ringOut, number, name|null,
+// state: 'ringing'|'connected'|'on_hold'|'ended', answered, started|null }: ringing = an inbound
+// call rings; changed = answered, held or resumed, or an outbound call appeared (ringOut: the
+// agent's own RingOut); ended, with `missed`. `call-alert` { kind: 'incoming'|'missed', title,
+// body, number (E.164), contactId|null, sessionId } follows the live-call event of an inbound
+// call that rings or was missed (the desktop notification is Rust's; the window shows a banner).
+// `presence` { userStatus, dndStatus, telephonyStatus } when presence changes, here or on
+// another device. `missed-calls` (a number): missed calls not yet seen in History (the core
+// counts them for the window and the tray; `historySeen` clears them). `navigate` may carry
+// `contact` (an id) with view `contacts`: a clicked incoming-call notification.
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened

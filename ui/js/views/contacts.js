@@ -129,6 +129,15 @@ function create(ctx) {
       }
     },
     reload,
+    /** Opens a contact's page by id (the incoming-call banner's Open contact). */
+    open: (id) => openContact(id),
+    /** Shows the list searched for `text` (a caller with no contact yet). */
+    find(text) {
+      search.value = text;
+      closePage();
+      if (loaded) return reload();
+      return undefined; // the first show() loads it, with this search
+    },
   };
 }
 

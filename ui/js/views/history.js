@@ -119,6 +119,13 @@ function create(ctx) {
       }
     },
     reload,
+    /** The cache has a new call (a missed one): reloads now when shown, else on the next show. */
+    refresh() {
+      if (!loaded) return undefined;
+      if (!element.hidden) return reload();
+      loaded = false;
+      return undefined;
+    },
   };
 }
 
