@@ -9,7 +9,7 @@ use crate::oauth::{authorize, revoke, token, wstoken};
 use crate::rate_limit::Group;
 use crate::rest::{
     call_control, call_log, contacts, directory, extension, message_store, message_sync, presence,
-    ringout, sms, subscription,
+    ringout, sms, subscription, templates,
 };
 use axum::routing::on;
 
@@ -116,6 +116,18 @@ pub const ENDPOINTS: &[Endpoint] = &[
         "readDirectoryEntry", Medium, ReadAccounts),
     endpoint!(Post account!("/directory/entries/search"), directory::search,
         "searchDirectoryEntries", Heavy, ReadAccounts),
+    endpoint!(Get ext!("/message-store-templates"), templates::list_user,
+        "listUserMessageTemplates", Light, ReadAccounts),
+    endpoint!(Post ext!("/message-store-templates"), templates::create_user,
+        "createUserMessageTemplate", Medium, EditExtensions),
+    endpoint!(Get ext!("/message-store-templates/{templateId}"), templates::read_user,
+        "readUserMessageTemplate", Light, ReadAccounts),
+    endpoint!(Put ext!("/message-store-templates/{templateId}"), templates::update_user,
+        "updateUserMessageTemplate", Medium, EditExtensions),
+    endpoint!(Delete ext!("/message-store-templates/{templateId}"), templates::delete_user,
+        "deleteUserMessageTemplate", Medium, EditExtensions),
+    endpoint!(Get account!("/message-store-templates"), templates::list_company,
+        "listCompanyMessageTemplates", Light, ReadAccounts),
     endpoint!(Get ext!("/presence"), presence::read,
         "readUserPresenceStatus", Light, ReadPresence),
     endpoint!(Put ext!("/presence"), presence::update,

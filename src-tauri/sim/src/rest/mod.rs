@@ -15,6 +15,7 @@ pub mod ringout;
 pub mod sms;
 pub mod subscription;
 pub mod sync_token;
+pub mod templates;
 
 use crate::sim::Sim;
 use axum::extract::State;

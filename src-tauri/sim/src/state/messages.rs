@@ -1,6 +1,7 @@
 //! The message store: SMS records, conversations, read state, and the outbound status
 //! progression `Queued` → `Sent` → `Delivered` (or a magic-number failure).
 
+use super::opt_outs::OptOuts;
 use crate::magic::{sms_outcome, SmsOutcome};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -66,6 +67,8 @@ pub struct Party {
     pub location: Option<String>,
     /// Per-recipient status (outbound `to` entries).
     pub status: Option<Status>,
+    /// The recipient had opted out of texts from the sender when it was sent.
+    pub opted_out: bool,
 }
 
 impl Party {
@@ -76,6 +79,7 @@ impl Party {
             name: None,
             location: None,
             status: None,
+            opted_out: false,
         }
     }
 }
@@ -129,6 +133,8 @@ pub struct MessageStore {
     pending: Vec<i64>,
     next_id: i64,
     next_conversation: i64,
+    /// Who opted out of whose texts.
+    pub opt_outs: OptOuts,
 }
 
 impl MessageStore {
@@ -141,6 +147,7 @@ impl MessageStore {
             pending: Vec::new(),
             next_id: first_id,
             next_conversation: first_id / 7 * 3,
+            opt_outs: OptOuts::default(),
         }
     }
 
@@ -166,6 +173,7 @@ impl MessageStore {
         read: bool,
     ) -> i64 {
         let conversation_id = self.conversation(&to.phone, &from.phone);
+        self.opt_outs.heard(&to.phone, &from.phone, text);
         self.push(Message {
             id: 0,
             conversation_id,
@@ -216,6 +224,7 @@ impl MessageStore {
             .into_iter()
             .map(|p| Party {
                 status: Some(status),
+                opted_out: !settled && self.opt_outs.blocks(&from.phone, &p.phone),
                 ..p
             })
             .collect();
@@ -262,6 +271,7 @@ impl MessageStore {
             for party in &mut message.to {
                 let outcome = sms_outcome(&party.phone);
                 let status = match outcome {
+                    _ if party.opted_out && age >= timing.sent => Status::SendingFailed,
                     Some(SmsOutcome::SendingFailed) if age >= timing.sent => Status::SendingFailed,
                     _ if age < timing.sent => Status::Queued,
                     Some(SmsOutcome::DeliveryFailed) if age >= timing.delivered => {
@@ -328,70 +338,5 @@ fn aggregate(statuses: &[Status]) -> Status {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::Duration;
-
-    const TIMING: Delivery = Delivery {
-        sent: Duration::seconds(1),
-        delivered: Duration::seconds(3),
-    };
-
-    #[test]
-    fn outbound_moves_queued_sent_delivered() {
-        let now = Utc::now();
-        let mut store = MessageStore::new(1000);
-        let id = store.send(
-            Party::number("+16505550101"),
-            vec![Party::number("+14155550120")],
-            "hi",
-            now,
-            false,
-        );
-        assert_eq!(
-            store.get(id).map(|m| m.status),
-            Some(Status::Queued),
-            "starts queued"
-        );
-        assert_eq!(
-            store.advance(now + Duration::seconds(1), TIMING),
-            vec![id],
-            "a change is reported"
-        );
-        assert_eq!(
-            store.get(id).map(|m| m.status),
-            Some(Status::Sent),
-            "then sent"
-        );
-        store.advance(now + Duration::seconds(3), TIMING);
-        assert_eq!(
-            store.get(id).map(|m| m.status),
-            Some(Status::Delivered),
-            "then delivered"
-        );
-        assert!(
-            store.advance(now + Duration::seconds(9), TIMING).is_empty(),
-            "settled messages stop changing"
-        );
-    }
-
-    #[test]
-    fn magic_recipient_fails_and_aggregate_follows_docs() {
-        let now = Utc::now();
-        let mut store = MessageStore::new(1000);
-        let to = vec![Party::number("+16505550170"), Party::number("+14155550120")];
-        let id = store.send(Party::number("+16505550101"), to, "hi", now, false);
-        store.advance(now + Duration::seconds(5), TIMING);
-        let message = store.get(id).cloned();
-        assert_eq!(
-            message.as_ref().map(|m| m.status),
-            Some(Status::DeliveryFailed),
-            "one failed recipient fails the aggregate"
-        );
-        assert_eq!(
-            message.and_then(|m| m.to[1].status),
-            Some(Status::Delivered),
-            "the other recipient still got it"
-        );
-    }
-}
+#[path = "messages_tests.rs"]
+mod tests;

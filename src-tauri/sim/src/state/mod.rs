@@ -11,10 +11,12 @@ pub mod inbound;
 pub mod live;
 pub mod live_world;
 pub mod messages;
+pub mod opt_outs;
 pub mod ringout;
 pub mod ringout_legs;
 pub mod session;
 pub mod sessions;
+pub mod templates;
 
 use crate::config::{SimConfig, Timings};
 use crate::render::{self, Urls};
@@ -60,6 +62,8 @@ pub struct World {
     pub contacts: AddressBook,
     /// Company directory.
     pub directory: Vec<Entry>,
+    /// SMS templates.
+    pub templates: templates::Templates,
     /// WebSocket sessions.
     pub hub: Hub,
     next_record: u64,
@@ -118,6 +122,7 @@ impl World {
             call_log: CallLog::new(calls),
             contacts,
             directory,
+            templates: templates::Templates::seeded(),
             hub: Hub::default(),
             next_record: 0,
             presence_sequence: 0,

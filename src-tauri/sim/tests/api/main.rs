@@ -25,4 +25,5 @@ mod robustness;
 mod seed;
 mod single_message;
 mod spec_check;
+mod templates;
 mod websocket;
