@@ -73,6 +73,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri:
             commands::messages::open_thread,
             commands::messages::measure_sms,
             commands::messages::send_sms,
+            commands::messages::sms_templates,
             commands::messages::mark_read,
             commands::messages::cancel_outbox,
             commands::contacts::list_contacts,

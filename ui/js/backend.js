@@ -31,6 +31,8 @@ const COMMANDS = {
   thread: ['open_thread', ['number']],
   measureSms: ['measure_sms', ['text']],
   sendSms: ['send_sms', ['to', 'text', 'from']],
+  // TemplateView[] { id, name, text, scope: 'company'|'personal'|'built_in' }
+  smsTemplates: ['sms_templates', []],
   markRead: ['mark_read', ['number']],
   cancelOutbox: ['cancel_outbox', ['id']],
   // Contacts

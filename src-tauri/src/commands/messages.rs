@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::app::{ConversationView, Desk, SentView, SmsMeasure, ThreadView};
+use ringdesk_core::app::{ConversationView, Desk, SentView, SmsMeasure, TemplateView, ThreadView};
 use tauri::State;
 
 use crate::UiError;
@@ -54,4 +54,10 @@ pub async fn mark_read(desk: State<'_, Arc<Desk>>, number: String) -> Result<(),
 #[tauri::command]
 pub async fn cancel_outbox(desk: State<'_, Arc<Desk>>, id: i64) -> Result<(), UiError> {
     Ok(desk.cancel_outbox(id)?)
+}
+
+/// The composer's SMS templates (RingCentral's, else built-in ones).
+#[tauri::command]
+pub async fn sms_templates(desk: State<'_, Arc<Desk>>) -> Result<Vec<TemplateView>, UiError> {
+    Ok(desk.sms_templates().await?)
 }

@@ -31,6 +31,7 @@ pub mod ringout;
 mod server_duration;
 pub mod sms;
 pub mod subscription;
+pub mod templates;
 mod transport;
 
 pub use breaker::BreakerState;
@@ -70,4 +71,5 @@ pub const ENDPOINTS: &[&Endpoint] = &[
     &ringout::DELETE_RINGOUT,
     &sms::CREATE_SMS,
     &subscription::WS_TOKEN,
+    &templates::LIST_TEMPLATES,
 ];

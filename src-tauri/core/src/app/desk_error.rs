@@ -37,6 +37,14 @@ pub enum DeskError {
     /// A link handed over with `--demo` while ringdesk runs with a real account.
     #[error("this link asked for demo mode, but ringdesk is running with a real account")]
     NotDemo,
+    /// The customer replied STOP to texts from this number: RingCentral would refuse the text.
+    #[error("{number} opted out of texts from {from} (they replied STOP)")]
+    OptedOut {
+        /// The customer.
+        number: String,
+        /// The agent's number.
+        from: String,
+    },
     /// Hang up, hold or resume with no call on the line.
     #[error("there is no call on your line")]
     NoLiveCall,
@@ -62,6 +70,7 @@ impl DeskError {
             Self::TextRefused(_) => Recovery::CheckNumber,
             Self::OtherProfile { .. } | Self::NotDemo => Recovery::FixInput,
             Self::NoLiveCall | Self::UnknownPresence(_) => Recovery::FixInput,
+            Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
             },
@@ -85,6 +94,9 @@ impl DeskError {
                 "Open the link without --demo, or quit ringdesk and start it with --demo."
             }
             Self::NoLiveCall => "Nothing to do: no call is ringing or connected.",
+            Self::OptedOut { .. } => {
+                "Call them instead; texts reach them again once they text START to your number."
+            }
             Self::NoCallControl => {
                 "Use your phone for this; your RingCentral admin can ask RingCentral to grant the app Call Control."
             }

@@ -36,6 +36,7 @@ mod settings_tests;
 mod sign_in;
 mod status;
 mod syncing;
+mod templates;
 #[cfg(test)]
 mod test_desk;
 mod texting;
@@ -65,6 +66,7 @@ pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use sign_in::SignedOut;
 pub use status::{DeskStatus, ExtensionView, StatusReport, TokenView};
 pub use syncing::{SyncOutcome, SYNC_EVERY};
+pub use templates::TemplateView;
 pub use texting::{
     ConversationView, MessageView, NewText, SentView, SmsMeasure, ThreadEntries, ThreadView,
 };

@@ -32,6 +32,7 @@ mod live_records;
 mod messages;
 mod migrations;
 pub(crate) mod numbers;
+mod opt_outs;
 mod outbox;
 mod outbox_moves;
 mod private;
@@ -60,6 +61,7 @@ pub use history::{CallEntry, CallFilter, DayGroup, HistoryCursor, HistoryPage, H
 pub use live_records::LIVE_PREFIX;
 pub use messages::{MessageEntry, MessageParty, MessageRecord};
 pub use migrations::SCHEMA_VERSION;
+pub use opt_outs::{OptOut, OPT_OUT_ERRORS};
 pub use outbox::{OutboxItem, OutboxState};
 pub use search::{SearchResults, TimelineItem};
 pub use sync_state::{Feed, Span, SpanPurpose, SyncState};

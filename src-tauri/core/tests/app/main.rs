@@ -8,6 +8,7 @@ mod link_guard;
 mod links;
 mod lost_calls;
 mod new_texts;
+mod business_sms;
 mod outbox_cancel;
 mod support;
 mod texts;

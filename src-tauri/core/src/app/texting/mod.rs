@@ -92,6 +92,12 @@ impl Desk {
         })?;
         messages.dedup_by(|a, b| a.id.is_some() && a.id == b.id);
         let (senders, sender) = self.sms_senders().await;
+        let opted_out = sender
+            .as_deref()
+            .map(|from| self.opted_out(&key, from))
+            .transpose()?
+            .flatten()
+            .map(|error| error.to_string());
         Ok(ThreadView {
             number: to.e164().to_string(),
             display: display(&to, home),
@@ -100,7 +106,17 @@ impl Desk {
             messages,
             senders,
             sender,
+            opted_out,
         })
+    }
+
+    /// The refusal for texts from `from` to the customer `key` when they opted out.
+    fn opted_out(&self, key: &str, from: &str) -> Result<Option<DeskError>, Error> {
+        let opt_out = self.with_cache(|store| Ok(store.opt_out(key, from)?))?;
+        Ok(opt_out.map(|_| DeskError::OptedOut {
+            number: format_key(key),
+            from: format_key(from),
+        }))
     }
 
     /// Sends `text` to `number` from `from` (any spelling; else the remembered sender, else the
@@ -131,6 +147,9 @@ impl Desk {
                 pick_sender(&numbers).ok_or(SmsError::NoSender)?
             }
         };
+        if let Some(refused) = self.opted_out(to.match_key().as_str(), &from)? {
+            return Err(refused.into());
+        }
         let client = live.connection.client();
         let upstream = RingCentral::new(client.clone());
         let mut store = self.open_store()?;

@@ -81,6 +81,8 @@ pub struct ThreadView {
     pub senders: Vec<Choice>,
     /// The remembered sender.
     pub sender: Option<String>,
+    /// Why texts to this customer are refused (they opted out), when they are.
+    pub opted_out: Option<String>,
 }
 
 /// What Send did.
