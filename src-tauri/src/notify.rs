@@ -2,7 +2,8 @@
 //! least once (`Desk::deliver_new_texts`, from the cache's ledger; never the agent's own).
 //! Calls: an incoming call while it rings and a missed call (`DeskEvent::CallAlert`, with the
 //! words the core chose, see `ringdesk_core::app::CallAlert`). None is shown while the settings
-//! say no ([`ringdesk_core::config::AppSettings::notifies`]).
+//! say no ([`ringdesk_core::config::AppSettings::notifies`] for texts,
+//! [`ringdesk_core::config::AppSettings::alerts_calls`] for calls).
 //!
 //! A click opens what the notification is about: a text's conversation, an incoming call's
 //! contact (or the Contacts view searching the number when nobody knows it), a missed call's
@@ -89,7 +90,11 @@ fn follow_calls<R: Runtime>(app: AppHandle<R>, desk: Arc<Desk>) {
     tauri::async_runtime::spawn(async move {
         loop {
             match events.recv().await {
-                Ok(DeskEvent::CallAlert(alert)) if desk.settings_in_force().notifies() => {
+                Ok(DeskEvent::CallAlert(alert))
+                    if desk
+                        .settings_in_force()
+                        .alerts_calls(alert.kind == AlertKind::Missed) =>
+                {
                     show_call(&app, &alert)
                 }
                 Ok(DeskEvent::CallAlert(alert)) => {

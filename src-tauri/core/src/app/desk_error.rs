@@ -51,6 +51,9 @@ pub enum DeskError {
     /// RingCentral has not granted the app the `CallControl` permission.
     #[error("RingCentral has not given this app the Call Control permission")]
     NoCallControl,
+    /// More quick replies than ringdesk keeps.
+    #[error("at most {0} quick replies can be kept")]
+    TooManyQuickReplies(usize),
     /// A presence word ringdesk does not know.
     #[error("\"{0}\" is not a presence: use available, busy, dnd or offline")]
     UnknownPresence(String),
@@ -69,7 +72,9 @@ impl DeskError {
             }
             Self::TextRefused(_) => Recovery::CheckNumber,
             Self::OtherProfile { .. } | Self::NotDemo => Recovery::FixInput,
-            Self::NoLiveCall | Self::UnknownPresence(_) => Recovery::FixInput,
+            Self::NoLiveCall | Self::UnknownPresence(_) | Self::TooManyQuickReplies(_) => {
+                Recovery::FixInput
+            }
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -101,6 +106,7 @@ impl DeskError {
                 "Use your phone for this; your RingCentral admin can ask RingCentral to grant the app Call Control."
             }
             Self::UnknownPresence(_) => "Choose available, busy, dnd (Do not disturb) or offline.",
+            Self::TooManyQuickReplies(_) => "Remove a reply before adding another.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }
     }

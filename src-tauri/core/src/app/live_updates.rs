@@ -83,7 +83,12 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
                 desk.emit(DeskEvent::LiveCall(Box::new(change)));
                 if let Some(alert) = alert {
                     let missed = alert.kind == super::AlertKind::Missed;
-                    desk.emit(DeskEvent::CallAlert(alert));
+                    // The agent may not want this kind popped at all (banner and notification).
+                    let settings = desk.settings_in_force();
+                    if (missed && settings.missed_call_alerts) || (!missed && settings.call_alerts)
+                    {
+                        desk.emit(DeskEvent::CallAlert(alert));
+                    }
                     if missed {
                         desk.count_missed();
                     }

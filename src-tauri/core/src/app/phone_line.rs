@@ -9,6 +9,7 @@ use crate::api::call_control;
 use crate::api::models::{ActiveCall, Presence};
 use crate::api::presence::{read_presence, update_presence, PresenceUpdate};
 use crate::api::ApiError;
+use crate::config::AppSettings;
 use crate::realtime::PresenceView;
 
 /// RingCentral's Do not disturb.
@@ -16,7 +17,8 @@ const DND: &str = "DoNotAcceptAnyCalls";
 /// What Do not disturb turns back to when nothing else is known.
 const TAKE_ALL: &str = "TakeAllCalls";
 
-/// The replies *Text back* offers while a customer's call rings (editable before sending).
+/// The replies *Text back* offers while a customer's call rings (editable before sending),
+/// unless the agent set their own.
 pub const QUICK_REPLIES: [&str; 3] = [
     "Sorry I missed you — I'm on another call and will call you back shortly.",
     "Can't talk right now. Can I call you back later today?",
@@ -118,6 +120,14 @@ pub struct LineView {
     pub quick_replies: Vec<String>,
 }
 
+/// The agent's quick replies, else ringdesk's own.
+pub(crate) fn quick_replies_in_force(settings: &AppSettings) -> Vec<String> {
+    match settings.quick_replies.is_empty() {
+        true => QUICK_REPLIES.iter().map(|r| (*r).to_owned()).collect(),
+        false => settings.quick_replies.clone(),
+    }
+}
+
 /// The status strip's view of presence read over REST.
 fn view(presence: &Presence) -> PresenceView {
     let text = |t: Option<&str>, default: &str| t.unwrap_or(default).chars().take(40).collect();
@@ -178,7 +188,7 @@ impl Desk {
             words: choice.words(),
             presence,
             call_control: self.call_control().await,
-            quick_replies: QUICK_REPLIES.iter().map(|r| (*r).to_owned()).collect(),
+            quick_replies: quick_replies_in_force(&self.settings_in_force()),
         }
     }
 

@@ -35,6 +35,12 @@ pub struct SettingsView {
     pub close_to_tray: bool,
     /// Colour scheme.
     pub theme: Theme,
+    /// Pop incoming calls.
+    pub call_alerts: bool,
+    /// Notify missed calls.
+    pub missed_call_alerts: bool,
+    /// *Text back*'s replies (ringdesk's own when none are set).
+    pub quick_replies: Vec<String>,
     /// Options for the pickers, keyed like the fields (`ringMeAt`, `callerId`, `smsSender`).
     pub choices: Choices,
 }
@@ -79,6 +85,12 @@ pub struct SettingsPatch {
     pub close_to_tray: Option<bool>,
     /// Theme.
     pub theme: Option<Theme>,
+    /// Pop incoming calls.
+    pub call_alerts: Option<bool>,
+    /// Notify missed calls.
+    pub missed_call_alerts: Option<bool>,
+    /// *Text back*'s replies (at most 10, each a valid SMS; empty: ringdesk's own).
+    pub quick_replies: Option<Vec<String>>,
 }
 
 impl Desk {
@@ -176,6 +188,11 @@ impl Desk {
         app.start_at_login = patch.start_at_login.unwrap_or(app.start_at_login);
         app.close_to_tray = patch.close_to_tray.unwrap_or(app.close_to_tray);
         app.theme = patch.theme.unwrap_or(app.theme);
+        app.call_alerts = patch.call_alerts.unwrap_or(app.call_alerts);
+        app.missed_call_alerts = patch.missed_call_alerts.unwrap_or(app.missed_call_alerts);
+        if let Some(replies) = patch.quick_replies {
+            app.quick_replies = quick_replies(replies)?;
+        }
         file.profiles.insert(name, profile);
         file.save(&path)?;
         self.apply(&file);
@@ -236,6 +253,28 @@ fn view(profile: &ProfileSettings, app: &AppSettings, choices: Choices) -> Setti
         start_at_login: app.start_at_login,
         close_to_tray: app.close_to_tray,
         theme: app.theme,
+        call_alerts: app.call_alerts,
+        missed_call_alerts: app.missed_call_alerts,
+        quick_replies: super::phone_line::quick_replies_in_force(app),
         choices,
     }
+}
+
+/// The most quick replies kept.
+const MOST_QUICK_REPLIES: usize = 10;
+
+/// Quick replies as saved: trimmed, blank ones dropped, each a text RingCentral takes.
+fn quick_replies(replies: Vec<String>) -> Result<Vec<String>, Error> {
+    let kept: Vec<String> = replies
+        .into_iter()
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if kept.len() > MOST_QUICK_REPLIES {
+        return Err(super::DeskError::TooManyQuickReplies(MOST_QUICK_REPLIES).into());
+    }
+    for reply in &kept {
+        crate::sms::SmsText::new(reply)?;
+    }
+    Ok(kept)
 }

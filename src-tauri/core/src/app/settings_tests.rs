@@ -52,3 +52,46 @@ fn unreadable_settings_keep_the_last_ones_muted_and_say_which_line() {
     desk.settings_in_force();
     assert!(events.try_recv().is_err(), "and told once");
 }
+
+#[tokio::test]
+async fn call_alert_settings_and_quick_replies_are_saved_and_checked() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let desk = desk_in(&dir);
+    let before = desk.settings().await.expect("settings");
+    assert!(
+        before.call_alerts && before.missed_call_alerts,
+        "on by default"
+    );
+    assert_eq!(
+        before.quick_replies.len(),
+        crate::app::phone_line::QUICK_REPLIES.len(),
+        "ringdesk's own replies until the agent sets theirs"
+    );
+    let patch = crate::app::SettingsPatch {
+        call_alerts: Some(false),
+        quick_replies: Some(vec!["  Call you back in 5.  ".into(), "   ".into()]),
+        ..Default::default()
+    };
+    let saved = desk.save_settings(patch).await.expect("saved");
+    assert!(!saved.call_alerts && saved.missed_call_alerts);
+    assert_eq!(
+        saved.quick_replies,
+        ["Call you back in 5."],
+        "trimmed, blanks dropped"
+    );
+    let settings = desk.settings_in_force();
+    assert!(!settings.alerts_calls(false) && settings.alerts_calls(true));
+    let too_long = crate::app::SettingsPatch {
+        quick_replies: Some(vec!["x".repeat(1001)]),
+        ..Default::default()
+    };
+    assert!(
+        desk.save_settings(too_long).await.is_err(),
+        "not a text RingCentral takes"
+    );
+    let too_many = crate::app::SettingsPatch {
+        quick_replies: Some((0..11).map(|i| format!("reply {i}")).collect()),
+        ..Default::default()
+    };
+    assert!(desk.save_settings(too_many).await.is_err(), "at most 10");
+}

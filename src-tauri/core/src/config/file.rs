@@ -66,6 +66,12 @@ pub struct AppSettings {
     pub close_to_tray: bool,
     /// Light, dark or the system's.
     pub theme: Theme,
+    /// Pop an incoming call (notification and banner) while it rings.
+    pub call_alerts: bool,
+    /// A notification for each missed call.
+    pub missed_call_alerts: bool,
+    /// What *Text back* offers while a customer's call rings; empty: ringdesk's own.
+    pub quick_replies: Vec<String>,
 }
 
 impl Default for AppSettings {
@@ -76,6 +82,9 @@ impl Default for AppSettings {
             start_at_login: false,
             close_to_tray: true,
             theme: Theme::System,
+            call_alerts: true,
+            missed_call_alerts: true,
+            quick_replies: Vec::new(),
         }
     }
 }
@@ -84,6 +93,17 @@ impl AppSettings {
     /// Whether a new text raises a notification: notifications on, Do not disturb off.
     pub fn notifies(&self) -> bool {
         self.notifications && !self.do_not_disturb
+    }
+
+    /// Whether a call raises a notification: an incoming one (`missed` false) or a missed one,
+    /// each as set, and never in Do not disturb.
+    pub fn alerts_calls(&self, missed: bool) -> bool {
+        let wanted = if missed {
+            self.missed_call_alerts
+        } else {
+            self.call_alerts
+        };
+        wanted && !self.do_not_disturb
     }
 }
 

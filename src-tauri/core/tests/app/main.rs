@@ -2,13 +2,13 @@
 //! SQLite cache in a temp dir — sign-in, the number preview, a call followed to its end, a
 //! text through the outbox, links, settings.
 
+mod business_sms;
 mod calls;
 mod demo_admin;
 mod link_guard;
 mod links;
 mod lost_calls;
 mod new_texts;
-mod business_sms;
 mod outbox_cancel;
 mod support;
 mod texts;
