@@ -6,6 +6,7 @@
 //! `scripts/test` runs them with `cargo test --test e2e -- --ignored --test-threads=1`.
 
 mod autostart;
+mod calls_in;
 mod cli_browser_login;
 mod cli_demo;
 mod cli_keyring;

@@ -171,6 +171,19 @@ async fn the_tray_shows_the_state_and_its_menu_acts() {
         item(&menu(&desktop, &owner), "Do not disturb").checked,
         Some(true)
     );
+    // ... and it is RingCentral's Do not disturb too: calls stop ringing everywhere.
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let line = desktop.invoke("line", json!({})).await.expect("line");
+        if line["dndStatus"] == "DoNotAcceptAnyCalls" {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the simulator's presence: {line}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 
     // Messages opens the Messages view.
     click(&desktop, &owner, &item(&items, "Messages"));
