@@ -8,7 +8,9 @@ then measures, ROUNDS times each:
                   timestamp of POST …/ring-out (milliseconds);
   start floor:    `ringdesk --version` from spawn to exit (the dynamic loader's share of a link);
   SMS → notify:   before POST /sim/inbound-sms → ringdesk's "new text notified" log line
-                  (microseconds, wall clock), and → dunst's own receive time (monotonic µs).
+                  (microseconds, wall clock), and → dunst's own receive time (monotonic µs);
+  call → notify:  before POST /sim/inbound-call (the phone starts ringing) → ringdesk's
+                  "call notified" log line for the incoming call, and → dunst's receive time.
 """
 
 import json
@@ -124,6 +126,24 @@ def main(binary, work, rounds):
                 if received:
                     dunst_ms.append((received[0] / 1e6 - mono) * 1000)
             time.sleep(0.3)
+
+        ring_ms, ring_dunst_ms = [], []
+        for i in range(rounds + 1):
+            before = sum("call notified" in l and "incoming" in l for l in log_lines(log))
+            wall, mono = time.time(), time.monotonic()
+            http("POST", f"{server}/sim/inbound-call",
+                 {"from": f"+1415555{3000 + i:04d}", "outcome": "missed", "ring_ms": 400})
+            line = wait_for("the incoming-call notification", lambda: (lambda ls: ls[before] if len(ls) > before else None)(
+                [l for l in log_lines(log) if "call notified" in l and "incoming" in l]))
+            time.sleep(0.8)  # the call is missed and notified too before the next one rings
+            subprocess.run(["dunstctl", "close-all"], check=True)
+            history = json.loads(subprocess.run(["dunstctl", "history"], check=True, capture_output=True).stdout)
+            received = sorted(n["timestamp"]["data"] / 1e6 for n in history["data"][0]
+                              if n["summary"]["data"] == "Incoming call" and n["timestamp"]["data"] / 1e6 >= mono)
+            if i:
+                ring_ms.append((stamp(line) - wall) * 1000)
+                if received:
+                    ring_dunst_ms.append((received[0] - mono) * 1000)
     finally:
         window.terminate()
         window.wait(timeout=10)
@@ -133,6 +153,8 @@ def main(binary, work, rounds):
     print(summary("  (`ringdesk --version`: start+exit)", start_ms))
     print(summary("SMS pushed → notification call     ", notify_ms))
     print(summary("SMS pushed → dunst received it     ", dunst_ms))
+    print(summary("call rings → notification call     ", ring_ms))
+    print(summary("call rings → dunst received it     ", ring_dunst_ms))
 
 
 if __name__ == "__main__":
