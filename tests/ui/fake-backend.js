@@ -32,6 +32,38 @@ export function lineWith(choice) {
   return { ...LINE, choice, words, userStatus, dndStatus };
 }
 
+/** `sms_templates`: company first, then personal (a built-in one only shows with none of those). */
+export const TEMPLATES = [
+  { id: 'c1', name: 'Office hours', text: 'We are open Monday to Friday, 9 to 5.', scope: 'company' },
+  { id: 'c2', name: 'Directions', text: 'We are at 1 Market St,\nsuite 200 — ring the bell.', scope: 'company' },
+  { id: 'p1', name: 'Running late', text: 'Running about 10 minutes late, sorry!', scope: 'personal' },
+];
+
+/** The sender number the fake's threads text from. */
+export const SMS_FROM = '(650) 555-0101';
+/** ThreadView.optedOut, and the opt-out error's message, for `number`. */
+export const optedOutWords = (number) => `${number} opted out of texts from ${SMS_FROM} (they replied STOP)`;
+/** The opt-out error's hint. */
+export const OPT_OUT_HINT = 'Call them instead; texts reach them again once they text START to your number.';
+
+/** SettingsView as `settings` reads it first: both call alerts on, ringdesk's own replies. */
+export const SETTINGS = {
+  ringMeAt: null, linkAction: 'prefill', theme: 'system', notifications: true, doNotDisturb: false,
+  callAlerts: true, missedCallAlerts: true, quickReplies: LINE.quickReplies, choices: {},
+};
+
+/** save_settings as the core does it: the patch merged; quick replies trimmed, blank ones dropped, checked. */
+function savedSettings(current, patch) {
+  const next = { ...current, ...patch };
+  if (patch.quickReplies) {
+    const kept = patch.quickReplies.map((r) => r.trim()).filter((r) => r !== '');
+    if (kept.length > 10) return Promise.reject({ code: 'validation', message: 'at most 10 quick replies can be kept', hint: 'Remove a reply before adding another.' });
+    if (kept.some((r) => r.length > 1000)) return Promise.reject({ code: 'validation', message: 'This text is longer than 1000 characters', hint: 'Shorten it.' });
+    next.quickReplies = kept.length ? kept : LINE.quickReplies;
+  }
+  return Promise.resolve(next);
+}
+
 /** A LiveCall as the `live-call` event carries it. */
 export function liveCall(fields = {}) {
   return {
@@ -49,6 +81,7 @@ export function callAlert(fields = {}) {
 export function fakeBackend(overrides = {}) {
   const log = [];
   const handlers = new Map();
+  let settings = structuredClone(SETTINGS);
   const record = (name, value) => (...args) => {
     log.push([name, ...args]);
     return typeof value === 'function' ? value(...args) : Promise.resolve(structuredClone(value));
@@ -56,6 +89,8 @@ export function fakeBackend(overrides = {}) {
   const backend = {
     /** Every command invoked, as [name, ...args]. */
     log,
+    /** Numbers that replied STOP: their thread says so and texts to them are refused. */
+    optedOut: new Set(),
     /** Pushes an event to the app as the Rust side would. */
     emit(event, payload) {
       for (const handler of handlers.get(event) ?? []) handler(payload);
@@ -90,15 +125,25 @@ export function fakeBackend(overrides = {}) {
     calls: record('calls', { rows: [], next: null }),
     syncNow: record('syncNow', null),
     conversations: record('conversations', []),
-    thread: record('thread', (number) => Promise.resolve({ number, display: number, name: null, unread: 0, messages: [], senders: [], sender: null })),
+    thread: record('thread', (number) =>
+      Promise.resolve({ number, display: number, name: null, unread: 0, messages: [], senders: [], sender: null, optedOut: backend.optedOut.has(number) ? optedOutWords(number) : null }),
+    ),
     measureSms: record('measureSms', (text) => Promise.resolve({ units: text.length, limit: 1000, segments: Math.max(1, Math.ceil(text.length / 160)), tooLong: text.length > 1000 })),
-    sendSms: record('sendSms', { id: 1, pending: false }),
+    sendSms: record('sendSms', (to) =>
+      backend.optedOut.has(to) ? Promise.reject({ code: 'validation', message: optedOutWords(to), hint: OPT_OUT_HINT }) : Promise.resolve({ id: 1, pending: false }),
+    ),
+    smsTemplates: record('smsTemplates', TEMPLATES),
     markRead: record('markRead', null),
     cancelOutbox: record('cancelOutbox', null),
     contacts: record('contacts', { rows: [], next: null }),
     contact: record('contact', null),
-    settings: record('settings', { ringMeAt: null, linkAction: 'prefill', theme: 'system', choices: {} }),
-    saveSettings: record('saveSettings', { linkAction: 'prefill', theme: 'system', choices: {} }),
+    settings: record('settings', () => Promise.resolve(structuredClone(settings))),
+    saveSettings: record('saveSettings', (patch) =>
+      savedSettings(settings, patch).then((next) => {
+        settings = next;
+        return structuredClone(next);
+      }),
+    ),
     status: record('status', { user: 'Sam Agent', extension: '101', budgets: [] }),
     resetConnection: record('resetConnection', SIGNED_IN),
     handlerStatus: record('handlerStatus', HANDLER_OTHER),

@@ -1,17 +1,22 @@
 // Messages: conversations (unread counts, last message) and a thread with bubbles, delivery
-// status, day separators and a composer (sender picker, 1000-unit counter, segments).
+// status, day separators and a composer (sender picker, 1000-unit counter, segments, templates).
+// A customer who opted out (replied STOP) is named over the composer and Send is off.
 // Two panes from 640 px; narrower, the list opens a thread. Every text is rendered as text.
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
 import { dayKey, dayLabel, formatTime } from '../lib/format.js';
 import { latest } from '../lib/debounce.js';
-import { counterText, deliveryWords } from '../lib/sms.js';
+import { counterText, deliveryWords, optOutNotice, withTemplate } from '../lib/sms.js';
+import { createTemplatePicker } from './sms-templates.js';
 
 export const messagesView = { id: 'messages', label: 'Messages', icon: 'messages', create };
 
 function create(ctx) {
   const { backend } = ctx;
   let openNumber = null;
+  let optedOut = null; // why texts to the open thread are refused, when they are
+  let tooLong = false;
+  let sending = false;
 
   // Conversation list
   const search = h('input', { id: 'messages-search', type: 'search', placeholder: 'Search conversations', autocomplete: 'off' });
@@ -42,6 +47,8 @@ function create(ctx) {
   const text = h('textarea', { id: 'sms-text', rows: '2', 'aria-label': 'Message', placeholder: 'Write a message' });
   const counter = h('span', { class: 'sms-counter', 'aria-live': 'polite' });
   const send = h('button', { type: 'button', class: 'send-button', 'aria-label': 'Send', onClick: () => void sendNow() }, icon('send'), 'Send');
+  const optOut = h('p', { id: 'sms-opted-out', class: 'opt-out-notice', role: 'status', hidden: true });
+  const templates = createTemplatePicker(ctx, (chosen) => insertTemplate(chosen));
   const back = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Back to conversations', onClick: () => close() }, icon('back'));
   const callButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Call', onClick: () => openNumber && ctx.dial(openNumber, true) }, icon('call'));
   const threadPane = h(
@@ -52,7 +59,8 @@ function create(ctx) {
     h(
       'div',
       { class: 'composer' },
-      h('div', { class: 'composer-meta' }, h('label', { for: 'sms-from' }, 'From'), sender, counter),
+      optOut,
+      h('div', { class: 'composer-meta' }, h('label', { for: 'sms-from' }, 'From'), sender, counter, templates.element),
       h('div', { class: 'composer-row' }, text, send),
     ),
   );
@@ -87,11 +95,13 @@ function create(ctx) {
   }
 
   const fetchThread = latest((n) => backend.thread(n));
-  async function open(number) {
+  /** Opens (or reloads) the thread with `number`; `quiet`: a failed read raises no toast. */
+  async function open(number, quiet = false) {
     const answer = await fetchThread(number);
     if (answer.stale) return;
-    if (answer.error) return ctx.toast(answer.error.message, answer.error.hint, 'error');
+    if (answer.error) return quiet ? undefined : ctx.toast(answer.error.message, answer.error.hint, 'error');
     const thread = answer.value;
+    if (thread.number !== openNumber) templates.close(false);
     openNumber = thread.number;
     element.dataset.open = 'true';
     threadPane.hidden = false;
@@ -99,6 +109,7 @@ function create(ctx) {
     replaceChildren(subtitle, thread.name ? thread.display : '');
     renderBubbles(thread.messages);
     fillSenders(thread.senders, thread.sender);
+    showOptOut(thread.optedOut ?? null);
     text.focus();
     if (thread.unread > 0) {
       backend.markRead(thread.number).then(loadList, (e) => ctx.toast(e.message, e.hint, 'error'));
@@ -108,6 +119,7 @@ function create(ctx) {
   }
 
   function close() {
+    templates.close(false);
     openNumber = null;
     element.dataset.open = 'false';
     threadPane.hidden = true;
@@ -152,27 +164,57 @@ function create(ctx) {
     sender.disabled = list.length === 0;
   }
 
+  /** The opt-out notice over the composer; Send and the templates are off while it shows. */
+  function showOptOut(words) {
+    optedOut = words;
+    optOut.textContent = words ? optOutNotice(words) : '';
+    optOut.hidden = !words;
+    if (words) send.setAttribute('aria-describedby', optOut.id);
+    else send.removeAttribute('aria-describedby');
+    templates.block(words ? optOut.id : null);
+    syncSend();
+  }
+
+  function syncSend() {
+    send.disabled = sending || Boolean(optedOut) || tooLong || text.value.trim() === '';
+  }
+
   const measure = latest((t) => backend.measureSms(t));
   async function updateCounter() {
     const answer = await measure(text.value);
-    if (answer.stale || answer.error) return;
+    if (answer.stale) return;
+    if (answer.error) return syncSend(); // no count; Send still follows the draft
     counter.textContent = counterText(answer.value);
     counter.dataset.over = String(answer.value.tooLong);
-    send.disabled = answer.value.tooLong || text.value.trim() === '';
+    tooLong = answer.value.tooLong;
+    syncSend();
+  }
+
+  /** A chosen template: it replaces an empty draft or follows the draft after a space. */
+  function insertTemplate(chosen) {
+    text.value = withTemplate(text.value, chosen);
+    text.focus();
+    text.setSelectionRange?.(text.value.length, text.value.length);
+    void updateCounter();
   }
 
   async function sendNow() {
     const body = text.value;
-    if (!openNumber || body.trim() === '' || send.disabled) return;
-    send.disabled = true;
+    const to = openNumber;
+    if (!to || body.trim() === '' || send.disabled) return;
+    sending = true;
+    syncSend();
     try {
-      const sent = await backend.sendSms(openNumber, body, sender.value || undefined);
+      const sent = await backend.sendSms(to, body, sender.value || undefined);
       text.value = '';
       ctx.toast(sent.pending ? 'Saved — it will be sent when ringdesk is back online' : 'SMS sent');
       await open(openNumber);
     } catch (error) {
       ctx.toast(error.message, error.hint, 'error');
+      // The customer may have opted out since the thread was read: the reload names it.
+      if (openNumber === to) await open(to, true);
     } finally {
+      sending = false;
       void updateCounter();
     }
   }
@@ -203,7 +245,10 @@ function create(ctx) {
   return {
     element,
     focus: () => (openNumber ? text.focus() : search.focus()),
-    escape: () => openNumber && close(),
+    escape: () => {
+      if (templates.isOpen) templates.close();
+      else if (openNumber) close();
+    },
     async show() {
       if (!loaded) {
         loaded = true;

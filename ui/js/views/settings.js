@@ -1,8 +1,10 @@
-// Settings: Account, Calling, Messaging, Desktop and Status, each a group of real controls that
-// save at once; the status panel explains the connection and offers "Reset connection".
+// Settings: Account, Calling, Messaging (with the notifications and Text back's quick replies),
+// Desktop and Status, each a group of real controls that save at once (the quick replies with
+// "Save replies"); the status panel explains the connection and offers "Reset connection".
 
 import { h, replaceChildren } from '../lib/dom.js';
 import { statusFacts } from '../lib/status.js';
+import { createQuickRepliesEditor } from './quick-replies-editor.js';
 
 export const settingsView = { id: 'settings', label: 'Settings', icon: 'settings', create };
 
@@ -63,6 +65,13 @@ function create(ctx) {
     }
   }
 
+  // Saved replies are Text back's at once: the line in the store carries them.
+  const replies = createQuickRepliesEditor(ctx, (settings) => {
+    render(settings);
+    const line = store.get().line;
+    if (line && Array.isArray(settings?.quickReplies)) store.update({ line: { ...line, quickReplies: settings.quickReplies } });
+  });
+
   const account = h('dl', { class: 'facts' });
   const signOut = h('button', { type: 'button', onClick: () => void doSignOut() }, 'Sign out');
   const statusList = h('dl', { class: 'facts' });
@@ -87,7 +96,16 @@ function create(ctx) {
         { value: 'dial', label: 'Call at once' },
       ]),
     ),
-    panel('Messaging', select('smsSender', 'Send texts from', []), toggle('notifications', 'Desktop notifications for new texts'), toggle('doNotDisturb', 'Do not disturb')),
+    panel(
+      'Messaging',
+      select('smsSender', 'Send texts from', []),
+      h('h3', { class: 'subhead' }, 'Notifications'),
+      toggle('notifications', 'Desktop notifications for new texts'),
+      toggle('callAlerts', 'Pop up incoming calls'),
+      toggle('missedCallAlerts', 'Notify missed calls'),
+      toggle('doNotDisturb', 'Do not disturb'),
+      replies.element,
+    ),
     panel(
       'Desktop',
       h('h3', { class: 'subhead' }, 'Phone links'),
@@ -117,6 +135,7 @@ function create(ctx) {
         control.el.disabled = options.length === 0;
       } else control.el.value = value ?? '';
     }
+    if (Array.isArray(settings.quickReplies)) replies.show(settings.quickReplies);
     document.documentElement?.setAttribute?.('data-theme', settings.theme ?? 'system');
   }
 
