@@ -39,6 +39,49 @@ export const TEMPLATES = [
   { id: 'p1', name: 'Running late', text: 'Running about 10 minutes late, sorry!', scope: 'personal' },
 ];
 
+/** A refusal of a template change, as the core words it. */
+const refused = (message, hint) => Promise.reject({ code: 'validation', message, hint });
+
+/** The agent's own templates as the core keeps them: named uniquely, at most 25, texts of one SMS. */
+function templateStore(initial) {
+  let templates = structuredClone(initial);
+  let next = 1;
+  const personal = () => templates.filter((t) => t.scope === 'personal');
+  const check = (name, text, id) => {
+    if (name.trim() === '' || text.trim() === '') return refused('A template needs a name and a text', 'Fill in both.');
+    if (personal().some((t) => t.id !== id && t.name.toLowerCase() === name.trim().toLowerCase())) return refused(`You already have a template named “${name.trim()}”`, 'Pick another name.');
+    if (text.length > 1000) return refused('This text is longer than 1000 characters', 'Shorten it.');
+    return null;
+  };
+  return {
+    /** Set to refuse personal templates as an account without the permission does (RingCentral's 403). */
+    forbidden: false,
+    list: () => Promise.resolve(structuredClone(templates)),
+    create(name, text) {
+      if (this.forbidden) return Promise.reject({ code: 'internal', message: 'This RingCentral account does not allow personal SMS templates', hint: 'Ask your RingCentral admin to allow them, or use the company templates.' });
+      const refusal = check(name, text);
+      if (refusal) return refusal;
+      if (personal().length >= 25) return refused('You can keep at most 25 templates of your own', 'Delete one before adding another.');
+      const template = { id: `new${next++}`, name: name.trim(), text, scope: 'personal' };
+      templates.push(template);
+      return Promise.resolve(structuredClone(template));
+    },
+    update(id, name, text) {
+      const template = personal().find((t) => t.id === id);
+      if (!template) return Promise.reject({ code: 'not_found', message: 'This template is gone', hint: 'It was deleted elsewhere; add it again.' });
+      const refusal = check(name, text, id);
+      if (refusal) return refusal;
+      Object.assign(template, { name: name.trim(), text });
+      return Promise.resolve(structuredClone(template));
+    },
+    delete(id) {
+      if (!personal().some((t) => t.id === id)) return Promise.reject({ code: 'not_found', message: 'This template is gone', hint: 'It was deleted elsewhere.' });
+      templates = templates.filter((t) => t.id !== id);
+      return Promise.resolve(null);
+    },
+  };
+}
+
 /** The sender number the fake's threads text from. */
 export const SMS_FROM = '(650) 555-0101';
 /** ThreadView.optedOut, and the opt-out error's message, for `number`. */
@@ -82,6 +125,7 @@ export function fakeBackend(overrides = {}) {
   const log = [];
   const handlers = new Map();
   let settings = structuredClone(SETTINGS);
+  const templates = templateStore(TEMPLATES);
   const record = (name, value) => (...args) => {
     log.push([name, ...args]);
     return typeof value === 'function' ? value(...args) : Promise.resolve(structuredClone(value));
@@ -91,6 +135,8 @@ export function fakeBackend(overrides = {}) {
     log,
     /** Numbers that replied STOP: their thread says so and texts to them are refused. */
     optedOut: new Set(),
+    /** The templates `sms_templates` reads and the template commands change (`forbidden`: refuse them). */
+    templates,
     /** Pushes an event to the app as the Rust side would. */
     emit(event, payload) {
       for (const handler of handlers.get(event) ?? []) handler(payload);
@@ -132,7 +178,10 @@ export function fakeBackend(overrides = {}) {
     sendSms: record('sendSms', (to) =>
       backend.optedOut.has(to) ? Promise.reject({ code: 'validation', message: optedOutWords(to), hint: OPT_OUT_HINT }) : Promise.resolve({ id: 1, pending: false }),
     ),
-    smsTemplates: record('smsTemplates', TEMPLATES),
+    smsTemplates: record('smsTemplates', () => templates.list()),
+    createTemplate: record('createTemplate', (name, text) => templates.create(name, text)),
+    updateTemplate: record('updateTemplate', (id, name, text) => templates.update(id, name, text)),
+    deleteTemplate: record('deleteTemplate', (id) => templates.delete(id)),
     markRead: record('markRead', null),
     cancelOutbox: record('cancelOutbox', null),
     contacts: record('contacts', { rows: [], next: null }),

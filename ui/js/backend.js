@@ -33,6 +33,13 @@ const COMMANDS = {
   sendSms: ['send_sms', ['to', 'text', 'from']],
   // TemplateView[] { id, name, text, scope: 'company'|'personal'|'built_in' }
   smsTemplates: ['sms_templates', []],
+  // The agent's own templates: create → TemplateView (scope 'personal'), update → TemplateView,
+  //   delete → null. Refused (validation: a blank or duplicate name, more than 25 personal
+  //   templates, a text over 1000 units; the account not allowing personal templates) with
+  //   { code, message, hint }.
+  createTemplate: ['create_sms_template', ['name', 'text']],
+  updateTemplate: ['update_sms_template', ['id', 'name', 'text']],
+  deleteTemplate: ['delete_sms_template', ['id']],
   markRead: ['mark_read', ['number']],
   cancelOutbox: ['cancel_outbox', ['id']],
   // Contacts

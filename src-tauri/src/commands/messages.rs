@@ -61,3 +61,30 @@ pub async fn cancel_outbox(desk: State<'_, Arc<Desk>>, id: i64) -> Result<(), Ui
 pub async fn sms_templates(desk: State<'_, Arc<Desk>>) -> Result<Vec<TemplateView>, UiError> {
     Ok(desk.sms_templates().await?)
 }
+
+/// Adds one of the agent's own SMS templates.
+#[tauri::command]
+pub async fn create_sms_template(
+    desk: State<'_, Arc<Desk>>,
+    name: String,
+    text: String,
+) -> Result<TemplateView, UiError> {
+    Ok(desk.create_sms_template(&name, &text).await?)
+}
+
+/// Renames or rewrites one of the agent's own SMS templates.
+#[tauri::command]
+pub async fn update_sms_template(
+    desk: State<'_, Arc<Desk>>,
+    id: String,
+    name: String,
+    text: String,
+) -> Result<TemplateView, UiError> {
+    Ok(desk.update_sms_template(&id, &name, &text).await?)
+}
+
+/// Deletes one of the agent's own SMS templates.
+#[tauri::command]
+pub async fn delete_sms_template(desk: State<'_, Arc<Desk>>, id: String) -> Result<(), UiError> {
+    Ok(desk.delete_sms_template(&id).await?)
+}

@@ -1,10 +1,12 @@
-// Settings: Account, Calling, Messaging (with the notifications and Text back's quick replies),
-// Desktop and Status, each a group of real controls that save at once (the quick replies with
-// "Save replies"); the status panel explains the connection and offers "Reset connection".
+// Settings: Account, Calling, Messaging (with the notifications, Text back's quick replies and
+// the agent's own SMS templates), Desktop and Status, each a group of real controls that save at
+// once (the quick replies with "Save replies", a template with its Save); the status panel
+// explains the connection and offers "Reset connection".
 
 import { h, replaceChildren } from '../lib/dom.js';
 import { statusFacts } from '../lib/status.js';
 import { createQuickRepliesEditor } from './quick-replies-editor.js';
+import { createTemplatesEditor } from './sms-templates-editor.js';
 
 export const settingsView = { id: 'settings', label: 'Settings', icon: 'settings', create };
 
@@ -72,6 +74,9 @@ function create(ctx) {
     if (line && Array.isArray(settings?.quickReplies)) store.update({ line: { ...line, quickReplies: settings.quickReplies } });
   });
 
+  // Personal SMS templates: each change also reaches the composer's Templates list.
+  const templates = createTemplatesEditor(ctx);
+
   const account = h('dl', { class: 'facts' });
   const signOut = h('button', { type: 'button', onClick: () => void doSignOut() }, 'Sign out');
   const statusList = h('dl', { class: 'facts' });
@@ -105,6 +110,7 @@ function create(ctx) {
       toggle('missedCallAlerts', 'Notify missed calls'),
       toggle('doNotDisturb', 'Do not disturb'),
       replies.element,
+      templates.element,
     ),
     panel(
       'Desktop',
@@ -218,7 +224,7 @@ function create(ctx) {
       } catch (error) {
         ctx.toast(error.message, error.hint, 'error');
       }
-      await Promise.all([refreshStatus(), refreshHandler()]);
+      await Promise.all([refreshStatus(), refreshHandler(), templates.show()]);
     },
   };
 }

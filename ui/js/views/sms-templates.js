@@ -1,10 +1,21 @@
 // SMS templates in the composer: a "Templates" button opening a list of the account's templates
-// (company, personal, built-in; read once per window and kept), each its name and a one-line
-// preview. Choosing one hands its text to the composer. Arrows move, Esc closes; names and
-// texts are rendered as text.
+// (company, personal, built-in; read once per window and kept until `forgetTemplates()` says
+// they changed), each its name and a one-line preview. Choosing one hands its text to the
+// composer. Arrows move, Esc closes; names and texts are rendered as text.
 
 import { h, replaceChildren } from '../lib/dom.js';
 import { groupTemplates, templatePreview } from '../lib/sms.js';
+
+/** Bumped when the agent changed templates (Settings); a picker holding older ones reads again. */
+let generation = 0;
+/** Closes each picker's list if it is open (it shows what was read before the change). */
+const closers = new Set();
+
+/** The templates changed: every picker reads them again on its next open. */
+export function forgetTemplates() {
+  generation += 1;
+  for (const close of closers) close();
+}
 
 /**
  * @param {{ backend: any, toast: Function }} ctx
@@ -13,6 +24,7 @@ import { groupTemplates, templatePreview } from '../lib/sms.js';
 export function createTemplatePicker({ backend, toast }, onChoose) {
   let templates = null; // TemplateView[], once read
   let loading = null; // the read in flight (forgotten when it fails, so the next open retries)
+  let readAt = generation; // the generation `templates` and `loading` belong to
   let options = [];
 
   const button = h(
@@ -24,12 +36,23 @@ export function createTemplatePicker({ backend, toast }, onChoose) {
   const element = h('div', { class: 'template-picker' }, button, panel);
 
   function load() {
+    if (readAt !== generation) {
+      // Changed since: what was read (or is being read) is stale.
+      readAt = generation;
+      templates = null;
+      loading = null;
+    }
+    const at = readAt;
     loading ??= Promise.resolve()
       .then(() => backend.smsTemplates())
       .then(
-        (list) => (templates = Array.isArray(list) ? list : []),
+        (list) => {
+          const read = Array.isArray(list) ? list : [];
+          if (at === readAt) templates = read;
+          return read;
+        },
         (error) => {
-          loading = null;
+          if (at === readAt) loading = null;
           throw error;
         },
       );
@@ -40,7 +63,7 @@ export function createTemplatePicker({ backend, toast }, onChoose) {
     if (button.disabled) return;
     panel.hidden = false;
     button.setAttribute('aria-expanded', 'true');
-    if (!templates) {
+    if (!templates || readAt !== generation) {
       replaceChildren(panel, h('p', { class: 'template-empty muted' }, 'Loading templates…'));
       try {
         await load();
@@ -125,6 +148,8 @@ export function createTemplatePicker({ backend, toast }, onChoose) {
   element.addEventListener('focusout', (event) => {
     if (event.relatedTarget && !element.contains?.(event.relatedTarget)) close(false);
   });
+  // One picker per window (the composer's), so this set stays small.
+  closers.add(() => close(false));
 
   return {
     element,

@@ -72,4 +72,7 @@ pub const ENDPOINTS: &[&Endpoint] = &[
     &sms::CREATE_SMS,
     &subscription::WS_TOKEN,
     &templates::LIST_TEMPLATES,
+    &templates::CREATE_TEMPLATE,
+    &templates::UPDATE_TEMPLATE,
+    &templates::DELETE_TEMPLATE,
 ];

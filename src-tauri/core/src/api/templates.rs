@@ -15,6 +15,85 @@ pub const LIST_TEMPLATES: Endpoint = Endpoint {
     idempotent: true,
 };
 
+/// `createUserMessageTemplate` (a second try could create a twin: never repeated blindly).
+pub const CREATE_TEMPLATE: Endpoint = Endpoint {
+    operation: "createUserMessageTemplate",
+    method: Method::POST,
+    path: ext_path!("/message-store-templates"),
+    group: Group::Medium,
+    idempotent: false,
+};
+
+/// `updateUserMessageTemplate`.
+pub const UPDATE_TEMPLATE: Endpoint = Endpoint {
+    operation: "updateUserMessageTemplate",
+    method: Method::PUT,
+    path: ext_path!("/message-store-templates/{}"),
+    group: Group::Medium,
+    idempotent: true,
+};
+
+/// `deleteUserMessageTemplate`.
+pub const DELETE_TEMPLATE: Endpoint = Endpoint {
+    operation: "deleteUserMessageTemplate",
+    method: Method::DELETE,
+    path: ext_path!("/message-store-templates/{}"),
+    group: Group::Medium,
+    idempotent: true,
+};
+
+/// `MessageTemplateRequest`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TemplateRequest<'a> {
+    display_name: &'a str,
+    body: TemplateText<'a>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct TemplateText<'a> {
+    text: &'a str,
+}
+
+/// createUserMessageTemplate — POST …/message-store-templates; answers the new template.
+pub async fn create_template(
+    client: &Client,
+    name: &str,
+    text: &str,
+) -> Result<SmsTemplate, ApiError> {
+    let body = TemplateRequest {
+        display_name: name,
+        body: TemplateText { text },
+    };
+    client
+        .fetch(Call::new(&CREATE_TEMPLATE, &[]).json(&body))
+        .await
+}
+
+/// updateUserMessageTemplate — PUT …/message-store-templates/{id}.
+pub async fn update_template(
+    client: &Client,
+    id: &str,
+    name: &str,
+    text: &str,
+) -> Result<SmsTemplate, ApiError> {
+    let body = TemplateRequest {
+        display_name: name,
+        body: TemplateText { text },
+    };
+    client
+        .fetch(Call::new(&UPDATE_TEMPLATE, &[id]).json(&body))
+        .await
+}
+
+/// deleteUserMessageTemplate — DELETE …/message-store-templates/{id}.
+pub async fn delete_template(client: &Client, id: &str) -> Result<(), ApiError> {
+    client
+        .send(Call::new(&DELETE_TEMPLATE, &[id]))
+        .await
+        .map(drop)
+}
+
 /// `MessageTemplateInfo`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

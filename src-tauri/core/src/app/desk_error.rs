@@ -51,6 +51,9 @@ pub enum DeskError {
     /// RingCentral has not granted the app the `CallControl` permission.
     #[error("RingCentral has not given this app the Call Control permission")]
     NoCallControl,
+    /// A template without a name, or with one too long.
+    #[error("a template needs a name of at most {0} characters")]
+    TemplateName(usize),
     /// More quick replies than ringdesk keeps.
     #[error("at most {0} quick replies can be kept")]
     TooManyQuickReplies(usize),
@@ -72,9 +75,10 @@ impl DeskError {
             }
             Self::TextRefused(_) => Recovery::CheckNumber,
             Self::OtherProfile { .. } | Self::NotDemo => Recovery::FixInput,
-            Self::NoLiveCall | Self::UnknownPresence(_) | Self::TooManyQuickReplies(_) => {
-                Recovery::FixInput
-            }
+            Self::NoLiveCall
+            | Self::UnknownPresence(_)
+            | Self::TooManyQuickReplies(_)
+            | Self::TemplateName(_) => Recovery::FixInput,
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -107,6 +111,7 @@ impl DeskError {
             }
             Self::UnknownPresence(_) => "Choose available, busy, dnd (Do not disturb) or offline.",
             Self::TooManyQuickReplies(_) => "Remove a reply before adding another.",
+            Self::TemplateName(_) => "Give the template a short name, such as \"On my way\".",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }
     }

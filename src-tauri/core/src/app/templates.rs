@@ -3,8 +3,11 @@
 
 use serde::Serialize;
 
-use super::{Desk, Error};
-use crate::api::templates::list_templates;
+use super::{Desk, DeskError, Error};
+use crate::api::templates::{
+    create_template, delete_template, list_templates, update_template, SmsTemplate,
+};
+use crate::sms::SmsText;
 
 /// The most templates shown, and the longest name and text kept from the server.
 const MOST: usize = 100;
@@ -54,7 +57,59 @@ fn built_in() -> Vec<TemplateView> {
         .collect()
 }
 
+/// A template from RingCentral, its text bounded.
+fn view(t: SmsTemplate) -> TemplateView {
+    TemplateView {
+        id: t.id.chars().take(LONGEST_NAME).collect(),
+        name: t.display_name.chars().take(LONGEST_NAME).collect(),
+        text: t.body.text.chars().take(LONGEST_TEXT).collect(),
+        scope: match t.scope.as_deref() {
+            Some("Company") => "company",
+            _ => "personal",
+        },
+    }
+}
+
+/// A template's name and text, checked before anything is sent.
+fn checked(name: &str, text: &str) -> Result<(String, String), Error> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > LONGEST_NAME {
+        return Err(DeskError::TemplateName(LONGEST_NAME).into());
+    }
+    let text = SmsText::new(text.trim())?;
+    Ok((name.to_owned(), text.as_str().to_owned()))
+}
+
 impl Desk {
+    /// Adds one of the agent's own templates.
+    pub async fn create_sms_template(&self, name: &str, text: &str) -> Result<TemplateView, Error> {
+        let (name, text) = checked(name, text)?;
+        let live = self.live().await?;
+        Ok(view(
+            create_template(live.connection.client(), &name, &text).await?,
+        ))
+    }
+
+    /// Renames or rewrites one of the agent's own templates.
+    pub async fn update_sms_template(
+        &self,
+        id: &str,
+        name: &str,
+        text: &str,
+    ) -> Result<TemplateView, Error> {
+        let (name, text) = checked(name, text)?;
+        let live = self.live().await?;
+        Ok(view(
+            update_template(live.connection.client(), id, &name, &text).await?,
+        ))
+    }
+
+    /// Deletes one of the agent's own templates.
+    pub async fn delete_sms_template(&self, id: &str) -> Result<(), Error> {
+        let live = self.live().await?;
+        Ok(delete_template(live.connection.client(), id).await?)
+    }
+
     /// The templates for the composer: RingCentral's (company first), else built-in ones.
     pub async fn sms_templates(&self) -> Result<Vec<TemplateView>, Error> {
         let live = self.live().await?;
@@ -69,15 +124,7 @@ impl Desk {
             .into_iter()
             .filter(|t| !t.body.text.trim().is_empty())
             .take(MOST)
-            .map(|t| TemplateView {
-                id: t.id.chars().take(LONGEST_NAME).collect(),
-                name: t.display_name.chars().take(LONGEST_NAME).collect(),
-                text: t.body.text.chars().take(LONGEST_TEXT).collect(),
-                scope: match t.scope.as_deref() {
-                    Some("Personal") => "personal",
-                    _ => "company",
-                },
-            })
+            .map(view)
             .collect();
         views.sort_by_key(|t| t.scope == "personal");
         if views.is_empty() {

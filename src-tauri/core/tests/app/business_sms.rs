@@ -83,3 +83,41 @@ async fn the_composer_gets_the_accounts_templates() {
         "the simulator's company templates: {templates:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_agents_own_templates_are_created_edited_and_deleted() {
+    let demo = demo_desk().await;
+    let created = demo
+        .desk
+        .create_sms_template(" On my way ", "On my way, see you in 10 minutes.")
+        .await
+        .expect("created");
+    assert_eq!(
+        (created.name.as_str(), created.scope),
+        ("On my way", "personal")
+    );
+    let twin = demo
+        .desk
+        .create_sms_template("On my way", "again")
+        .await
+        .expect_err("names are unique at RingCentral");
+    assert!(twin.to_string().to_lowercase().contains("name"), "{twin}");
+    let blank = demo.desk.create_sms_template("  ", "text").await;
+    assert!(blank.is_err(), "refused before any request");
+    let edited = demo
+        .desk
+        .update_sms_template(&created.id, "Running late", "Running 10 minutes late.")
+        .await
+        .expect("edited");
+    assert_eq!(edited.name, "Running late");
+    let listed = demo.desk.sms_templates().await.expect("templates");
+    assert!(listed
+        .iter()
+        .any(|t| t.id == created.id && t.name == "Running late"));
+    demo.desk
+        .delete_sms_template(&created.id)
+        .await
+        .expect("deleted");
+    let listed = demo.desk.sms_templates().await.expect("templates");
+    assert!(!listed.iter().any(|t| t.id == created.id));
+}

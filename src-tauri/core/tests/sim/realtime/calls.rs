@@ -144,3 +144,70 @@ async fn a_drop_while_ringing_is_recovered_by_reading_presence() {
     );
     rig.stop().await;
 }
+
+#[tokio::test]
+async fn every_outcome_is_one_row_after_the_next_sync() {
+    let mut rig = rig(|_| {}).await;
+    rig.start(quick_realtime());
+    rig.connected().await;
+    let since = Utc::now() - chrono::Duration::seconds(1);
+    let mut sessions = Vec::new();
+    for (i, outcome) in ["answered", "missed", "rejected", "voicemail"]
+        .iter()
+        .enumerate()
+    {
+        let ids = rig
+            .admin
+            .inbound_call(
+                &format!("+1415555016{i}"),
+                json!({ "outcome": outcome, "ring_ms": 300, "talk_ms": 300 }),
+            )
+            .await;
+        sessions.push(ids["sessionId"].as_str().unwrap_or_default().to_owned());
+        let changes = rig.calls_until(Duration::from_secs(10), ended).await;
+        let missed = matches!(changes.last(), Some(LiveChange::Ended { missed: true, .. }));
+        assert_eq!(missed, *outcome != "answered", "{outcome}: {changes:#?}");
+    }
+    // The agent is off a voicemail call when it stops ringing; the call log has it when the
+    // caller hangs up: the sync after that is the one that counts.
+    for session in &sessions {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let call =
+                ringdesk_core::api::Call::new(&ringdesk_core::api::call_log::READ_CALL_LOG, &[])
+                    .query("sessionId", session.clone());
+            let page: serde_json::Value = rig.client.fetch(call).await.expect("call log");
+            if page["records"].as_array().is_some_and(|r| !r.is_empty()) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "session {session} never logged"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    let mut store = rig.store();
+    let upstream = RingCentral::new(rig.client.clone());
+    sync_all(
+        &mut store,
+        &upstream,
+        &SyncOptions::new(Utc::now()),
+        &|_| {},
+    )
+    .await
+    .expect("sync");
+    let mut rows = cached(&store, since);
+    rows.sort_by(|a, b| a.1.cmp(&b.1));
+    let results: Vec<&str> = rows.iter().map(|(_, result)| result.as_str()).collect();
+    assert_eq!(
+        results,
+        ["Accepted", "Missed", "Rejected", "Voicemail"],
+        "one row per call: {rows:?}"
+    );
+    assert!(
+        rows.iter().all(|(id, _)| !id.starts_with("live:")),
+        "{rows:?}"
+    );
+    rig.stop().await;
+}
