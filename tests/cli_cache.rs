@@ -3,26 +3,9 @@
 //! calls however large N is; a config file ringdesk cannot read fails every command with the
 //! file, line and column.
 
-use std::process::{Command, Output};
+mod demo_cli;
 
-use serde_json::Value;
-
-fn ringdesk(data: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ringdesk"))
-        .args(["--demo", "--json"])
-        .args(args)
-        .env("RINGDESK_DATA_DIR", data.join("data"))
-        .env("RINGDESK_CONFIG_DIR", data.join("config"))
-        .env_remove("RINGDESK_PROFILE")
-        .output()
-        .expect("the binary runs")
-}
-
-fn json(output: &Output) -> Value {
-    let text = String::from_utf8_lossy(&output.stdout);
-    let last = text.lines().last().unwrap_or_default();
-    serde_json::from_str(last).unwrap_or_else(|e| panic!("JSON from {text:?}: {e}"))
-}
+use demo_cli::{json, ringdesk};
 
 #[test]
 fn sync_then_read_search_import_and_export_offline() {

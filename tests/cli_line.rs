@@ -2,26 +2,13 @@
 //! RingCentral presence (the answer is the simulator's), and `hangup` with no call on the line
 //! is a clear failure.
 
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn ringdesk(data: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ringdesk"))
-        .args(["--demo", "--json"])
-        .args(args)
-        .env("RINGDESK_DATA_DIR", data.join("data"))
-        .env("RINGDESK_CONFIG_DIR", data.join("config"))
-        .env_remove("RINGDESK_PROFILE")
-        .output()
-        .expect("the binary runs")
-}
+mod demo_cli;
 
-fn json(output: &Output) -> Value {
-    let text = String::from_utf8_lossy(&output.stdout);
-    let last = text.lines().last().unwrap_or_default();
-    serde_json::from_str(last).unwrap_or_else(|e| panic!("JSON from {text:?}: {e}"))
-}
+use demo_cli::{json, ringdesk};
 
 #[test]
 fn presence_is_read_and_set_and_a_bad_word_is_refused() {

@@ -55,19 +55,23 @@ struct TemplateText<'a> {
     text: &'a str,
 }
 
+impl<'a> TemplateRequest<'a> {
+    fn of(display_name: &'a str, text: &'a str) -> Self {
+        Self {
+            display_name,
+            body: TemplateText { text },
+        }
+    }
+}
+
 /// createUserMessageTemplate — POST …/message-store-templates; answers the new template.
 pub async fn create_template(
     client: &Client,
     name: &str,
     text: &str,
 ) -> Result<SmsTemplate, ApiError> {
-    let body = TemplateRequest {
-        display_name: name,
-        body: TemplateText { text },
-    };
-    client
-        .fetch(Call::new(&CREATE_TEMPLATE, &[]).json(&body))
-        .await
+    let call = Call::new(&CREATE_TEMPLATE, &[]).json(&TemplateRequest::of(name, text));
+    client.fetch(call).await
 }
 
 /// updateUserMessageTemplate — PUT …/message-store-templates/{id}.
@@ -77,13 +81,8 @@ pub async fn update_template(
     name: &str,
     text: &str,
 ) -> Result<SmsTemplate, ApiError> {
-    let body = TemplateRequest {
-        display_name: name,
-        body: TemplateText { text },
-    };
-    client
-        .fetch(Call::new(&UPDATE_TEMPLATE, &[id]).json(&body))
-        .await
+    let call = Call::new(&UPDATE_TEMPLATE, &[id]).json(&TemplateRequest::of(name, text));
+    client.fetch(call).await
 }
 
 /// deleteUserMessageTemplate — DELETE …/message-store-templates/{id}.

@@ -12,6 +12,21 @@ use serde_json::json;
 
 use super::support::*;
 
+/// The rig's cache after a full `ringdesk sync`.
+async fn synced(rig: &Rig) -> Store {
+    let mut store = rig.store();
+    let upstream = RingCentral::new(rig.client.clone());
+    sync_all(
+        &mut store,
+        &upstream,
+        &SyncOptions::new(Utc::now()),
+        &|_| {},
+    )
+    .await
+    .expect("sync");
+    store
+}
+
 fn ended(changes: &[LiveChange]) -> bool {
     changes
         .iter()
@@ -68,16 +83,7 @@ async fn a_missed_call_pops_once_and_is_cached_before_any_sync() {
     let before = cached(&rig.store(), since);
     assert_eq!(before.len(), 1, "in the cache at once: {before:?}");
     assert!(before[0].0.starts_with("live:") && before[0].1 == "Missed");
-    let mut store = rig.store();
-    let upstream = RingCentral::new(rig.client.clone());
-    sync_all(
-        &mut store,
-        &upstream,
-        &SyncOptions::new(Utc::now()),
-        &|_| {},
-    )
-    .await
-    .expect("sync");
+    let store = synced(&rig).await;
     let after = cached(&store, since);
     assert_eq!(after.len(), 1, "one row after the sync: {after:?}");
     assert!(
@@ -187,16 +193,7 @@ async fn every_outcome_is_one_row_after_the_next_sync() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
-    let mut store = rig.store();
-    let upstream = RingCentral::new(rig.client.clone());
-    sync_all(
-        &mut store,
-        &upstream,
-        &SyncOptions::new(Utc::now()),
-        &|_| {},
-    )
-    .await
-    .expect("sync");
+    let store = synced(&rig).await;
     let mut rows = cached(&store, since);
     rows.sort_by(|a, b| a.1.cmp(&b.1));
     let results: Vec<&str> = rows.iter().map(|(_, result)| result.as_str()).collect();
