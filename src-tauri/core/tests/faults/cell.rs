@@ -32,6 +32,9 @@ pub struct Cell {
     pub client: TestClient,
     /// When the cell started (real time, the simulator's).
     pub started: DateTime<Utc>,
+    /// How many requests the simulator had logged once the client was signed in: the cell's
+    /// own requests come after (a time filter could catch the sign-in in the same millisecond).
+    pub log_mark: usize,
     /// A folder for the cell's cache.
     dir: TempDir,
     /// The simulator refuses connections now.
@@ -60,6 +63,7 @@ impl Cell {
         };
         adjust(&mut options);
         let client = jwt_client(&bench.sim, options).await;
+        let log_mark = bench.admin.requests().await.len();
         Self {
             bench,
             operation,
@@ -67,6 +71,7 @@ impl Cell {
             clock,
             client,
             started: Utc::now(),
+            log_mark,
             dir: TempDir::new().expect("a temp dir"),
             refusing: AtomicBool::new(false),
         }
