@@ -1,5 +1,6 @@
 //! Live updates for the window: the realtime inbox watch (RingCentral WebSocket subscription,
-//! with recovery, catch-up and polling) started for the signed-in session, its events turned into
+//! with recovery, catch-up and polling; telephony sessions too when the app has `CallControl`)
+//! started for the signed-in session, its events turned into
 //! window events — a new text to notify about, messages to re-read, the health of live updates.
 
 use std::sync::Arc;
@@ -7,7 +8,9 @@ use std::sync::Arc;
 use tokio::sync::broadcast;
 use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::realtime::{ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions};
+use crate::realtime::{
+    ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions, TELEPHONY_SESSIONS_FILTER,
+};
 
 use super::{Desk, DeskEvent, Error, Live, LiveState, LiveView, NewText};
 
@@ -25,7 +28,11 @@ impl Desk {
         let profile = self.profile();
         let cache = self.paths.cache(&profile.name, profile.mode);
         let client = live.connection.client().clone();
-        match InboxWatch::start(client, &cache, live.country, RealtimeOptions::default()) {
+        let mut options = RealtimeOptions::default();
+        if self.call_control().await {
+            options.event_filters.push(TELEPHONY_SESSIONS_FILTER.into());
+        }
+        match InboxWatch::start(client, &cache, live.country, options) {
             Ok((watch, events)) => {
                 *self.updates.watch.lock().await = Some(watch);
                 tokio::spawn(relay(self.clone(), events));

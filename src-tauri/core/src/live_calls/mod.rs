@@ -1,4 +1,5 @@
-//! The agent's live calls as RingCentral's detailed presence tells them: inbound calls that
+//! The agent's live calls as RingCentral's detailed presence (and, with `CallControl`, its
+//! telephony-session events) tell them: inbound calls that
 //! ring, get answered, end or are missed; the agent's own RingOut (whose two legs are merged
 //! into one outbound call, so its callback never pops as an incoming call); presence events
 //! that arrive late or twice are ignored; a cut list asks to be read again.
@@ -8,8 +9,11 @@
 
 mod legs;
 mod model;
+mod sessions;
 
 pub use model::{Applied, CallState, LiveCall, LiveCalls, LiveChange};
 
+#[cfg(test)]
+mod session_tests;
 #[cfg(test)]
 mod tests;

@@ -6,8 +6,8 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::legs;
-use crate::api::models::{ActiveCall, Presence};
+use super::{legs, sessions};
+use crate::api::models::{ActiveCall, Presence, TelephonySessionEvent};
 
 /// At most this many active calls are read from one presence body.
 const MOST_CALLS: usize = 32;
@@ -16,6 +16,8 @@ const LONGEST_TEXT: usize = 128;
 /// How many ended calls are remembered, so a presence read older than their end cannot bring
 /// them back.
 const REMEMBERED_ENDS: usize = 64;
+/// At most this many telephony sessions' event sequences are remembered.
+const REMEMBERED_SEQUENCES: usize = 128;
 
 /// Where a live call stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -130,6 +132,12 @@ pub struct LiveCalls {
     /// until its outbound leg shows, the callback to the agent (from that number) is not an
     /// incoming call.
     placing: Option<String>,
+    /// The newest event `sequence` applied for each telephony session.
+    session_sequences: BTreeMap<String, i64>,
+    /// Live calls that telephony-session events told of: presence events do not end them (a
+    /// presence event can be older than the session event), their own final event or a read of
+    /// presence does.
+    from_sessions: BTreeSet<String>,
 }
 
 /// How presence names a call's status.
@@ -187,10 +195,55 @@ impl LiveCalls {
         let cut = presence
             .total_active_calls
             .is_some_and(|total| total as usize > listed);
+        let calls = &presence.active_calls[..presence.active_calls.len().min(MOST_CALLS)];
+        let (shown, ring_outs) = legs::merge(calls);
         Applied {
-            changes: self.update(&presence.active_calls, !cut, None),
+            changes: self.update(&shown, &ring_outs, !cut, None),
             reread: cut,
             stale: false,
+        }
+    }
+
+    /// Applies a telephony-session event (granted with `CallControl`), whose agent's party is
+    /// the one of `own_extension`. One not newer than the session's last event, or about a call
+    /// that has ended, changes nothing.
+    pub fn session_event(
+        &mut self,
+        event: &TelephonySessionEvent,
+        own_extension: Option<&str>,
+    ) -> Applied {
+        let stale = Applied {
+            stale: true,
+            ..Applied::default()
+        };
+        let key = bounded(event.telephony_session_id.as_deref()).unwrap_or_default();
+        if let (Some(seen), Some(new)) = (self.session_sequences.get(&key), event.sequence) {
+            if new <= *seen {
+                return stale;
+            }
+        }
+        let session = bounded(event.session_id.as_deref()).unwrap_or_default();
+        if self.ended.iter().any(|(id, _)| *id == session) {
+            return stale;
+        }
+        if let Some(sequence) = event.sequence {
+            if self.session_sequences.len() >= REMEMBERED_SEQUENCES {
+                self.session_sequences.clear();
+            }
+            self.session_sequences.insert(key, sequence);
+        }
+        let Some((call, ring_out)) = sessions::as_active_call(event, own_extension) else {
+            return Applied::default();
+        };
+        let ring_outs = if ring_out {
+            vec![call.id.clone()]
+        } else {
+            Vec::new()
+        };
+        self.from_sessions.insert(session);
+        Applied {
+            changes: self.update(&[&call], &ring_outs, false, None),
+            ..Applied::default()
         }
     }
 
@@ -198,7 +251,9 @@ impl LiveCalls {
     /// list is complete, so a call missing from it has ended — unless an event told more about
     /// that call after the read (the answer was already old when it arrived).
     pub fn reread(&mut self, presence: &Presence, read_at: Instant) -> Vec<LiveChange> {
-        self.update(&presence.active_calls, true, Some(read_at))
+        let calls = &presence.active_calls[..presence.active_calls.len().min(MOST_CALLS)];
+        let (shown, ring_outs) = legs::merge(calls);
+        self.update(&shown, &ring_outs, true, Some(read_at))
     }
 
     /// Tells the model that ringdesk placed a RingOut to `number`, so the callback to the
@@ -225,18 +280,21 @@ impl LiveCalls {
         touched || ended
     }
 
+    /// Applies the calls `shown` (RingOut callbacks already merged away; `ring_outs` names the
+    /// agent's own RingOuts among them). A `complete` list ends every call it does not show —
+    /// except, for a presence event (`read_at` unset), calls telephony sessions told of.
     fn update(
         &mut self,
-        active: &[ActiveCall],
+        shown: &[&ActiveCall],
+        ring_outs: &[String],
         complete: bool,
         read_at: Option<Instant>,
     ) -> Vec<LiveChange> {
         let now = Instant::now();
-        let active = &active[..active.len().min(MOST_CALLS)];
-        let (shown, ring_outs) = legs::merge(active);
         let mut seen = BTreeSet::new();
+        let mut over = BTreeSet::new();
         let mut changes = Vec::new();
-        for call in shown {
+        for &call in shown {
             let Some(session_id) = bounded(call.session_id.as_deref()) else {
                 continue;
             };
@@ -246,7 +304,10 @@ impl LiveCalls {
                     seen.insert(session_id);
                     continue;
                 }
-                Status::Over => continue,
+                Status::Over => {
+                    over.insert(session_id);
+                    continue;
+                }
             };
             let inbound = call.direction.as_deref() == Some("Inbound");
             let (number, name) = if inbound {
@@ -280,7 +341,8 @@ impl LiveCalls {
                 name: bounded(name),
                 state,
                 answered: state == CallState::Connected || previous.is_some_and(|p| p.answered),
-                started: start_time(call.start_time.as_deref()),
+                started: start_time(call.start_time.as_deref())
+                    .or_else(|| previous.and_then(|p| p.started)),
                 session_id: session_id.clone(),
             };
             let change = match previous {
@@ -297,24 +359,28 @@ impl LiveCalls {
             }
             self.calls.insert(session_id, next);
         }
-        if complete {
-            let gone: Vec<String> = self
-                .calls
-                .keys()
-                .filter(|key| !seen.contains(*key) && !self.newer_than(key, read_at))
-                .cloned()
-                .collect();
-            for key in gone {
-                self.touched.remove(&key);
-                if self.ended.len() == REMEMBERED_ENDS {
-                    self.ended.pop_front();
-                }
-                self.ended.push_back((key.clone(), now));
-                if let Some(mut call) = self.calls.remove(&key) {
-                    let missed = call.inbound && !call.answered;
-                    call.state = CallState::Ended;
-                    changes.push(LiveChange::Ended { call, missed });
-                }
+        let gone: Vec<String> = self
+            .calls
+            .keys()
+            .filter(|key| {
+                let unlisted = complete
+                    && !seen.contains(*key)
+                    && (read_at.is_some() || !self.from_sessions.contains(*key));
+                (unlisted || over.contains(*key)) && !self.newer_than(key, read_at)
+            })
+            .cloned()
+            .collect();
+        for key in gone {
+            self.touched.remove(&key);
+            self.from_sessions.remove(&key);
+            if self.ended.len() == REMEMBERED_ENDS {
+                self.ended.pop_front();
+            }
+            self.ended.push_back((key.clone(), now));
+            if let Some(mut call) = self.calls.remove(&key) {
+                let missed = call.inbound && !call.answered;
+                call.state = CallState::Ended;
+                changes.push(LiveChange::Ended { call, missed });
             }
         }
         changes

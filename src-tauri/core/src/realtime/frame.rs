@@ -40,11 +40,13 @@ pub(crate) enum Incoming {
         status: u16,
         body: Option<Value>,
     },
-    /// A notification: the envelope's `event`, `subscriptionId` and `body`.
+    /// A notification: the envelope's `event`, `subscriptionId`, `ownerId` and `body`.
     Notification {
         wsc: Option<Wsc>,
         event: String,
         subscription_id: Option<String>,
+        /// `ownerId`: the extension whose subscription it is (the agent).
+        owner_id: Option<String>,
         body: Value,
     },
     /// The echo of our `Heartbeat`.
@@ -110,6 +112,7 @@ pub(crate) fn parse(frame: &str) -> Result<Incoming, RealtimeError> {
                 wsc: wsc(&meta),
                 event: text(envelope.get("event")).unwrap_or_default(),
                 subscription_id: text(envelope.get("subscriptionId")),
+                owner_id: text(envelope.get("ownerId")),
                 body: envelope
                     .get_mut("body")
                     .map(Value::take)

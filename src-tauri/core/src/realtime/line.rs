@@ -1,5 +1,5 @@
-//! The agent's phone line over the inbox's socket: detailed-presence events feed the live-call
-//! model; a missed call is written into the cache before it is announced; presence read again
+//! The agent's phone line over the inbox's socket: detailed-presence events (and, with
+//! `CallControl`, telephony-session events) feed the live-call model; a missed call is written into the cache before it is announced; presence read again
 //! after a gap (or a cut list) reconciles what the socket may have missed.
 
 use std::time::Instant;
@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::error::RealtimeError;
 use super::event::{PresenceView, RealtimeEvent};
 use super::inbox::Inbox;
-use crate::api::models::Presence;
+use crate::api::models::{Presence, TelephonySessionEvent};
 use crate::live_calls::{LiveCall, LiveCalls, LiveChange};
 use crate::store::{CallParty, CallRecord, Direction};
 
@@ -22,6 +22,9 @@ const LONGEST_STATUS: usize = 40;
 pub(crate) struct Line {
     live: LiveCalls,
     told: Option<PresenceView>,
+    /// When a presence event last set the agent's status: a read of presence that started
+    /// before it is older news and does not undo it.
+    event_at: Option<Instant>,
 }
 
 fn status(text: Option<&str>, default: &str) -> String {
@@ -40,10 +43,29 @@ impl Line {
         })?;
         let applied = self.live.event(&presence);
         if !applied.stale {
+            self.event_at = Some(Instant::now());
             self.tell_presence(inbox, &presence);
         }
         self.changed(inbox, applied.changes)?;
         Ok(applied.reread)
+    }
+
+    /// Applies a telephony-session event (granted with `CallControl`) of the agent
+    /// `own_extension`.
+    pub fn session_event(
+        &mut self,
+        inbox: &mut Inbox,
+        body: &Value,
+        own_extension: Option<&str>,
+    ) -> Result<(), RealtimeError> {
+        let event: TelephonySessionEvent =
+            serde_json::from_value(body.clone()).map_err(|error| {
+                RealtimeError::Protocol(format!(
+                    "a telephony-session event could not be read: {error}"
+                ))
+            })?;
+        let applied = self.live.session_event(&event, own_extension);
+        self.changed(inbox, applied.changes)
     }
 
     /// Applies presence read again over REST at `read_at`: its list of calls is complete.
@@ -53,7 +75,9 @@ impl Line {
         presence: &Presence,
         read_at: Instant,
     ) -> Result<(), RealtimeError> {
-        self.tell_presence(inbox, presence);
+        if self.event_at.is_none_or(|at| at <= read_at) {
+            self.tell_presence(inbox, presence);
+        }
         let changes = self.live.reread(presence, read_at);
         self.changed(inbox, changes)
     }
@@ -105,5 +129,51 @@ fn missed_record(call: &LiveCall) -> CallRecord {
         to: CallParty::default(),
         legs: Vec::new(),
         raw: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use tokio::sync::mpsc::unbounded_channel;
+
+    use super::*;
+    use crate::clock::SystemClock;
+    use crate::phone::Country;
+
+    #[test]
+    fn a_presence_read_older_than_an_event_does_not_undo_it() {
+        let dir = tempfile::TempDir::new().expect("a temp dir");
+        let us = Country::from_iso_code("US").expect("US");
+        let (events, mut told) = unbounded_channel();
+        let day = Duration::from_secs(86_400);
+        let path = dir.path().join("cache.sqlite3");
+        let mut inbox =
+            Inbox::open(&path, us, events, Arc::new(SystemClock), day).expect("cache opens");
+        let mut line = Line::default();
+        let read_at = Instant::now();
+        let busy = serde_json::json!({ "userStatus": "Busy", "sequence": 1 });
+        line.event(&mut inbox, &busy).expect("an event");
+        let before = Presence {
+            user_status: Some("Available".into()),
+            ..Presence::default()
+        };
+        line.reread(&mut inbox, &before, read_at).expect("a read");
+        let mut statuses = Vec::new();
+        while let Ok(event) = told.try_recv() {
+            if let RealtimeEvent::Presence(view) = event {
+                statuses.push(view.user_status);
+            }
+        }
+        assert_eq!(statuses, ["Busy"], "the older read is not told");
+        line.reread(&mut inbox, &before, Instant::now())
+            .expect("a newer read");
+        let newer = told.try_recv();
+        assert!(
+            matches!(newer, Ok(RealtimeEvent::Presence(ref v)) if v.user_status == "Available"),
+            "a read after the event is news: {newer:?}"
+        );
     }
 }

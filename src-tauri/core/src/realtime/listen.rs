@@ -164,6 +164,7 @@ fn handle(
             wsc,
             event,
             subscription_id,
+            owner_id,
             body,
         } => {
             resume.track(wsc);
@@ -180,6 +181,12 @@ fn handle(
                 }
             } else if event.contains("/message-store") {
                 side.catch_up.ask(changes(&body), options.change_debounce);
+            } else if event.contains("/telephony/sessions") {
+                let own = owner_id.as_deref();
+                if let Err(error) = side.line.session_event(&mut side.inbox, &body, own) {
+                    tracing::warn!(%error, "a telephony-session event could not be used; reading presence");
+                    side.catch_up.presence();
+                }
             } else if event.contains("/presence") {
                 match side.line.event(&mut side.inbox, &body) {
                     Ok(false) => {}

@@ -96,6 +96,7 @@ pub use error::RealtimeError;
 pub use event::{ConnectionState, InboundSms, MessagesChanged, PresenceView, RealtimeEvent, Via};
 pub use options::{
     RealtimeOptions, DETAILED_PRESENCE_FILTER, INSTANT_SMS_FILTER, MESSAGE_STORE_FILTER,
+    TELEPHONY_SESSIONS_FILTER,
 };
 
 use catch_up::CatchUp;

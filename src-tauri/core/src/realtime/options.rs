@@ -15,6 +15,11 @@ pub const MESSAGE_STORE_FILTER: &str = "/restapi/v1.0/account/~/extension/~/mess
 pub const DETAILED_PRESENCE_FILTER: &str =
     "/restapi/v1.0/account/~/extension/~/presence?detailedTelephonyState=true";
 
+/// Telephony sessions (app permission `CallControl` only: without it the whole subscription is
+/// refused): each party's status as it changes, the keys Call Control needs.
+pub const TELEPHONY_SESSIONS_FILTER: &str =
+    "/restapi/v1.0/account/~/extension/~/telephony/sessions";
+
 /// Settings of an [`InboxWatch`](super::InboxWatch).
 #[derive(Debug, Clone)]
 pub struct RealtimeOptions {

@@ -6,6 +6,7 @@ mod calls;
 mod contacts;
 mod messages;
 mod presence;
+mod telephony;
 
 pub use account::{
     CallerIdInfo, CountryInfo, Extension, ForwardingNumber, PhoneNumber, RegionalSettings,
@@ -17,3 +18,4 @@ pub use calls::{
 pub use contacts::{AddressBookSync, DirectoryEntry, DirectoryPhone, PersonalContact};
 pub use messages::{Message, MessageCallerInfo, MessageSync};
 pub use presence::{ActiveCall, Presence, WsToken};
+pub use telephony::{PartyNumber, PartyStatus, SessionOrigin, SessionParty, TelephonySessionEvent};

@@ -35,6 +35,7 @@ fn notification_envelope_is_unwrapped() {
         wsc,
         event,
         subscription_id,
+        owner_id,
         body,
     } = parse(&frame).expect("parses")
     else {
@@ -43,6 +44,11 @@ fn notification_envelope_is_unwrapped() {
     assert_eq!(wsc.map(|w| w.sequence), Some(7), "the sequence moves on");
     assert!(event.ends_with("/message-store/instant?type=SMS"));
     assert_eq!(subscription_id.as_deref(), Some("s-1"));
+    assert_eq!(
+        owner_id.as_deref(),
+        Some("2"),
+        "the agent whose subscription it is"
+    );
     assert_eq!(body["subject"], "hi", "the payload is the envelope's body");
 }
 

@@ -208,3 +208,66 @@ async fn every_outcome_is_one_row_after_the_next_sync() {
     );
     rig.stop().await;
 }
+
+#[tokio::test]
+async fn with_call_control_sessions_and_presence_tell_one_call_once() {
+    let mut rig = rig(|config| config.call_control = true).await;
+    let mut options = quick_realtime();
+    options
+        .event_filters
+        .push(ringdesk_core::realtime::TELEPHONY_SESSIONS_FILTER.into());
+    rig.start(options);
+    rig.connected().await;
+    rig.admin
+        .inbound_call(
+            "+14155550188",
+            json!({ "name": "Ana Silva", "outcome": "answered", "ring_ms": 300, "talk_ms": 2500 }),
+        )
+        .await;
+    let connected = |c: &[LiveChange]| {
+        c.iter().any(
+            |c| matches!(c, LiveChange::Changed { call } if call.state == CallState::Connected),
+        )
+    };
+    let mut changes = rig.calls_until(Duration::from_secs(10), connected).await;
+    let call = changes
+        .iter()
+        .find_map(|c| match c {
+            LiveChange::Changed { call } if call.state == CallState::Connected => {
+                Some(call.clone())
+            }
+            _ => None,
+        })
+        .expect("connected");
+    let (session, party) = (
+        call.telephony_session_id.clone().unwrap_or_default(),
+        call.party_id.clone().unwrap_or_default(),
+    );
+    ringdesk_core::api::call_control::hold(&rig.client, &session, &party, true)
+        .await
+        .expect("held through Call Control");
+    changes.extend(rig.calls_until(Duration::from_secs(10), ended).await);
+    let count = |wanted: &dyn Fn(&LiveChange) -> bool| changes.iter().filter(|c| wanted(c)).count();
+    assert_eq!(
+        count(&|c| matches!(c, LiveChange::Ringing { .. })),
+        1,
+        "one pop from two feeds: {changes:#?}"
+    );
+    assert_eq!(
+        count(&|c| matches!(c, LiveChange::Changed { call } if call.state == CallState::Connected)),
+        1,
+        "answered once: {changes:#?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| matches!(c, LiveChange::Changed { call } if call.state == CallState::OnHold)),
+        "the hold shows: {changes:#?}"
+    );
+    assert_eq!(
+        count(&|c| matches!(c, LiveChange::Ended { missed: false, .. })),
+        1,
+        "ended once: {changes:#?}"
+    );
+    rig.stop().await;
+}
