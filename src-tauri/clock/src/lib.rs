@@ -4,10 +4,12 @@
 #![deny(missing_docs)]
 
 mod manual;
+mod set_back;
 mod system;
 mod unix;
 
 pub use manual::ManualClock;
+pub use set_back::{earlier, SetBack};
 pub use system::{PinnedClock, SystemClock};
 pub use unix::{from_unix_seconds, later, unix_seconds, until};
 

@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
 
-use crate::clock::until;
+use crate::clock::{later, until};
 use crate::recovery::whole_seconds;
 
 /// When to open and for how long.
@@ -64,8 +64,16 @@ impl Breaker {
         }
     }
 
+    /// When the breaker half-opens, as of `now`: never more than a cool-down away, so a wall
+    /// clock set back after it opened does not keep it open for as long again.
+    fn open_until(&self, now: SystemTime) -> Option<SystemTime> {
+        self.open_until
+            .map(|at| at.min(later(now, self.policy.cool_down)))
+    }
+
     /// May a request go now? `Err(wait)` while open or while a probe is out.
     pub fn admit(&mut self, now: SystemTime) -> Result<(), Duration> {
+        self.open_until = self.open_until(now);
         match self.open_until {
             None => Ok(()),
             Some(until_at) if now < until_at => Err(until(now, until_at)),
@@ -95,7 +103,7 @@ impl Breaker {
 
     /// The state at `now`.
     pub fn state(&self, now: SystemTime) -> BreakerState {
-        match self.open_until {
+        match self.open_until(now) {
             None => BreakerState::Closed {
                 failures: self.failures,
             },
@@ -141,5 +149,21 @@ mod tests {
             breaker.state(much_later),
             BreakerState::Closed { failures: 0 }
         );
+    }
+
+    #[test]
+    fn a_clock_set_back_does_not_keep_it_open_longer() {
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(100_000);
+        let mut breaker = Breaker::new(BreakerPolicy::default());
+        for _ in 0..5 {
+            breaker.failed(t0);
+        }
+        let back = t0 - Duration::from_secs(2 * 3600);
+        assert_eq!(
+            breaker.admit(back),
+            Err(Duration::from_secs(30)),
+            "one cool-down at most, not two hours more"
+        );
+        assert!(breaker.admit(back + Duration::from_secs(30)).is_ok());
     }
 }

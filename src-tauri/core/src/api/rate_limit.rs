@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::endpoint::{Group, Priority};
 use super::server_duration::ServerDuration;
-use crate::clock::{later, until};
+use crate::clock::{earlier, later, until, SetBack};
 use crate::recovery::whole_seconds;
 
 /// The budget of one group.
@@ -54,6 +54,20 @@ impl Budget {
         (self.sent.len() as u32).max(server)
     }
 
+    /// The wall clock went back by `by`: every stored instant goes back with it, so the window
+    /// and any penalty keep their real length.
+    fn set_back(&mut self, by: Duration) {
+        for sent in &mut self.sent {
+            *sent = earlier(*sent, by);
+        }
+        if let Some((_, at)) = self.server_used.as_mut() {
+            *at = earlier(*at, by);
+        }
+        if let Some(until_at) = self.penalty_until.as_mut() {
+            *until_at = earlier(*until_at, by);
+        }
+    }
+
     /// Requests a background job may use: the last fifth stays free for people.
     fn usable(&self, priority: Priority) -> u32 {
         match priority {
@@ -83,17 +97,26 @@ pub struct BudgetView {
 #[derive(Debug, Clone)]
 pub struct Budgets {
     groups: [Budget; 4],
+    clock: SetBack,
 }
 
 impl Default for Budgets {
     fn default() -> Self {
         Self {
             groups: Group::ALL.map(Budget::new),
+            clock: SetBack::default(),
         }
     }
 }
 
 impl Budgets {
+    /// Follows the wall clock to `now`: when it was set back, the stored instants go back too.
+    fn follow(&mut self, now: SystemTime) {
+        if let Some(by) = self.clock.check(now) {
+            self.groups.iter_mut().for_each(|b| b.set_back(by));
+        }
+    }
+
     /// Admits a request now (and counts it), or says how long to wait.
     pub fn admit(
         &mut self,
@@ -101,6 +124,7 @@ impl Budgets {
         priority: Priority,
         now: SystemTime,
     ) -> Result<(), Duration> {
+        self.follow(now);
         let budget = &mut self.groups[group.index()];
         if let Some(until_at) = budget.penalty_until.filter(|t| *t > now) {
             return Err(until(now, until_at));
@@ -135,6 +159,7 @@ impl Budgets {
     /// Learns limits from a response's `X-Rate-Limit-*` headers (the window within
     /// [`ServerDuration::RateWindow`]'s bounds).
     pub fn observe(&mut self, group: Group, headers: &HeaderMap, now: SystemTime) {
+        self.follow(now);
         let number = |name: &str| {
             headers
                 .get(name)
@@ -161,6 +186,7 @@ impl Budgets {
 
     /// A 429: nothing goes to `group` until `retry_after` (at most an hour) has passed.
     pub fn penalise(&mut self, group: Group, retry_after: Duration, now: SystemTime) {
+        self.follow(now);
         let budget = &mut self.groups[group.index()];
         let retry_after = ServerDuration::RetryAfter.bound(retry_after);
         budget.penalty_until = Some(later(now, retry_after));
@@ -168,6 +194,7 @@ impl Budgets {
 
     /// Every group's state at `now`.
     pub fn view(&mut self, now: SystemTime) -> Vec<BudgetView> {
+        self.follow(now);
         Group::ALL
             .into_iter()
             .map(|group| {
@@ -269,6 +296,31 @@ mod tests {
                 .admit(Group::Medium, Priority::Background, t0)
                 .is_err(),
             "sync yields while a person waits"
+        );
+    }
+
+    #[test]
+    fn a_clock_set_back_keeps_windows_and_penalties_their_real_length() {
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(100_000);
+        let mut budgets = Budgets::default();
+        budgets.observe(Group::Heavy, &rate_headers(5, 0, 60), t0);
+        budgets.penalise(Group::Light, Duration::from_secs(40), t0);
+        let back = t0 - Duration::from_secs(2 * 3600);
+        assert_eq!(
+            budgets.admit(Group::Light, Priority::Interactive, back),
+            Err(Duration::from_secs(40)),
+            "the penalty's 40 s, not two hours more"
+        );
+        let wait = budgets
+            .admit(Group::Heavy, Priority::Interactive, back)
+            .expect_err("the window is still used up");
+        assert!(wait <= Duration::from_secs(60), "{wait:?}");
+        let later = back + Duration::from_secs(60);
+        assert!(
+            budgets
+                .admit(Group::Heavy, Priority::Interactive, later)
+                .is_ok(),
+            "a new window a minute after the last request, by the clock as it is now"
         );
     }
 }
