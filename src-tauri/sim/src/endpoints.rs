@@ -8,8 +8,8 @@ use crate::endpoint::{Endpoint, Verb};
 use crate::oauth::{authorize, revoke, token, wstoken};
 use crate::rate_limit::Group;
 use crate::rest::{
-    call_control, call_log, contacts, directory, extension, message_store, message_sync, presence,
-    ringout, sms, subscription, templates,
+    call_control, call_log, consents, contacts, directory, extension, message_store, message_sync,
+    presence, ringout, sms, subscription, templates,
 };
 use axum::routing::on;
 
@@ -128,6 +128,8 @@ pub const ENDPOINTS: &[Endpoint] = &[
         "deleteUserMessageTemplate", Medium, EditExtensions),
     endpoint!(Get account!("/message-store-templates"), templates::list_company,
         "listCompanyMessageTemplates", Light, ReadAccounts),
+    endpoint!(Post "/restapi/v2/accounts/{accountId}/sms/consents/search", consents::search,
+        "searchSmsConsentRecords", Light, Sms),
     endpoint!(Get ext!("/presence"), presence::read,
         "readUserPresenceStatus", Light, ReadPresence),
     endpoint!(Put ext!("/presence"), presence::update,

@@ -14,6 +14,7 @@ pub mod breaker;
 pub mod call_control;
 pub mod call_log;
 mod client;
+pub mod consents;
 pub mod contacts;
 mod credentials;
 pub mod directory;
@@ -49,6 +50,7 @@ pub use transport::{Answer, ClientOptions, Outgoing, Transport};
 pub const ENDPOINTS: &[&Endpoint] = &[
     &call_log::READ_CALL_LOG,
     &call_log::SYNC_CALL_LOG,
+    &consents::SEARCH_CONSENTS,
     &contacts::LIST_CONTACTS,
     &contacts::SYNC_ADDRESS_BOOK,
     &directory::LIST_DIRECTORY,

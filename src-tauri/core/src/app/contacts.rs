@@ -1,5 +1,6 @@
 //! Contacts for the window: the list (alphabetical or searched) and a contact's page with its
-//! numbers and the timeline of calls and messages.
+//! numbers (each marked when the customer opted out of texts) and the timeline of calls and
+//! messages.
 
 use serde::Serialize;
 
@@ -7,7 +8,7 @@ use crate::store::{ContactCursor, ContactEntry, ContactPage, ContactQuery, Timel
 
 use super::format::format_key;
 use super::history::direction;
-use super::{Desk, Error};
+use super::{Desk, DeskError, Error};
 
 /// A contact in the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,6 +53,7 @@ pub struct TimelineView {
 
 /// A number on a contact's page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NumberView {
     /// `mobile`, `business` …
     pub label: String,
@@ -59,6 +61,8 @@ pub struct NumberView {
     pub display: String,
     /// What Call and Text use.
     pub dial: String,
+    /// Why texts to this number are refused (they opted out of one of the agent's numbers).
+    pub opted_out: Option<String>,
 }
 
 /// A contact's page.
@@ -122,14 +126,36 @@ impl Desk {
             numbers: c
                 .numbers
                 .iter()
-                .map(|n| NumberView {
-                    label: n.label.clone(),
-                    display: format_key(&n.key),
-                    dial: n.key.strip_prefix("ext:").unwrap_or(&n.key).to_string(),
+                .map(|n| {
+                    Ok(NumberView {
+                        label: n.label.clone(),
+                        display: format_key(&n.key),
+                        dial: n.key.strip_prefix("ext:").unwrap_or(&n.key).to_string(),
+                        opted_out: self.opted_out_of_any(&n.key)?,
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, Error>>()?,
             timeline: detail.timeline.iter().map(timeline_view).collect(),
         })
+    }
+}
+
+impl Desk {
+    /// Why texts to `key` are refused, when the customer opted out of one of the agent's
+    /// numbers (any of them, for an account-wide record).
+    fn opted_out_of_any(&self, key: &str) -> Result<Option<String>, Error> {
+        let found = self.with_cache(|store| Ok(store.opt_outs_of(key)?))?;
+        Ok(found.first().map(|(own, _)| {
+            let from = match own.as_str() {
+                "*" => "any of your numbers".to_string(),
+                own => format_key(own),
+            };
+            DeskError::OptedOut {
+                number: format_key(key),
+                from,
+            }
+            .to_string()
+        }))
     }
 }
 

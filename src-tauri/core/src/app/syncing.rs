@@ -84,9 +84,9 @@ impl Desk {
         Ok(Store::open(&self.cache_path(), self.home())?)
     }
 
-    /// Brings the cache up to date (call log, messages, contacts, directory), then sends the
-    /// outbox; `progress` hears every stage and page. The background sync runs this; so does
-    /// `ringdesk sync`.
+    /// Brings the cache up to date (call log, messages, contacts, directory, SMS consent
+    /// records), then sends the outbox; `progress` hears every stage and page. The background
+    /// sync runs this; so does `ringdesk sync`.
     pub async fn sync_cache(
         &self,
         progress: &(dyn Fn(&Progress) + Sync),
@@ -102,6 +102,7 @@ impl Desk {
             progress,
         )
         .await?;
+        self.refresh_consents(client, &mut store).await;
         let outbox = flush_outbox(
             &mut store,
             &upstream,

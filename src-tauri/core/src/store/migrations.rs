@@ -49,6 +49,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_announcements_delivered.sql"),
         fixup: None,
     },
+    Migration {
+        version: 7,
+        sql: include_str!("migrations/0007_sms_consents.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -61,7 +61,7 @@ pub use history::{CallEntry, CallFilter, DayGroup, HistoryCursor, HistoryPage, H
 pub use live_records::LIVE_PREFIX;
 pub use messages::{MessageEntry, MessageParty, MessageRecord};
 pub use migrations::SCHEMA_VERSION;
-pub use opt_outs::{OptOut, OPT_OUT_ERRORS};
+pub use opt_outs::{Consent, OptOut, OPT_OUT_ERRORS};
 pub use outbox::{OutboxItem, OutboxState};
 pub use search::{SearchResults, TimelineItem};
 pub use sync_state::{Feed, Span, SpanPurpose, SyncState};

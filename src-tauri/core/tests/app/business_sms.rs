@@ -1,6 +1,7 @@
 //! Business SMS: the composer gets the account's templates; a customer who replied STOP: the
-//! text RingCentral accepted fails with SMS-RC-413, the thread
-//! says why, and the next text is refused before any request leaves.
+//! text RingCentral accepted fails with SMS-RC-413, the thread says why, and the next text is
+//! refused before any request leaves; RingCentral's consent records mark them (thread and
+//! contact) before any text has failed.
 
 use std::time::Duration;
 
@@ -120,4 +121,58 @@ async fn the_agents_own_templates_are_created_edited_and_deleted() {
         .expect("deleted");
     let listed = demo.desk.sms_templates().await.expect("templates");
     assert!(!listed.iter().any(|t| t.id == created.id));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn consent_records_mark_the_thread_and_the_contact_before_any_text_fails() {
+    const OPTED: &str = "+14155550166";
+    let demo = demo_desk().await;
+    let admin = sim_admin(&demo.desk).await;
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let csv = dir.path().join("contacts.csv");
+    std::fs::write(&csv, format!("Name,Mobile Phone\nNora Quist,{OPTED}\n")).expect("csv");
+    demo.desk.import_contacts_csv(&csv).expect("imported");
+    admin.inbound_sms(OPTED, "stop").await;
+    demo.desk.sync_cache(&|_| {}).await.expect("sync");
+    let consent_reads = admin
+        .requests()
+        .await
+        .iter()
+        .filter(|r| r.path.ends_with("/sms/consents/search"))
+        .count();
+    assert!(consent_reads >= 1, "the sync reads the consent records");
+    let thread = demo.desk.thread(OPTED).await.expect("thread");
+    assert!(
+        thread
+            .opted_out
+            .as_deref()
+            .is_some_and(|w| w.contains("opted out")),
+        "marked with no failed text: {thread:?}"
+    );
+    let page = demo
+        .desk
+        .contacts(Some("Nora Quist"), None, 10)
+        .expect("contacts");
+    let id = page.rows.first().expect("the imported contact").id;
+    let contact = demo.desk.contact(id).expect("contact");
+    assert!(
+        contact.numbers.iter().any(|n| n.opted_out.is_some()),
+        "the contact page marks the number: {contact:?}"
+    );
+    let refused = demo.desk.send_sms(OPTED, "Hello?", None).await;
+    assert!(refused.is_err(), "refused before sending");
+    admin.inbound_sms(OPTED, "START").await;
+    demo.desk.sync_cache(&|_| {}).await.expect("sync");
+    let contact = demo.desk.contact(id).expect("contact");
+    assert!(
+        contact.numbers.iter().all(|n| n.opted_out.is_none()),
+        "START lifts it: {contact:?}"
+    );
+    assert!(demo
+        .desk
+        .thread(OPTED)
+        .await
+        .expect("thread")
+        .opted_out
+        .is_none());
 }

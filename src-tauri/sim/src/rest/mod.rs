@@ -3,6 +3,7 @@
 pub mod body;
 pub mod call_control;
 pub mod call_log;
+pub mod consents;
 pub mod contacts;
 pub mod directory;
 pub mod extension;

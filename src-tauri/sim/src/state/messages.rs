@@ -173,7 +173,7 @@ impl MessageStore {
         read: bool,
     ) -> i64 {
         let conversation_id = self.conversation(&to.phone, &from.phone);
-        self.opt_outs.heard(&to.phone, &from.phone, text);
+        self.opt_outs.heard(&to.phone, &from.phone, text, at);
         self.push(Message {
             id: 0,
             conversation_id,

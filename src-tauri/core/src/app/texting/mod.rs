@@ -2,6 +2,7 @@
 //! measurement, the sender, sending through the outbox (exactly once, even offline), read
 //! state, cancelling a pending text, and the inbound text the desktop announces.
 
+mod consents;
 mod delivery;
 mod new_text;
 mod views;
