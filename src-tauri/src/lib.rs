@@ -81,6 +81,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri:
             commands::messages::cancel_outbox,
             commands::contacts::list_contacts,
             commands::contacts::contact,
+            commands::contacts::add_contact,
             commands::settings::settings,
             commands::settings::save_settings,
             commands::settings::status,

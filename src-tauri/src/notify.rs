@@ -7,17 +7,21 @@
 //!
 //! A click opens what the notification is about: a text's conversation, an incoming call's
 //! contact (or the Contacts view searching the number when nobody knows it), a missed call's
-//! History. On Linux the click arrives as the notification's `default` action
-//! (tauri-plugin-notification 2.8 reports it as `tap`), when the notification server offers
-//! actions — dunst, GNOME and KDE do. No text body is logged.
+//! History. A missed call's notification also has two buttons: *Call back* (like a number the
+//! agent picked outside the window: shown in the dial view, or dialed at once when the link
+//! action says so) and *Text* (the conversation). On Linux the click arrives as the
+//! notification's `default` action (tauri-plugin-notification 2.8 reports it as `tap`), the
+//! buttons as their own ids, when the notification server offers actions — dunst, GNOME and KDE
+//! do. No text body is logged.
 
 use std::sync::Arc;
 
 use ringdesk_core::app::{AlertKind, CallAlert, Desk, DeskEvent, NewText};
 use tauri::{AppHandle, Runtime};
-use tauri_plugin_notification::NotificationExt;
+use tauri_plugin_notification::{Action, ActionType, NotificationExt};
 use tokio::sync::broadcast::error::RecvError;
 
+use crate::links;
 use crate::window::{self, Navigate};
 
 /// The key of the number in a notification's payload.
@@ -26,6 +30,44 @@ const NUMBER: &str = "number";
 const ABOUT: &str = "about";
 /// The key of the contact an incoming call's notification opens.
 const CONTACT: &str = "contact";
+/// The action type of a missed call's notification: its buttons.
+const MISSED_CALL_ACTIONS: &str = "missed-call";
+/// The *Call back* button.
+const CALL_BACK: &str = "call-back";
+/// The *Text* button.
+const TEXT_BACK: &str = "text";
+
+/// What a performed notification action asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Act {
+    /// Bring the window forward there.
+    Open(Navigate),
+    /// Call this number back (per the link action).
+    CallBack(String),
+}
+
+/// What the action `action_id` on a notification with these extras asks for.
+fn act(
+    action_id: &str,
+    extra: &std::collections::HashMap<String, serde_json::Value>,
+) -> Option<Act> {
+    let number = || {
+        extra
+            .get(NUMBER)
+            .and_then(|n| n.as_str())
+            .map(str::to_string)
+    };
+    match action_id {
+        "tap" => Some(Act::Open(destination(extra))),
+        CALL_BACK => number().map(Act::CallBack),
+        TEXT_BACK => Some(Act::Open(Navigate {
+            view: "messages",
+            number: Some(number()?),
+            contact: None,
+        })),
+        _ => None,
+    }
+}
 
 /// Where a click on a notification with these extras goes.
 fn destination(extra: &std::collections::HashMap<String, serde_json::Value>) -> Navigate {
@@ -54,13 +96,35 @@ fn destination(extra: &std::collections::HashMap<String, serde_json::Value>) -> 
 
 /// Opens what a clicked notification is about, and notifies of new texts and calls from now on.
 pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
+    let buttons = ActionType::builder(MISSED_CALL_ACTIONS)
+        .actions(vec![
+            Action::builder(CALL_BACK, "Call back").build(),
+            Action::builder(TEXT_BACK, "Text").build(),
+        ])
+        .build();
+    if let Err(error) = app.notification().register_action_types(vec![buttons]) {
+        tracing::warn!(%error, "missed calls will be notified without buttons");
+    }
     let handle = app.clone();
+    let caller = desk.clone();
     let clicks = app.notification().on_action(move |performed| {
-        if performed.action_id() != "tap" {
+        let Some(notification) = performed.notification() else {
             return;
-        }
-        if let Some(notification) = performed.notification() {
-            window::navigate(&handle, destination(notification.extra()));
+        };
+        match act(performed.action_id(), notification.extra()) {
+            Some(Act::Open(to)) => window::navigate(&handle, to),
+            Some(Act::CallBack(number)) => {
+                let (app, desk) = (handle.clone(), caller.clone());
+                tauri::async_runtime::spawn(async move {
+                    let view = desk.open_number(&number).await;
+                    tracing::info!(
+                        outcome = links::outcome(&view),
+                        "call back from a notification"
+                    );
+                    links::present(&app, view);
+                });
+            }
+            None => {}
         }
     });
     if let Err(error) = clicks {
@@ -121,6 +185,9 @@ fn show_call<R: Runtime>(app: &AppHandle<R>, alert: &CallAlert) {
         .extra(ABOUT, about);
     if let Some(contact) = alert.contact_id {
         builder = builder.extra(CONTACT, contact);
+    }
+    if alert.kind == AlertKind::Missed && !alert.number.is_empty() {
+        builder = builder.action_type_id(MISSED_CALL_ACTIONS);
     }
     match builder.show() {
         // The benchmark (scripts/bench-desktop) times this line.
@@ -215,10 +282,48 @@ mod tests {
             (ABOUT, "missed".into()),
         ]));
         assert_eq!(missed.view, "history");
-        let text = destination(&extra(&[(NUMBER, number)]));
+        let text = destination(&extra(&[(NUMBER, number.clone())]));
         assert_eq!(
             (text.view, text.number.as_deref()),
             ("messages", Some("+14155550188"))
+        );
+    }
+
+    #[test]
+    fn a_missed_calls_buttons_call_back_and_open_the_conversation() {
+        let extra: std::collections::HashMap<String, serde_json::Value> = [
+            (NUMBER.to_owned(), serde_json::json!("+14155550188")),
+            (ABOUT.to_owned(), serde_json::json!("missed")),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            act(CALL_BACK, &extra),
+            Some(Act::CallBack("+14155550188".into()))
+        );
+        assert_eq!(
+            act(TEXT_BACK, &extra),
+            Some(Act::Open(Navigate {
+                view: "messages",
+                number: Some("+14155550188".into()),
+                contact: None,
+            }))
+        );
+        assert!(
+            matches!(
+                act("tap", &extra),
+                Some(Act::Open(Navigate {
+                    view: "history",
+                    ..
+                }))
+            ),
+            "a click on the notification itself opens History"
+        );
+        assert_eq!(act("dismissed", &extra), None);
+        assert_eq!(
+            act(CALL_BACK, &Default::default()),
+            None,
+            "no number, no call"
         );
     }
 }

@@ -1,7 +1,9 @@
 //! Calls that come in, in the real window under Xvfb with dunst: an incoming call raises one
 //! notification naming the contact and its click opens the contact; a missed call raises one
 //! and is in History without a sync; *Text back* reaches the simulator once; *Hang up* ends a
-//! connected RingOut at the simulator.
+//! connected RingOut at the simulator; a missed call's *Call back* and *Text* buttons open the
+//! number in the dial view and the conversation; presence set on another device shows in the
+//! status strip, and the picker sets it at the simulator.
 
 use std::time::{Duration, Instant};
 
@@ -250,4 +252,119 @@ async fn hang_up_ends_a_connected_ringout_at_the_simulator() {
         )
         .await;
     desktop.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, D-Bus, dunst and WebKitWebDriver: run by scripts/test"]
+async fn presence_from_another_device_shows_and_the_picker_sets_it() {
+    let desktop = signed_in().await;
+    desktop
+        .admin()
+        .await
+        .set_presence(json!({ "userStatus": "Busy" }))
+        .await;
+    desktop
+        .wait_until(
+            "Busy in the status strip, set on another device",
+            "return document.querySelector('.presence-words')?.textContent === 'Busy';",
+        )
+        .await;
+    desktop
+        .eval("document.querySelector('.presence-button').click(); return true;")
+        .await;
+    desktop
+        .wait_until(
+            "the presence picker",
+            "return document.querySelector('#presence-list')?.hidden === false;",
+        )
+        .await;
+    assert_eq!(
+        desktop
+            .eval("return document.querySelector('#presence-busy')?.getAttribute('aria-selected');")
+            .await,
+        "true",
+        "still Busy: the read of presence at start-up does not undo the change"
+    );
+    desktop.screenshot("presence").await;
+    desktop
+        .eval("document.querySelector('#presence-dnd').click(); return true;")
+        .await;
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let line = desktop.invoke("line", json!({})).await.expect("line");
+        if line["dndStatus"] == "DoNotAcceptAnyCalls" {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the simulator's presence: {line}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    desktop
+        .wait_until(
+            "Do not disturb in the status strip",
+            "return document.querySelector('.presence-words')?.textContent === 'Do not disturb';",
+        )
+        .await;
+    desktop.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, D-Bus, dunst and WebKitWebDriver: run by scripts/test"]
+async fn a_missed_calls_buttons_call_back_and_open_the_conversation() {
+    let desktop = signed_in().await;
+    let caller = "+14155550144";
+    for (n, button) in [(1, "Call back"), (2, "Text")] {
+        desktop
+            .admin()
+            .await
+            .inbound_call(caller, json!({ "outcome": "missed", "ring_ms": 300 }))
+            .await;
+        missed_displayed(&desktop, n).await;
+        desktop.notification_action(button);
+        if button == "Call back" {
+            desktop
+                .wait_until(
+                    "the caller's number in the dial view (links prefill by default)",
+                    &format!(
+                        "return document.querySelector('#dial-number')?.value === {caller:?};"
+                    ),
+                )
+                .await;
+            assert!(
+                desktop.ringouts().await.is_empty(),
+                "Call back follows the link action: the agent presses Call"
+            );
+        } else {
+            desktop
+                .wait_until(
+                    "the caller's conversation",
+                    "const t = document.querySelector('.thread-title'); \
+                     return !!t && !t.closest('[hidden]') && t.textContent.includes('555-0144');",
+                )
+                .await;
+        }
+    }
+    desktop.close().await;
+}
+
+/// Waits until the `n`th missed call is notified and dunst displays a notification.
+async fn missed_displayed(desktop: &Desktop, n: usize) {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let log = desktop.log();
+        let missed = log
+            .lines()
+            .filter(|l| l.contains("call notified") && l.contains("missed"))
+            .count();
+        if missed >= n && desktop.dunstctl(&["count", "displayed"]).trim() != "0" {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "missed call {n} not notified:\n{log}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

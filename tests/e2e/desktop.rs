@@ -10,6 +10,8 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+
+use crate::dunst;
 use ringdesk_testkit::admin::matching;
 use ringdesk_testkit::{LoggedRequest, SimAdmin};
 use serde_json::{json, Map, Value};
@@ -71,6 +73,7 @@ impl Desktop {
         own_env.push(("RINGDESK_DEMO_ADMIN_TOKEN".into(), ADMIN_TOKEN.into()));
         own_env.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         std::fs::create_dir_all(&home).expect("home dir");
+        dunst::pick_actions_with_a_file(&home);
         let port = free_port();
         // `exec` keeps WebKitWebDriver's pid equal to the shell's, which we record to stop it;
         // the session's variables are recorded for second processes (`Desktop::ringdesk`).
@@ -134,6 +137,14 @@ impl Desktop {
         };
         desktop.wait_for_css(".status-strip").await;
         desktop
+    }
+
+    /// Invokes the action labelled `label` (a button such as *Call back*) of a notification
+    /// dunst displays, as a person choosing it from dunst's context menu would.
+    pub fn notification_action(&self, label: &str) {
+        let home = self.dirs.path().join("home");
+        std::fs::write(home.join(dunst::PICK_FILE), label).expect("the action to pick");
+        self.dunstctl(&["context"]);
     }
 
     /// Waits until an element matching `css` exists, and returns it.

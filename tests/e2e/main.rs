@@ -11,6 +11,7 @@ mod cli_browser_login;
 mod cli_demo;
 mod cli_keyring;
 mod desktop;
+mod dunst;
 mod frame;
 mod links;
 mod notifications;

@@ -186,6 +186,7 @@ export function fakeBackend(overrides = {}) {
     cancelOutbox: record('cancelOutbox', null),
     contacts: record('contacts', { rows: [], next: null }),
     contact: record('contact', null),
+    addContact: record('addContact', null),
     settings: record('settings', () => Promise.resolve(structuredClone(settings))),
     saveSettings: record('saveSettings', (patch) =>
       savedSettings(settings, patch).then((next) => {

@@ -129,7 +129,7 @@ test('answered, the banner becomes one line "On the call with …" that leaves a
   assert.equal(el.hidden, true);
 });
 
-test('Open contact opens the contact; an unknown caller is searched in Contacts', async () => {
+test('Open contact opens the contact; an unknown caller gets the new-contact form', async () => {
   const backend = fakeBackend({ contact: async (id) => (backend.log.push(['contact', id]), { id, name: 'Ana Silva', company: 'Acme Corp', numbers: [], email: null, source: 'personal', timeline: [] }) });
   const { root, app } = await ringing(backend);
   button(root, 'Open contact').click();
@@ -139,12 +139,13 @@ test('Open contact opens the contact; an unknown caller is searched in Contacts'
   assert.equal(byClass(root, 'contact-page')[0].hidden, false, 'the contact\'s page is open');
 
   backend.emit('call-alert', callAlert({ sessionId: 's3', contactId: null, body: '+1 415-555-0199 · United States', number: '+14155550199' }));
-  const find = button(root, 'Find in contacts');
-  assert.ok(find, 'no contact: the button says what it does');
-  find.click();
+  const add = button(root, 'Add contact');
+  assert.ok(add, 'no contact: the button says what it does');
+  add.click();
   await flush();
   assert.equal(findAll(root, (el) => el.id === 'contacts-search')[0].value, '+14155550199');
   assert.ok(backend.log.some(([n, search]) => n === 'contacts' && search === '+14155550199'), 'the list is searched for the number');
+  assert.equal(findAll(root, (el) => el.id === 'new-contact-number')[0].value, '+14155550199', 'the new-contact form has the number');
 });
 
 test('Copy number uses the clipboard when there is one, and says so either way', async () => {

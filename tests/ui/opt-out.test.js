@@ -1,6 +1,7 @@
 // A customer who replied STOP: their thread names it over the composer (as text, with how texts
 // start again), Send and the templates are off with the notice as the reason, and a text the
-// backend refuses for it is shown and the thread read again so the notice appears.
+// backend refuses for it is shown and the thread read again so the notice appears; a contact's
+// page marks the number.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -74,4 +75,31 @@ test('a text refused because the customer opted out is shown and the thread read
   assert.equal(notice(root).textContent, `${optedOutWords(NUMBER)}. ${START}`);
   assert.equal(byLabel(root, 'Send').disabled, true);
   assert.equal(text.value, 'Your order is ready', 'the draft is kept');
+});
+
+test('a contact page marks a number that opted out of texts, as text', async () => {
+  const words = `${optedOutWords(NUMBER)} (they replied STOP)`;
+  const backend = fakeBackend({
+    contact: async (id) => ({
+      id,
+      name: 'Nora <b>Quist</b>',
+      company: '',
+      email: null,
+      source: 'local',
+      timeline: [],
+      numbers: [
+        { label: 'mobile', display: '(415) 555-0177', dial: NUMBER, optedOut: words },
+        { label: 'work', display: '(415) 555-0199', dial: '+14155550199', optedOut: null },
+      ],
+    }),
+  });
+  const { root } = await started(backend);
+  backend.emit('navigate', { view: 'contacts', contact: 7 });
+  await flush();
+  const badges = byClass(root, 'opt-out-badge');
+  assert.equal(badges.length, 1, 'only the opted-out number');
+  assert.equal(badges[0].textContent, 'No texts (opted out)');
+  assert.equal(badges[0].getAttribute('title'), `${words}. ${START}`);
+  assert.ok(byLabel(root, 'Text (415) 555-0177 (opted out of texts)'), 'the Text button says so');
+  assert.ok(byLabel(root, 'Text (415) 555-0199'), 'the other number is plain');
 });

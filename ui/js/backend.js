@@ -45,6 +45,7 @@ const COMMANDS = {
   // Contacts
   contacts: ['list_contacts', ['search', 'after', 'limit']],
   contact: ['contact', ['id']],
+  addContact: ['add_contact', ['contact']],
   // Settings and status
   settings: ['settings', []],
   saveSettings: ['save_settings', ['patch']],

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::app::{ContactView, ContactsPage, Desk};
+use ringdesk_core::app::{ContactView, ContactsPage, Desk, NewContact};
 use tauri::State;
 
 use crate::UiError;
@@ -22,4 +22,13 @@ pub async fn list_contacts(
 #[tauri::command]
 pub async fn contact(desk: State<'_, Arc<Desk>>, id: i64) -> Result<ContactView, UiError> {
     Ok(desk.contact(id)?)
+}
+
+/// Adds a contact from the new-contact form; answers its page.
+#[tauri::command]
+pub async fn add_contact(
+    desk: State<'_, Arc<Desk>>,
+    contact: NewContact,
+) -> Result<ContactView, UiError> {
+    Ok(desk.add_contact(&contact)?)
 }

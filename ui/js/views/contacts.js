@@ -1,9 +1,13 @@
 // Contacts: search first; rows with initials, name, company and primary number; a contact page
-// with every number (Call / Text), email, source and the timeline of calls and messages.
+// with every number (Call / Text; marked when the customer opted out of texts), email, source
+// and the timeline of calls and messages; a new-contact form (New contact, or a caller nobody
+// knows).
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
 import { dayKey, dayLabel, formatDuration, formatTime } from '../lib/format.js';
 import { latest } from '../lib/debounce.js';
+import { optOutNotice } from '../lib/sms.js';
+import { contactForm } from './contact-form.js';
 import { createVirtualList } from '../lib/virtual-list.js';
 
 export const contactsView = { id: 'contacts', label: 'Contacts', icon: 'contacts', create };
@@ -47,7 +51,7 @@ function create(ctx) {
   const listPane = h(
     'div',
     { class: 'pane' },
-    h('div', { class: 'view-header' }, h('h1', { id: 'contacts-title' }, 'Contacts')),
+    h('div', { class: 'view-header' }, h('h1', { id: 'contacts-title' }, 'Contacts'), h('button', { type: 'button', class: 'new-contact', onClick: () => openForm('') }, 'New contact')),
     h('label', { for: 'contacts-search', class: 'visually-hidden' }, 'Search contacts'),
     search,
     empty,
@@ -70,6 +74,22 @@ function create(ctx) {
       h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(c.name)),
       h('span', { class: 'contact-who' }, h('span', { class: 'contact-name' }, c.name || c.display), h('span', { class: 'muted' }, [c.company, c.display].filter(Boolean).join(' · '))),
     );
+  }
+
+  /** Shows the new-contact form in the page pane, `number` prefilled. */
+  function openForm(number) {
+    const form = contactForm(ctx, {
+      number,
+      onSaved: (contact) => {
+        renderPage(contact);
+        void reload();
+      },
+      onCancel: () => closePage(),
+    });
+    replaceChildren(page, form.element);
+    page.hidden = false;
+    element.dataset.open = 'true';
+    form.focus();
   }
 
   async function openContact(id) {
@@ -95,8 +115,10 @@ function create(ctx) {
             {},
             h('span', { class: 'number-label muted' }, n.label),
             h('span', { class: 'number-value' }, n.display),
+            // A customer who opted out of texts is marked; the thread says what they can do.
+            n.optedOut ? h('span', { class: 'opt-out-badge', title: optOutNotice(n.optedOut) }, 'No texts (opted out)') : null,
             h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Call ${n.display}`, onClick: () => ctx.dial(n.dial, true) }, icon('call')),
-            h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Text ${n.display}`, onClick: () => ctx.text(n.dial) }, icon('messages')),
+            h('button', { type: 'button', class: 'icon-button small', 'aria-label': n.optedOut ? `Text ${n.display} (opted out of texts)` : `Text ${n.display}`, onClick: () => ctx.text(n.dial) }, icon('messages')),
           ),
         ),
       ),
@@ -131,10 +153,11 @@ function create(ctx) {
     reload,
     /** Opens a contact's page by id (the incoming-call banner's Open contact). */
     open: (id) => openContact(id),
-    /** Shows the list searched for `text` (a caller with no contact yet). */
+    /** A caller with no contact yet: the list searched for their number, and the new-contact
+     * form with it. */
     find(text) {
       search.value = text;
-      closePage();
+      openForm(text);
       if (loaded) return reload();
       return undefined; // the first show() loads it, with this search
     },

@@ -47,7 +47,7 @@ export function createIncoming(ctx) {
     replies.reset();
     textButton.setAttribute('aria-expanded', 'false');
     replaceChildren(facts);
-    replaceChildren(openButton, next.contactId != null ? 'Open contact' : 'Find in contacts');
+    replaceChildren(openButton, next.contactId != null ? 'Open contact' : 'Add contact');
     element.hidden = false;
     render();
     void loadCaller(next);
@@ -94,7 +94,7 @@ export function createIncoming(ctx) {
   function openContact() {
     if (!alert) return;
     if (alert.contactId != null) return ctx.openContact(alert.contactId);
-    // No contact yet: the Contacts view searched for the number (there is no new-contact form).
+    // No contact yet: the new-contact form with the number (the list searched for it beside).
     return ctx.findContact(alert.number);
   }
 

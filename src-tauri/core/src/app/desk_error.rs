@@ -60,6 +60,9 @@ pub enum DeskError {
     /// A presence word ringdesk does not know.
     #[error("\"{0}\" is not a presence: use available, busy, dnd or offline")]
     UnknownPresence(String),
+    /// A new contact with neither a name nor a company.
+    #[error("a contact needs a name or a company")]
+    UnnamedContact,
     /// A shared lock was poisoned by a panic elsewhere.
     #[error("ringdesk hit an internal error ({0})")]
     Internal(&'static str),
@@ -78,7 +81,8 @@ impl DeskError {
             Self::NoLiveCall
             | Self::UnknownPresence(_)
             | Self::TooManyQuickReplies(_)
-            | Self::TemplateName(_) => Recovery::FixInput,
+            | Self::TemplateName(_)
+            | Self::UnnamedContact => Recovery::FixInput,
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -112,6 +116,7 @@ impl DeskError {
             Self::UnknownPresence(_) => "Choose available, busy, dnd (Do not disturb) or offline.",
             Self::TooManyQuickReplies(_) => "Remove a reply before adding another.",
             Self::TemplateName(_) => "Give the template a short name, such as \"On my way\".",
+            Self::UnnamedContact => "Type their name (or their company's), then save.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }
     }

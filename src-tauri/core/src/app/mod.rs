@@ -29,6 +29,7 @@ mod links;
 #[cfg(test)]
 mod links_tests;
 mod live_updates;
+mod new_contact;
 mod phone_line;
 mod preferences;
 #[cfg(test)]
@@ -61,6 +62,7 @@ pub use error::Error;
 pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
 pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
+pub use new_contact::NewContact;
 pub use phone_line::{LineView, PresenceChoice};
 pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use sign_in::SignedOut;

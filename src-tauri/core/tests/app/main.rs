@@ -8,6 +8,7 @@ mod demo_admin;
 mod link_guard;
 mod links;
 mod lost_calls;
+mod new_contact;
 mod new_texts;
 mod outbox_cancel;
 mod support;
