@@ -35,6 +35,8 @@ pub enum Permission {
     /// `CallControl`: telephony-session events and the Call Control endpoints (granted by
     /// RingCentral on request only).
     CallControl,
+    /// `TeamMessaging`: chats, teams, posts and persons (`/team-messaging/v1`).
+    TeamMessaging,
 }
 
 impl Permission {
@@ -54,6 +56,7 @@ impl Permission {
             Permission::EditPresence => "EditPresence",
             Permission::WebSocket => "WebSocket",
             Permission::CallControl => "CallControl",
+            Permission::TeamMessaging => "TeamMessaging",
         }
     }
 

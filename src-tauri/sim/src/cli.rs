@@ -109,6 +109,9 @@ pub struct SimArgs {
     /// hang up, hold, reject); RingCentral grants it on request only.
     #[arg(long = "call-control", value_enum, default_value = "on")]
     pub call_control: Switch,
+    /// Whether the simulated app holds the `TeamMessaging` permission (chats, teams, posts).
+    #[arg(long = "team-messaging", value_enum, default_value = "on")]
+    pub team_messaging: Switch,
 }
 
 impl From<SimArgs> for SimConfig {
@@ -150,6 +153,7 @@ impl From<SimArgs> for SimConfig {
             clock: None,
             admin_token: a.admin_token,
             call_control: a.call_control == Switch::On,
+            team_messaging: a.team_messaging == Switch::On,
             keep_alive: true,
         }
     }

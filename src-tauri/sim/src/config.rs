@@ -58,6 +58,10 @@ pub struct SimConfig {
     /// request only): telephony-session events and the Call Control endpoints answer 403
     /// `CMN-401` without it. On by default.
     pub call_control: bool,
+    /// Whether the simulated app holds the `TeamMessaging` permission: the
+    /// `/team-messaging/v1` endpoints and event filters answer 403 `CMN-401` without it. On by
+    /// default.
+    pub team_messaging: bool,
 }
 
 impl Default for SimConfig {
@@ -79,6 +83,7 @@ impl Default for SimConfig {
             demo_inbound_sms: None,
             admin_token: None,
             call_control: true,
+            team_messaging: true,
             keep_alive: true,
             body_limit: 1024 * 1024,
             start_time: None,

@@ -7,6 +7,7 @@ use crate::access::{Access, Permission};
 use crate::endpoint::{Endpoint, Verb};
 use crate::oauth::{authorize, revoke, token, wstoken};
 use crate::rate_limit::Group;
+use crate::rest::team::{chats, people, posts, teams};
 use crate::rest::{
     call_control, call_log, consents, contacts, directory, extension, message_store, message_sync,
     presence, ringout, sms, subscription, templates,
@@ -53,6 +54,13 @@ macro_rules! endpoint {
             Group::$group,
             $access,
         )
+    };
+}
+
+/// A Team Messaging path, as a literal.
+macro_rules! tm {
+    ($suffix:literal) => {
+        concat!("/team-messaging/v1", $suffix)
     };
 }
 
@@ -146,6 +154,50 @@ pub const ENDPOINTS: &[Endpoint] = &[
         call_control::hold, "holdCallParty", Light, CallControl),
     endpoint!(Post account!("/telephony/sessions/{telephonySessionId}/parties/{partyId}/unhold"),
         call_control::unhold, "unholdCallParty", Light, CallControl),
+    endpoint!(Get tm!("/chats"), chats::list, "listGlipChatsNew", Medium, TeamMessaging),
+    endpoint!(Get tm!("/chats/{chatId}"), chats::read, "readGlipChatNew", Light, TeamMessaging),
+    endpoint!(Get tm!("/recent/chats"), chats::recent, "listRecentChatsNew", Light, TeamMessaging),
+    endpoint!(Get tm!("/favorites"), chats::favorites, "listFavoriteChatsNew", Light, TeamMessaging),
+    endpoint!(Post tm!("/chats/{chatId}/favorite"), chats::favorite,
+        "favoriteGlipChatNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/chats/{chatId}/unfavorite"), chats::unfavorite,
+        "unfavoriteGlipChatNew", Medium, TeamMessaging),
+    endpoint!(Get tm!("/conversations"), chats::conversations,
+        "listGlipConversationsNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/conversations"), chats::create_conversation,
+        "createGlipConversationNew", Medium, TeamMessaging),
+    endpoint!(Get tm!("/conversations/{chatId}"), chats::conversation,
+        "readGlipConversationNew", Light, TeamMessaging),
+    endpoint!(Get tm!("/everyone"), chats::everyone, "readGlipEveryoneNew", Light, TeamMessaging),
+    endpoint!(Get tm!("/teams"), teams::list, "listGlipTeamsNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/teams"), teams::create, "createGlipTeamNew", Medium, TeamMessaging),
+    endpoint!(Get tm!("/teams/{chatId}"), teams::read, "readGlipTeamNew", Light, TeamMessaging),
+    endpoint!(Patch tm!("/teams/{chatId}"), teams::patch, "patchGlipTeamNew", Medium, TeamMessaging),
+    endpoint!(Delete tm!("/teams/{chatId}"), teams::delete, "deleteGlipTeamNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/teams/{chatId}/join"), teams::join, "joinGlipTeamNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/teams/{chatId}/leave"), teams::leave, "leaveGlipTeamNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/teams/{chatId}/add"), teams::add, "addGlipTeamMembersNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/teams/{chatId}/remove"), teams::remove,
+        "removeGlipTeamMembersNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/teams/{chatId}/archive"), teams::archive,
+        "archiveGlipTeamNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/teams/{chatId}/unarchive"), teams::unarchive,
+        "unarchiveGlipTeamNew", Medium, TeamMessaging),
+    endpoint!(Get tm!("/chats/{chatId}/posts"), posts::list, "readGlipPostsNew", Medium, TeamMessaging),
+    endpoint!(Post tm!("/chats/{chatId}/posts"), posts::create,
+        "createGlipPostNew", Medium, TeamMessaging),
+    endpoint!(Get tm!("/chats/{chatId}/posts/{postId}"), posts::read,
+        "readGlipPostNew", Light, TeamMessaging),
+    endpoint!(Patch tm!("/chats/{chatId}/posts/{postId}"), posts::patch,
+        "patchGlipPostNew", Medium, TeamMessaging),
+    endpoint!(Delete tm!("/chats/{chatId}/posts/{postId}"), posts::delete,
+        "deleteGlipPostNew", Medium, TeamMessaging),
+    endpoint!(Get tm!("/chats/{chatId}/threads/{threadId}/posts"), posts::thread,
+        "readGlipThreadPostsNew", Medium, TeamMessaging),
+    endpoint!(Get tm!("/persons/{personId}"), people::person,
+        "readGlipPersonNew", Light, TeamMessaging),
+    endpoint!(Get tm!("/companies/{companyId}"), people::company,
+        "readTMCompanyInfoNew", Light, TeamMessaging),
     endpoint!(Get "/restapi/v1.0/subscription", subscription::list,
         "listSubscriptions", Light, Token),
     endpoint!(Post "/restapi/v1.0/subscription", subscription::create,
@@ -169,7 +221,7 @@ mod tests {
     fn every_path_is_resolved_and_unique() {
         for e in ENDPOINTS {
             assert!(
-                e.path().starts_with("/restapi/"),
+                e.path().starts_with("/restapi/") || e.path().starts_with("/team-messaging/v1/"),
                 "{} has a real path",
                 e.operation()
             );
@@ -185,7 +237,7 @@ mod tests {
         for e in ENDPOINTS {
             if let Some(permission) = e.access().permission() {
                 assert!(
-                    permission.check(&scope(true)).is_ok(),
+                    permission.check(&scope(true, true)).is_ok(),
                     "{} needs {}, which the app's scope must grant",
                     e.operation(),
                     permission.as_str()

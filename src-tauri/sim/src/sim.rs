@@ -92,7 +92,7 @@ impl Sim {
 
     /// The scope every session of the simulated app is granted.
     pub fn scope(&self) -> String {
-        crate::state::sessions::scope(self.config.call_control)
+        crate::state::sessions::scope(self.config.call_control, self.config.team_messaging)
     }
 
     /// URI builder for the world's account.

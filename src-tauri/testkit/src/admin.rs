@@ -162,6 +162,19 @@ impl SimAdmin {
         minted["jwt"].as_str().unwrap_or_default().to_owned()
     }
 
+    /// A JWT credential of the colleague `extension_id` (`POST /sim/jwt`): they sign in with it
+    /// and use the public API as themselves.
+    pub async fn colleague_jwt(&self, extension_id: &str) -> String {
+        let minted = self
+            .call(
+                Method::POST,
+                "/sim/jwt",
+                json!({ "extension_id": extension_id }),
+            )
+            .await;
+        minted["jwt"].as_str().unwrap_or_default().to_owned()
+    }
+
     /// The request log (`GET /sim/requests`), oldest first.
     pub async fn requests(&self) -> Vec<LoggedRequest> {
         let log = self.call(Method::GET, "/sim/requests", Value::Null).await;

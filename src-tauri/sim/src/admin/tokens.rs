@@ -59,9 +59,13 @@ pub struct MintJwt {
     /// Lifetime in seconds; absent = never expires.
     #[serde(default)]
     expires_in: Option<i64>,
+    /// The person to sign in as: any seeded extension (a colleague); absent = the agent.
+    #[serde(default)]
+    extension_id: Option<String>,
 }
 
-/// `POST /sim/jwt`: a new JWT credential for the seeded user.
+/// `POST /sim/jwt`: a new JWT credential for the seeded user, or for a colleague
+/// (`extension_id`), who then uses the public API as themselves.
 pub async fn mint_jwt(State(sim): Shared, bytes: Bytes) -> Result<Response, ApiError> {
     let body: MintJwt = optional(&bytes)?;
     if body
@@ -72,7 +76,16 @@ pub async fn mint_jwt(State(sim): Shared, bytes: Bytes) -> Result<Response, ApiE
     }
     let (owner, jti) = {
         let mut world = sim.world();
-        (world.account.extension_id, world.ids.uuid())
+        let owner = match body.extension_id.as_deref() {
+            None => world.account.extension_id,
+            Some(id) => id
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|id| world.team.person(&id.to_string()).is_some())
+                .ok_or_else(|| bad("extension_id names no person of the account"))?,
+        };
+        (owner, world.ids.uuid())
     };
     let jwt = sim.mint_jwt(owner, body.expires_in.map(chrono::Duration::seconds), &jti);
     Ok(ok(json!({ "jwt": jwt })))

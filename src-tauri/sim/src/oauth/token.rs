@@ -223,14 +223,21 @@ fn jwt_grant(
         }
     })?;
     let mut world = sim.world();
-    let owner = world.account.extension_id;
-    if claims.sub != owner.to_string() {
-        return Err(grant_error(
-            "invalid_grant",
-            "OAU-140",
-            "Invalid resource owner credentials",
-        ));
-    }
+    // The agent, or a colleague of the account (a person of Team Messaging).
+    let owner = claims
+        .sub
+        .parse::<u64>()
+        .ok()
+        .filter(|id| {
+            *id == world.account.extension_id || world.team.person(&id.to_string()).is_some()
+        })
+        .ok_or_else(|| {
+            grant_error(
+                "invalid_grant",
+                "OAU-140",
+                "Invalid resource owner credentials",
+            )
+        })?;
     let policy = session_policy(sim);
     let world = &mut *world;
     Ok(world

@@ -5,6 +5,7 @@ mod account;
 mod calls;
 mod contacts;
 mod messages;
+pub mod team;
 mod telephony;
 
 pub use account::{

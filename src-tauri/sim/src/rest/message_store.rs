@@ -144,7 +144,9 @@ fn ids(params: &HashMap<String, String>) -> Result<Vec<(String, Option<i64>)>, A
     Ok(ids)
 }
 
-fn multi(entries: Vec<Value>) -> Response {
+/// A 207 multi-status answer (`application/vnd.ringcentral.multipart+json`): one
+/// `{resourceId, status, body}` per id asked for.
+pub(crate) fn multi(entries: Vec<Value>) -> Response {
     (
         StatusCode::MULTI_STATUS,
         [(

@@ -16,6 +16,7 @@ pub mod ringout;
 pub mod sms;
 pub mod subscription;
 pub mod sync_token;
+pub mod team;
 pub mod templates;
 
 use crate::sim::Sim;

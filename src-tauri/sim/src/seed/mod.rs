@@ -3,6 +3,7 @@
 
 pub mod call_log;
 pub mod people;
+pub mod team;
 
 use crate::state::contacts::{Address, AddressBook, ContactFields};
 use crate::state::messages::{MessageStore, Party};

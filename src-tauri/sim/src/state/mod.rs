@@ -16,6 +16,8 @@ pub mod ringout;
 pub mod ringout_legs;
 pub mod session;
 pub mod sessions;
+pub mod team;
+mod team_world;
 pub mod templates;
 
 use crate::config::{SimConfig, Timings};
@@ -64,6 +66,8 @@ pub struct World {
     pub directory: Vec<Entry>,
     /// SMS templates.
     pub templates: templates::Templates,
+    /// Team Messaging: chats, teams, posts.
+    pub team: team::TeamMessaging,
     /// WebSocket sessions.
     pub hub: Hub,
     next_record: u64,
@@ -103,6 +107,13 @@ impl World {
         );
         let mut directory = directory::colleagues(&mut setup, 30);
         directory.insert(0, self_entry(&account));
+        let team = seed::team::team(
+            &directory,
+            &account.extension_id.to_string(),
+            &account.company,
+            now,
+            setup.rng(),
+        );
         let calls = seed::call_log::SeededCalls::new(
             config.seed,
             config.call_log,
@@ -123,6 +134,7 @@ impl World {
             contacts,
             directory,
             templates: templates::Templates::seeded(),
+            team,
             hub: Hub::default(),
             next_record: 0,
             presence_sequence: 0,

@@ -3,16 +3,20 @@
 use chrono::{DateTime, Duration, Utc};
 
 /// Scope string granted to every session (the simulated app's permissions), apart from
-/// `CallControl`, which RingCentral grants only on request (see [`scope`]).
+/// `CallControl`, which RingCentral grants only on request, and `TeamMessaging`, which an app
+/// asks for on its own (see [`scope`]).
 pub const SCOPE: &str = "Contacts EditExtensions EditMessages EditPresence ReadAccounts ReadCallLog ReadContacts ReadMessages ReadPresence RingOut SMS SubscriptionWebSocket WebSocket";
 
 /// The scope of the simulated app: [`SCOPE`], plus `CallControl` when the app was granted it.
-pub fn scope(call_control: bool) -> String {
+pub fn scope(call_control: bool, team_messaging: bool) -> String {
+    let mut scope = SCOPE.to_owned();
     if call_control {
-        format!("CallControl {SCOPE}")
-    } else {
-        SCOPE.to_owned()
+        scope = format!("CallControl {scope}");
     }
+    if team_messaging {
+        scope.push_str(" TeamMessaging");
+    }
+    scope
 }
 
 /// An authenticated session (one login).

@@ -20,6 +20,10 @@ pub enum Filter {
     /// `/restapi/v1.0/account/~/extension/~/telephony/sessions`: the extension's telephony
     /// sessions (needs `CallControl`).
     TelephonySessions,
+    /// `/team-messaging/v1/posts`: posts added, changed or removed in the person's chats.
+    TeamPosts,
+    /// `/team-messaging/v1/chats`: chats joined, left, renamed or changed.
+    TeamChats,
 }
 
 /// What happened, for matching against filters.
@@ -38,12 +42,24 @@ pub enum EventKind {
     Presence,
     /// A telephony session of the extension changed.
     TelephonySession,
+    /// A post in one of the person's chats.
+    TeamPost,
+    /// One of the person's chats.
+    TeamChat,
 }
 
 impl Filter {
     /// Parses a filter URI for the account and extension (`~` or the real ids).
     pub fn parse(uri: &str, account_id: u64, extension_id: u64) -> Option<Self> {
         let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+        match path.trim_end_matches('/') {
+            "/team-messaging/v1/posts" => return Some(Filter::TeamPosts),
+            // The docs name the chats filter `/chats` in samples and `/groups` in one index.
+            "/team-messaging/v1/chats" | "/team-messaging/v1/groups" => {
+                return Some(Filter::TeamChats)
+            }
+            _ => {}
+        }
         let rest = path.strip_prefix("/restapi/v1.0/account/")?;
         let (account, rest) = rest.split_once("/extension/")?;
         let (extension, resource) = rest.split_once('/')?;
@@ -93,6 +109,8 @@ impl Filter {
             }
             (Filter::Presence { .. }, EventKind::Presence) => true,
             (Filter::TelephonySessions, EventKind::TelephonySession) => true,
+            (Filter::TeamPosts, EventKind::TeamPost) => true,
+            (Filter::TeamChats, EventKind::TeamChat) => true,
             _ => false,
         }
     }
@@ -108,6 +126,8 @@ impl Filter {
             }
             Filter::Presence { detailed: false } => format!("{base}/presence"),
             Filter::TelephonySessions => format!("{base}/telephony/sessions"),
+            Filter::TeamPosts => "/team-messaging/v1/posts".into(),
+            Filter::TeamChats => "/team-messaging/v1/chats".into(),
         }
     }
 
@@ -115,6 +135,7 @@ impl Filter {
     pub fn permission(&self) -> Option<Permission> {
         match self {
             Filter::TelephonySessions => Some(Permission::CallControl),
+            Filter::TeamPosts | Filter::TeamChats => Some(Permission::TeamMessaging),
             Filter::Presence { .. } => Some(Permission::ReadPresence),
             Filter::InstantSms | Filter::MessageStore { .. } => Some(Permission::ReadMessages),
         }
@@ -155,6 +176,8 @@ mod tests {
             Some(Filter::TelephonySessions),
             "telephony sessions"
         );
+        assert_eq!(f("/team-messaging/v1/posts"), Some(Filter::TeamPosts));
+        assert_eq!(f("/team-messaging/v1/chats"), Some(Filter::TeamChats));
         assert_eq!(
             f("/restapi/v1.0/account/~/extension/~/call-log"),
             None,

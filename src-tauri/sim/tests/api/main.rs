@@ -25,5 +25,6 @@ mod robustness;
 mod seed;
 mod single_message;
 mod spec_check;
+mod team;
 mod templates;
 mod websocket;

@@ -2,8 +2,10 @@
 
 Usage: python sdk_check.py '<startup JSON line of ringcentral-sim>'
 
-Every step uses the SDK unchanged; only the simulator's own admin API (/sim/inbound-sms) is called
-directly, to make an inbound SMS arrive. Exits non-zero on the first failed check.
+Every step uses the SDK unchanged; only the simulator's own admin API is called directly, to make an
+inbound SMS arrive (/sim/inbound-sms) and to mint the JWT of the company website's service user
+(/sim/jwt), which then works the way the seed's website does: a team per customer conversation
+with the agent in it, the customer's words posted into it. Exits non-zero on the first failed check.
 """
 
 import asyncio
@@ -17,6 +19,9 @@ from ringcentral.http.api_exception import ApiException
 from ringcentral.websocket.events import WebSocketEvents
 
 EXT = "/restapi/v1.0/account/~/extension/~"
+TM = "/team-messaging/v1"
+# The seeded website's service user (ringcentral-sim's seed/team.rs).
+WEBSITE = "69999999901"
 passed = 0
 
 
@@ -75,6 +80,24 @@ def rest(platform, creds):
     check(platform.get(EXT).json_dict()["id"] == ext["id"], "the refreshed token works")
 
 
+def team_messaging(creds):
+    minted = admin(creds["server_url"], "/sim/jwt", {"extension_id": WEBSITE})
+    website = SDK(creds["client_id"], creds["client_secret"], creds["server_url"]).platform()
+    website.login(jwt=minted["jwt"])
+    agent = creds["extension_id"]
+    team = website.post(TM + "/teams", {"name": "Web chat · SDK visitor", "public": False, "members": [{"id": agent}]}).json_dict()
+    check(team["type"] == "Team" and team["name"] == "Web chat · SDK visitor", "the website creates a team with the agent in it")
+    post = website.post(f"{TM}/chats/{team['id']}/posts", {"text": f"Visitor wrote: Do you ship to Canada? ![:Person]({agent})"}).json_dict()
+    check(post["creatorId"] == WEBSITE and post["mentions"][0]["id"] == agent, "the website posts the visitor's words, mentioning the agent")
+    posts = website.get(f"{TM}/chats/{team['id']}/posts", {"recordCount": 10}).json_dict()
+    check(posts["records"][0]["id"] == post["id"], "posts read back, newest first")
+    recent = website.get(TM + "/recent/chats", {"type": "Team", "recordCount": 50}).json_dict()
+    check(recent["records"][0]["id"] == team["id"], "the new team tops the recent chats")
+    person = website.get(f"{TM}/persons/{agent}").json_dict()
+    check(person["id"] == agent and person.get("firstName"), "the agent's person record")
+    website.logout()
+
+
 async def websocket(rcsdk, creds):
     client = rcsdk.create_web_socket_client()
     subscribed = asyncio.Event()
@@ -111,6 +134,7 @@ def main():
     platform = rcsdk.platform()
     platform.login(jwt=creds["jwt"])
     rest(platform, creds)
+    team_messaging(creds)
     asyncio.run(websocket(rcsdk, creds))
     token = platform.auth().access_token()
     platform.logout()

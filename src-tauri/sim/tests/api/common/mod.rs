@@ -25,6 +25,7 @@ pub fn config() -> SimConfig {
 }
 
 /// A client of one simulator.
+#[derive(Clone)]
 pub struct Api {
     /// HTTP client (redirects off).
     pub http: reqwest::Client,

@@ -137,6 +137,27 @@ impl Spec {
         };
         if let Some(declared) = responses.get(status.to_string()) {
             let schema = self.content_schema(declared);
+            // A bulk read's 207 declared without a body (Team Messaging's persons) answers
+            // RingCentral's documented batch: `[{resourceId, status, body}]`, each body of the
+            // operation's 200 schema or an error.
+            if schema.is_none() && status == 207 {
+                let one = responses
+                    .get("200")
+                    .and_then(|ok| self.content_schema(ok))
+                    .unwrap_or(json!({}));
+                return Ok(Some(json!({
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["resourceId", "status", "body"],
+                        "properties": {
+                            "resourceId": { "type": "string" },
+                            "status": { "type": "integer" },
+                            "body": { "anyOf": [one, { "$ref": "#/components/schemas/ApiErrorResponseModel" }] }
+                        }
+                    }
+                })));
+            }
             // An error status declared without a body description gets the generic error model.
             if schema.is_some() || status < 400 {
                 return Ok(schema);
