@@ -289,18 +289,9 @@ async fn presence_from_another_device_shows_and_the_picker_sets_it() {
     desktop
         .eval("document.querySelector('#presence-dnd').click(); return true;")
         .await;
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let line = desktop.invoke("line", json!({})).await.expect("line");
-        if line["dndStatus"] == "DoNotAcceptAnyCalls" {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the simulator's presence: {line}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    desktop
+        .wait_for_line("dndStatus", "DoNotAcceptAnyCalls")
+        .await;
     desktop
         .wait_until(
             "Do not disturb in the status strip",

@@ -147,6 +147,23 @@ impl Desktop {
         self.dunstctl(&["context"]);
     }
 
+    /// Waits until the line (`line`, presence read at the simulator) shows `value` in `field`
+    /// — presence set here reaching RingCentral.
+    pub async fn wait_for_line(&self, field: &str, value: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let line = self.invoke("line", json!({})).await.expect("line");
+            if line[field] == value {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the simulator's presence never had {field} = {value}: {line}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until an element matching `css` exists, and returns it.
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
         self.client

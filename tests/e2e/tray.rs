@@ -172,18 +172,9 @@ async fn the_tray_shows_the_state_and_its_menu_acts() {
         Some(true)
     );
     // ... and it is RingCentral's Do not disturb too: calls stop ringing everywhere.
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let line = desktop.invoke("line", json!({})).await.expect("line");
-        if line["dndStatus"] == "DoNotAcceptAnyCalls" {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the simulator's presence: {line}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    desktop
+        .wait_for_line("dndStatus", "DoNotAcceptAnyCalls")
+        .await;
 
     // Messages opens the Messages view.
     click(&desktop, &owner, &item(&items, "Messages"));

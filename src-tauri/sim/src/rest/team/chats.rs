@@ -2,7 +2,7 @@
 //! Personal chat), conversations (create answers 200 for an existing member set, 201 for a new
 //! one).
 
-use super::{me, member_ids, no_content, record_count, refused, MemberRef};
+use super::{me, member_ids, no_content, paged, record_count, refused, MemberRef};
 use crate::api_error::ApiError;
 use crate::gate::Principal;
 use crate::render::team;
@@ -10,7 +10,7 @@ use crate::rest::body::JsonBody;
 use crate::rest::query::Query;
 use crate::rest::{ok, Shared};
 use crate::sim::Sim;
-use crate::state::team::{Chat, ChatKind};
+use crate::state::team::ChatKind;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -31,39 +31,12 @@ fn chat_id(params: &HashMap<String, String>) -> String {
     params.get("chatId").cloned().unwrap_or_default()
 }
 
-/// A page of `chats` from `pageToken` (`chats:<offset>`), with `navigation`.
-fn paged(chats: &[&Chat], q: &Query, scope: &str) -> Result<Value, ApiError> {
-    let count = record_count(q)?;
-    let skip = match q.one("pageToken") {
-        None => 0,
-        Some(token) => token
-            .strip_prefix(scope)
-            .and_then(|t| t.strip_prefix(':'))
-            .and_then(|n| n.parse::<usize>().ok())
-            .ok_or_else(|| ApiError::invalid_parameter("pageToken", Some(token)))?,
-    };
-    let records: Vec<Value> = chats
-        .iter()
-        .skip(skip)
-        .take(count)
-        .map(|c| team::chat(c))
-        .collect();
-    let mut navigation = json!({});
-    if skip + count < chats.len() {
-        navigation["nextPageToken"] = json!(format!("{scope}:{}", skip + count));
-    }
-    if skip > 0 {
-        navigation["prevPageToken"] = json!(format!("{scope}:{}", skip.saturating_sub(count)));
-    }
-    Ok(json!({ "records": records, "navigation": navigation }))
-}
-
 /// `listGlipChatsNew`: the caller's chats and joinable public teams, oldest first.
 pub async fn list(State(sim): Shared, p: Principal, q: Query) -> Result<Response, ApiError> {
     let kinds = kinds(&q)?;
     let world = sim.world();
     let chats = world.team.chats_of(&me(&p), &kinds);
-    Ok(ok(paged(&chats, &q, "chats")?))
+    Ok(ok(paged(&chats, &q, "chats", |c| team::chat(c))?))
 }
 
 /// `listRecentChatsNew`: the caller's chats, most recently changed first.
@@ -155,7 +128,7 @@ pub async fn conversations(
     let world = sim.world();
     let kinds = [ChatKind::Personal, ChatKind::Direct, ChatKind::Group];
     let chats = world.team.chats_of(&me(&p), &kinds);
-    Ok(ok(paged(&chats, &q, "conversations")?))
+    Ok(ok(paged(&chats, &q, "conversations", |c| team::chat(c))?))
 }
 
 /// `readGlipConversationNew`.

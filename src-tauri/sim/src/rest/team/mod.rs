@@ -19,6 +19,7 @@ use crate::state::team::{Refusal, TeamEvent};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
+use serde_json::{json, Value};
 
 /// The default and the largest `recordCount`.
 const DEFAULT_COUNT: i64 = 30;
@@ -42,6 +43,34 @@ pub fn refused(refusal: Refusal) -> ApiError {
 pub fn record_count(q: &Query) -> Result<usize, ApiError> {
     Ok(q.int("recordCount", 1, MOST_COUNT)?
         .unwrap_or(DEFAULT_COUNT) as usize)
+}
+
+/// A page of `items` from `pageToken` (`scope:offset`, bound to the list it was made for),
+/// with `navigation`.
+pub fn paged<T>(
+    items: &[T],
+    q: &Query,
+    scope: &str,
+    render: impl Fn(&T) -> Value,
+) -> Result<Value, ApiError> {
+    let count = record_count(q)?;
+    let skip = match q.one("pageToken") {
+        None => 0,
+        Some(token) => token
+            .strip_prefix(scope)
+            .and_then(|t| t.strip_prefix(':'))
+            .and_then(|n| n.parse::<usize>().ok())
+            .ok_or_else(|| ApiError::invalid_parameter("pageToken", Some(token)))?,
+    };
+    let records: Vec<Value> = items.iter().skip(skip).take(count).map(render).collect();
+    let mut navigation = json!({});
+    if skip + count < items.len() {
+        navigation["nextPageToken"] = json!(format!("{scope}:{}", skip + count));
+    }
+    if skip > 0 {
+        navigation["prevPageToken"] = json!(format!("{scope}:{}", skip.saturating_sub(count)));
+    }
+    Ok(json!({ "records": records, "navigation": navigation }))
 }
 
 /// Tells subscribers what changed.

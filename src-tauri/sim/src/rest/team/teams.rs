@@ -2,7 +2,7 @@
 //! is admin), read, patch, delete, join, leave, add and remove members, archive and unarchive —
 //! changes by team admins only (403 otherwise).
 
-use super::{me, member_ids, no_content, record_count, refused, tell, MemberRef};
+use super::{me, member_ids, no_content, paged, refused, tell, MemberRef};
 use crate::api_error::ApiError;
 use crate::gate::Principal;
 use crate::render::team;
@@ -15,7 +15,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
-use serde_json::{json, Value};
 use std::collections::HashMap;
 
 fn chat_id(params: &HashMap<String, String>) -> String {
@@ -24,30 +23,9 @@ fn chat_id(params: &HashMap<String, String>) -> String {
 
 /// `listGlipTeamsNew`.
 pub async fn list(State(sim): Shared, p: Principal, q: Query) -> Result<Response, ApiError> {
-    let count = record_count(&q)?;
-    let skip = match q.one("pageToken") {
-        None => 0,
-        Some(token) => token
-            .strip_prefix("teams:")
-            .and_then(|n| n.parse::<usize>().ok())
-            .ok_or_else(|| ApiError::invalid_parameter("pageToken", Some(token)))?,
-    };
     let world = sim.world();
     let teams = world.team.chats_of(&me(&p), &[ChatKind::Team]);
-    let records: Vec<Value> = teams
-        .iter()
-        .skip(skip)
-        .take(count)
-        .map(|c| team::team(c))
-        .collect();
-    let mut navigation = json!({});
-    if skip + count < teams.len() {
-        navigation["nextPageToken"] = json!(format!("teams:{}", skip + count));
-    }
-    if skip > 0 {
-        navigation["prevPageToken"] = json!(format!("teams:{}", skip.saturating_sub(count)));
-    }
-    Ok(ok(json!({ "records": records, "navigation": navigation })))
+    Ok(ok(paged(&teams, &q, "teams", |c| team::team(c))?))
 }
 
 /// `TMCreateTeamRequest`.
