@@ -11,6 +11,7 @@
 //! - [`sms`] — a text's limits, its sender, and the outbox that sends it exactly once;
 //! - [`store`] — the local SQLite cache; [`sync`] — RingCentral → the cache, incrementally;
 //! - [`realtime`] — live texts over RingCentral's WebSocket (polling when it is unavailable);
+//! - [`live_calls`] — the agent's live calls; [`team`] — Team Messaging chats into the cache;
 //! - [`phone`] — links and numbers; [`config`] — profiles, settings, folders;
 //! - [`link_handler`] — ringdesk as the system's `tel:` / `callto:` / `sms:` handler;
 //! - [`import_export`] — CSV in and out; [`demo`] — the built-in simulator of demo mode;
@@ -41,6 +42,7 @@ pub mod secret;
 pub mod sms;
 pub mod store;
 pub mod sync;
+pub mod team;
 
 pub use app::Error;
 pub use recovery::Recovery;

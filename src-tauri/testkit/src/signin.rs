@@ -116,6 +116,23 @@ pub async fn jwt_client(sim: &RunningSim, options: ClientOptions) -> TestClient 
     client
 }
 
+/// A client signed in as the colleague `extension_id` (a JWT minted for them by the admin API),
+/// to chat with the agent through the public API.
+pub async fn colleague_client(
+    sim: &RunningSim,
+    extension_id: &str,
+    options: ClientOptions,
+) -> TestClient {
+    let (client, _) = client_for(app(sim, true), options).await;
+    let minted = crate::SimAdmin::of(sim).colleague_jwt(extension_id).await;
+    client
+        .session()
+        .sign_in_with_jwt(&Secret::new(minted), false)
+        .await
+        .expect("the simulator signs the colleague in");
+    client
+}
+
 /// The sync engine's upstream, signed in with the simulator's JWT and default client options
 /// (RingCentral's own retry pacing).
 pub async fn jwt_upstream(sim: &RunningSim) -> RingCentral {

@@ -32,6 +32,7 @@ pub mod ringout;
 mod server_duration;
 pub mod sms;
 pub mod subscription;
+pub mod team;
 pub mod templates;
 mod transport;
 
@@ -77,4 +78,15 @@ pub const ENDPOINTS: &[&Endpoint] = &[
     &templates::CREATE_TEMPLATE,
     &templates::UPDATE_TEMPLATE,
     &templates::DELETE_TEMPLATE,
+    &team::LIST_RECENT_CHATS,
+    &team::LIST_CHATS,
+    &team::READ_CHAT,
+    &team::LIST_FAVORITES,
+    &team::CREATE_CONVERSATION,
+    &team::CREATE_TEAM,
+    &team::READ_POSTS,
+    &team::CREATE_POST,
+    &team::PATCH_POST,
+    &team::DELETE_POST,
+    &team::READ_PERSONS,
 ];

@@ -54,6 +54,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_sms_consents.sql"),
         fixup: None,
     },
+    Migration {
+        version: 8,
+        sql: include_str!("migrations/0008_team_chats.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

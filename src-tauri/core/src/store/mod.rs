@@ -38,6 +38,8 @@ mod outbox_moves;
 mod private;
 mod search;
 mod sync_state;
+mod team_chats;
+mod team_posts;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -65,6 +67,8 @@ pub use opt_outs::{Consent, OptOut, OPT_OUT_ERRORS};
 pub use outbox::{OutboxItem, OutboxState};
 pub use search::{SearchResults, TimelineItem};
 pub use sync_state::{Feed, Span, SpanPurpose, SyncState};
+pub use team_chats::{ChatSummary, NotifyLevel, TeamChat};
+pub use team_posts::{Person, PostMention, TeamPost};
 
 /// Which way a call or message went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

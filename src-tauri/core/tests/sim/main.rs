@@ -10,4 +10,5 @@ mod limits;
 mod live_calls;
 mod realtime;
 mod sms;
+mod team;
 mod untrusted;

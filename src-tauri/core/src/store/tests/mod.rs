@@ -11,3 +11,4 @@ mod outbox_migration;
 #[cfg(unix)]
 mod permissions;
 mod search;
+mod team;

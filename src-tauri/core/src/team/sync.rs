@@ -1,0 +1,136 @@
+//! Bringing Team Messaging into the cache. Each sync reads the agent's recent chats (one
+//! request) and their favourites, then the newest posts of every chat that changed since its
+//! posts were last caught up — page after page back to its newest cached post, at most a few pages (a long absence
+//! leaves older posts to be fetched when the agent scrolls up, [`older_posts`]) — and the persons
+//! the cache does not know, 30 a request.
+
+use chrono::{DateTime, Utc};
+
+use super::convert;
+use super::TeamError;
+use crate::api::team::{self, MOST_PERSONS};
+use crate::api::Client;
+use crate::store::{Store, TeamPost};
+
+/// Posts asked per page.
+const PAGE: u32 = 50;
+/// Pages read per chat and sync, back to the newest cached post.
+const CATCH_UP_PAGES: usize = 4;
+/// Pages read to find older posts on demand.
+const BACKFILL_PAGES: usize = 20;
+
+/// What a sync of chats did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChatSyncReport {
+    /// Chats told.
+    pub chats: usize,
+    /// Posts new to the cache.
+    pub new_posts: usize,
+    /// Persons fetched.
+    pub persons: usize,
+}
+
+/// Brings the agent's recent chats, their new posts and unknown persons into `store`.
+pub async fn sync_chats(store: &mut Store, client: &Client) -> Result<ChatSyncReport, TeamError> {
+    let recent = team::recent_chats(client, team::MOST_PER_PAGE).await?;
+    let chats: Vec<_> = recent
+        .records
+        .iter()
+        .filter_map(|r| convert::chat(r, true))
+        .collect();
+    store.put_chats(&chats)?;
+    let favorites = team::favorites(client).await?;
+    let ids: Vec<String> = favorites.records.iter().map(|c| c.id.clone()).collect();
+    store.set_favorite_chats(&ids)?;
+    let mut report = ChatSyncReport {
+        chats: chats.len(),
+        ..ChatSyncReport::default()
+    };
+    for chat in &chats {
+        if store.chat_posts_current(&chat.id, chat.modified)? {
+            continue;
+        }
+        let newest = store.newest_post(&chat.id)?.map(|p| p.created);
+        report.new_posts += catch_up(store, client, &chat.id, newest).await?;
+        store.chat_posts_caught_up(&chat.id, chat.modified)?;
+    }
+    report.persons = fetch_persons(store, client).await?;
+    Ok(report)
+}
+
+/// Reads a chat's newest posts back to `newest` (the newest cached one); answers how many were
+/// new. Without any cached post, the newest page alone.
+async fn catch_up(
+    store: &mut Store,
+    client: &Client,
+    chat: &str,
+    newest: Option<DateTime<Utc>>,
+) -> Result<usize, TeamError> {
+    let mut token: Option<String> = None;
+    let mut new = 0;
+    for _ in 0..CATCH_UP_PAGES {
+        let page = team::posts(client, chat, PAGE, token.as_deref()).await?;
+        let posts: Vec<TeamPost> = page
+            .records
+            .iter()
+            .filter_map(|r| convert::post(r, Some(chat)))
+            .collect();
+        new += store.put_posts(&posts)?;
+        let reached = newest.is_none_or(|n| posts.iter().any(|p| p.created <= n));
+        match page.navigation.next_page_token {
+            Some(next) if !reached && Some(&next) != token.as_ref() => token = Some(next),
+            _ => break,
+        }
+    }
+    Ok(new)
+}
+
+/// Fetches the persons the cache does not know, 30 a request; answers how many arrived.
+async fn fetch_persons(store: &mut Store, client: &Client) -> Result<usize, TeamError> {
+    let unknown = store.unknown_persons()?;
+    let mut fetched = 0;
+    for ids in unknown.chunks(MOST_PERSONS) {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let persons: Vec<_> = team::persons(client, &ids)
+            .await?
+            .iter()
+            .filter_map(convert::person)
+            .collect();
+        fetched += persons.len();
+        store.put_persons(&persons, Utc::now())?;
+    }
+    Ok(fetched)
+}
+
+/// Fetches up to `count` posts of `chat` older than `before` (the agent scrolled up) into
+/// `store`, reading pages from the newest; answers them, newest first.
+pub async fn older_posts(
+    store: &mut Store,
+    client: &Client,
+    chat: &str,
+    before: DateTime<Utc>,
+    count: usize,
+) -> Result<Vec<TeamPost>, TeamError> {
+    let mut token: Option<String> = None;
+    let mut older = Vec::new();
+    for _ in 0..BACKFILL_PAGES {
+        let page = team::posts(client, chat, team::MOST_PER_PAGE, token.as_deref()).await?;
+        let posts: Vec<TeamPost> = page
+            .records
+            .iter()
+            .filter_map(|r| convert::post(r, Some(chat)))
+            .collect();
+        store.put_posts(&posts)?;
+        older.extend(posts.into_iter().filter(|p| p.created < before));
+        if older.len() >= count {
+            break;
+        }
+        match page.navigation.next_page_token {
+            Some(next) if Some(&next) != token.as_ref() => token = Some(next),
+            _ => break,
+        }
+    }
+    older.sort_by_key(|p| std::cmp::Reverse(p.created));
+    older.truncate(count);
+    Ok(older)
+}
