@@ -83,6 +83,14 @@ pub struct MessagesChange {
     pub unread: u64,
 }
 
+/// Team Messaging chats changed: one chat (or all of them) should be re-read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatsChange {
+    /// The chat, when one changed.
+    pub chat: Option<String>,
+}
+
 /// One change for the window.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
@@ -108,6 +116,8 @@ pub enum DeskEvent {
     MissedCalls(u64),
     /// The agent's RingCentral presence changed (here or on another device).
     Presence(PresenceView),
+    /// Team Messaging chats changed in the cache (a post, a chat joined or left, a catch-up).
+    Chats(ChatsChange),
     /// Something ringdesk does by itself could not be done as the agent set it up (the settings
     /// file cannot be read): show it; `None` once it is fixed.
     Problem(Option<Problem>),
@@ -127,6 +137,7 @@ impl DeskEvent {
             Self::CallAlert(_) => "call-alert",
             Self::MissedCalls(_) => "missed-calls",
             Self::Presence(_) => "presence",
+            Self::Chats(_) => "chats",
             Self::Problem(_) => "problem",
         }
     }

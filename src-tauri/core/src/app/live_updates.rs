@@ -9,10 +9,12 @@ use tokio::sync::broadcast;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::realtime::{
-    ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions, TELEPHONY_SESSIONS_FILTER,
+    ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions, TEAM_CHATS_FILTER,
+    TEAM_POSTS_FILTER, TELEPHONY_SESSIONS_FILTER,
 };
+use crate::team::{ChatChange, PostChange};
 
-use super::{Desk, DeskEvent, Error, Live, LiveState, LiveView, NewText};
+use super::{ChatsChange, Desk, DeskEvent, Error, Live, LiveState, LiveView, NewText};
 
 /// The running watch, replaced on each sign-in, and its last reported health.
 #[derive(Default)]
@@ -31,6 +33,10 @@ impl Desk {
         let mut options = RealtimeOptions::default();
         if self.call_control().await {
             options.event_filters.push(TELEPHONY_SESSIONS_FILTER.into());
+        }
+        if self.granted("TeamMessaging").await {
+            options.event_filters.push(TEAM_POSTS_FILTER.into());
+            options.event_filters.push(TEAM_CHATS_FILTER.into());
         }
         match InboxWatch::start(client, &cache, live.country, options) {
             Ok((watch, events)) => {
@@ -102,6 +108,25 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
                 }
             }
             RealtimeEvent::Presence(presence) => desk.emit(DeskEvent::Presence(presence)),
+            RealtimeEvent::TeamPost(change) => {
+                let chat = match change {
+                    PostChange::Added { post } | PostChange::Changed { post } => Some(post.chat_id),
+                    PostChange::Removed { chat, .. } => chat,
+                    PostChange::Ignored => continue,
+                };
+                desk.emit(DeskEvent::Chats(ChatsChange { chat }));
+            }
+            RealtimeEvent::TeamChat(change) => {
+                let chat = match change {
+                    ChatChange::Changed(id) | ChatChange::Left(id) => Some(id),
+                    ChatChange::Ignored => continue,
+                };
+                desk.emit(DeskEvent::Chats(ChatsChange { chat }));
+            }
+            RealtimeEvent::TeamCaughtUp { new_posts: 0 } => {}
+            RealtimeEvent::TeamCaughtUp { .. } => {
+                desk.emit(DeskEvent::Chats(ChatsChange { chat: None }))
+            }
             RealtimeEvent::Connection(state) => {
                 let view = live_view(&state, desk.poll_every());
                 if let Ok(mut current) = desk.updates.state.lock() {

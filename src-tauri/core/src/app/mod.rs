@@ -59,7 +59,7 @@ pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineVi
 pub use desk_error::DeskError;
 pub use dialing::{CallPreview, CallRequest, CallView, PartyView, PhaseName, RequestPreview};
 pub use error::Error;
-pub use events::{DeskEvent, LiveState, LiveView, MessagesChange};
+pub use events::{ChatsChange, DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
 pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
 pub use new_contact::NewContact;

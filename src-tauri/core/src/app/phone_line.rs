@@ -170,6 +170,11 @@ fn on_the_line(presence: &Presence) -> Option<&ActiveCall> {
 impl Desk {
     /// Whether the signed-in session's scope grants RingCentral's Call Control.
     pub async fn call_control(&self) -> bool {
+        self.granted("CallControl").await
+    }
+
+    /// Whether the signed-in session's scope grants the app permission `permission`.
+    pub(crate) async fn granted(&self, permission: &str) -> bool {
         let Ok(live) = self.live().await else {
             return false;
         };
@@ -177,7 +182,7 @@ impl Desk {
             .session()
             .tokens()
             .and_then(|tokens| tokens.scope)
-            .is_some_and(|scope| scope.split_whitespace().any(|p| p == "CallControl"))
+            .is_some_and(|scope| scope.split_whitespace().any(|p| p == permission))
     }
 
     /// The window's view of the line: presence, its words, Call Control.

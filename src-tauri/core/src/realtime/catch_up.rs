@@ -1,5 +1,6 @@
-//! Catch-up: the sync engine's messages feed (`message-sync` ISync, or the first full sync)
-//! and a fresh read of detailed presence (the live calls), run in its own task on its own
+//! Catch-up: the sync engine's messages feed (`message-sync` ISync, or the first full sync),
+//! a fresh read of detailed presence (the live calls) and, when Team Messaging is followed, the
+//! chats (recent chats and their new posts), run in its own task on its own
 //! cache connection so the socket keeps being served meanwhile.
 //! Requests made while one runs are merged into the next run; a failed run is retried with
 //! backoff, so texts that arrived during an outage are never left behind.
@@ -20,8 +21,9 @@ use crate::api::Client;
 use crate::backoff::Backoff;
 use crate::clock::Clock;
 use crate::phone::Country;
-use crate::store::{Feed, Store};
+use crate::store::{Feed, Store, TeamPost};
 use crate::sync::{sync_all, FeedReport, RingCentral, SyncOptions};
+use crate::team::sync_chats;
 
 /// Why a catch-up is wanted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,6 +37,8 @@ pub(crate) struct Trigger {
     pub new_ids: Vec<i64>,
     /// A presence event's list of calls was cut: read presence again (a gap always does).
     pub presence: bool,
+    /// A chat event asked for its posts: read the chats again (a gap does too, when followed).
+    pub chats: bool,
 }
 
 impl Trigger {
@@ -42,6 +46,7 @@ impl Trigger {
         self.gap |= other.gap;
         self.updated |= other.updated;
         self.presence |= other.presence;
+        self.chats |= other.chats;
         self.new_ids.extend(other.new_ids);
     }
 }
@@ -53,6 +58,8 @@ pub(crate) struct CaughtUp {
     pub report: Option<FeedReport>,
     /// Detailed presence, when it was read, and when the read started.
     pub presence: Option<(Presence, std::time::Instant)>,
+    /// Posts new to the cache the chats' catch-up brought, when it ran.
+    pub new_posts: Option<Vec<TeamPost>>,
 }
 
 type Run = JoinHandle<Result<CaughtUp, RealtimeError>>;
@@ -68,6 +75,8 @@ pub(crate) struct CatchUp {
     task: Option<Run>,
     pending: Option<(Instant, Trigger)>,
     failures: u32,
+    /// Team Messaging is followed: a gap reads the chats again too.
+    pub chats: bool,
 }
 
 impl CatchUp {
@@ -87,6 +96,7 @@ impl CatchUp {
             task: None,
             pending: None,
             failures: 0,
+            chats: false,
         }
     }
 
@@ -103,6 +113,15 @@ impl CatchUp {
     pub fn presence(&mut self) {
         let trigger = Trigger {
             presence: true,
+            ..Trigger::default()
+        };
+        self.ask(trigger, Duration::ZERO);
+    }
+
+    /// Asks for the chats to be read again (a chat was joined or changed).
+    pub fn chats(&mut self) {
+        let trigger = Trigger {
+            chats: true,
             ..Trigger::default()
         };
         self.ask(trigger, Duration::ZERO);
@@ -150,7 +169,8 @@ impl CatchUp {
                 return pending().await;
             };
             tokio::time::sleep_until(*due).await;
-            if let Some((_, trigger)) = self.pending.take() {
+            if let Some((_, mut trigger)) = self.pending.take() {
+                trigger.chats |= trigger.gap && self.chats;
                 let now: DateTime<Utc> = self.clock.now().into();
                 let run = run(
                     self.client.clone(),
@@ -187,6 +207,15 @@ async fn run(
         false => None,
     };
     let mut store = Store::open(&path, country)?;
+    // Chats never hold up texts either: a failed read is tried at the next gap.
+    let new_posts = match trigger.chats {
+        true => sync_chats(&mut store, &client)
+            .await
+            .inspect_err(|error| tracing::warn!(%error, "chats could not be caught up"))
+            .ok()
+            .map(|report| report.new_posts),
+        false => None,
+    };
     let needs_sync = trigger.gap
         || trigger.updated
         || (!trigger.new_ids.is_empty() && !store.has_messages(&trigger.new_ids)?);
@@ -194,6 +223,7 @@ async fn run(
         return Ok(CaughtUp {
             report: None,
             presence,
+            new_posts,
         });
     }
     let upstream = RingCentral::new(client);
@@ -205,5 +235,6 @@ async fn run(
     Ok(CaughtUp {
         report: Some(report.messages),
         presence,
+        new_posts,
     })
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::live_calls::LiveChange;
 use crate::recovery::Recovery;
 use crate::store::{MessageEntry, Peer};
+use crate::team::{ChatChange, PostChange};
 
 /// One event for the shell, in the order things happened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,6 +25,15 @@ pub enum RealtimeEvent {
     Call(LiveChange),
     /// The agent's presence changed (here or on another device).
     Presence(PresenceView),
+    /// A Team Messaging post was added, changed or removed (already in the cache).
+    TeamPost(PostChange),
+    /// A chat was joined, changed or left (already in the cache).
+    TeamChat(ChatChange),
+    /// A catch-up brought posts the socket may have missed: read the chats again.
+    TeamCaughtUp {
+        /// Posts new to the cache.
+        new_posts: usize,
+    },
 }
 
 /// The agent's presence, as the status strip shows it.

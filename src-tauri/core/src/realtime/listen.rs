@@ -10,12 +10,14 @@ use tokio::time::{interval, sleep_until, Instant, MissedTickBehavior};
 
 use super::catch_up::Trigger;
 use super::error::RealtimeError;
+use super::event::RealtimeEvent;
 use super::frame::{self, Incoming, Wsc};
 use super::gap::JumpWatch;
-use super::options::RealtimeOptions;
+use super::options::{RealtimeOptions, TEAM_CHATS_FILTER, TEAM_POSTS_FILTER};
 use super::side::{Side, Step};
 use super::socket::Socket;
 use crate::clock::Clock;
+use crate::team::{apply_chat_event, apply_post_event, ChatChange};
 
 /// What a socket session carries to the next: the recovery token and the subscription.
 #[derive(Debug, Default)]
@@ -181,6 +183,27 @@ fn handle(
                 }
             } else if event.contains("/message-store") {
                 side.catch_up.ask(changes(&body), options.change_debounce);
+            } else if event.starts_with(TEAM_POSTS_FILTER) {
+                match apply_post_event(side.inbox.store(), &body) {
+                    Ok(change) => side.inbox.emit(RealtimeEvent::TeamPost(change)),
+                    Err(error) => {
+                        tracing::warn!(%error, "a post event could not be stored; reading the chats");
+                        side.catch_up.chats();
+                    }
+                }
+            } else if event.starts_with(TEAM_CHATS_FILTER) {
+                match apply_chat_event(side.inbox.store(), &body) {
+                    Ok(change) => {
+                        if matches!(change, ChatChange::Changed(_)) {
+                            side.catch_up.chats();
+                        }
+                        side.inbox.emit(RealtimeEvent::TeamChat(change));
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "a chat event could not be stored; reading the chats");
+                        side.catch_up.chats();
+                    }
+                }
             } else if event.contains("/telephony/sessions") {
                 let own = owner_id.as_deref();
                 if let Err(error) = side.line.session_event(&mut side.inbox, &body, own) {

@@ -96,7 +96,7 @@ pub use error::RealtimeError;
 pub use event::{ConnectionState, InboundSms, MessagesChanged, PresenceView, RealtimeEvent, Via};
 pub use options::{
     RealtimeOptions, DETAILED_PRESENCE_FILTER, INSTANT_SMS_FILTER, MESSAGE_STORE_FILTER,
-    TELEPHONY_SESSIONS_FILTER,
+    TEAM_CHATS_FILTER, TEAM_POSTS_FILTER, TELEPHONY_SESSIONS_FILTER,
 };
 
 use catch_up::CatchUp;
@@ -133,13 +133,14 @@ impl InboxWatch {
             clock.clone(),
             options.announce_max_age,
         )?;
-        let catch_up = CatchUp::new(
+        let mut catch_up = CatchUp::new(
             client.clone(),
             cache.to_path_buf(),
             country,
             clock.clone(),
             options.backoff.clone(),
         );
+        catch_up.chats = options.event_filters.iter().any(|f| f == TEAM_POSTS_FILTER);
         let (control, commands) = unbounded_channel();
         let side = Side::new(inbox, catch_up, commands);
         let task = tokio::spawn(Engine::new(client, options, clock, side).run());

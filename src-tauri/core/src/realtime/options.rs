@@ -20,6 +20,11 @@ pub const DETAILED_PRESENCE_FILTER: &str =
 pub const TELEPHONY_SESSIONS_FILTER: &str =
     "/restapi/v1.0/account/~/extension/~/telephony/sessions";
 
+/// Team Messaging posts (app permission `TeamMessaging`): added, changed, removed.
+pub const TEAM_POSTS_FILTER: &str = "/team-messaging/v1/posts";
+/// Team Messaging chats: joined, renamed, changed, left.
+pub const TEAM_CHATS_FILTER: &str = "/team-messaging/v1/chats";
+
 /// Settings of an [`InboxWatch`](super::InboxWatch).
 #[derive(Debug, Clone)]
 pub struct RealtimeOptions {

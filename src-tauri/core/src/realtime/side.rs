@@ -7,9 +7,11 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 use super::catch_up::{CatchUp, CaughtUp};
 use super::error::RealtimeError;
+use super::event::RealtimeEvent;
 use super::event::Via;
 use super::inbox::Inbox;
 use super::line::Line;
+use crate::team::PostChange;
 
 /// A command from the [`InboxWatch`](super::InboxWatch) handle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +80,11 @@ impl Side {
     /// Announces what a catch-up brought.
     fn caught_up(&mut self, result: Result<CaughtUp, RealtimeError>) {
         match result {
-            Ok(CaughtUp { report, presence }) => {
+            Ok(CaughtUp {
+                report,
+                presence,
+                new_posts,
+            }) => {
                 self.sync_failure = None;
                 if let Some((presence, read_at)) = presence {
                     if let Err(error) = self.line.reread(&mut self.inbox, &presence, read_at) {
@@ -90,6 +96,17 @@ impl Side {
                 }
                 if report.is_some_and(|r| r.stored + r.removed > 0) {
                     self.inbox.changed();
+                }
+                // Posts the socket missed are told like the ones it brought: each once, as the
+                // cache found it new.
+                if let Some(new_posts) = new_posts {
+                    let count = new_posts.len();
+                    for post in new_posts {
+                        self.inbox
+                            .emit(RealtimeEvent::TeamPost(PostChange::Added { post }));
+                    }
+                    self.inbox
+                        .emit(RealtimeEvent::TeamCaughtUp { new_posts: count });
                 }
             }
             Err(error) => self.sync_failure = Some(error),

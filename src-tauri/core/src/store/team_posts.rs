@@ -21,7 +21,8 @@ pub struct PostMention {
 }
 
 /// A post as RingCentral tells it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TeamPost {
     /// RingCentral's id.
     pub remote_id: String,
@@ -95,9 +96,11 @@ pub(crate) fn post_from_row(row: &Row<'_>) -> rusqlite::Result<TeamPost> {
 }
 
 impl Batch<'_> {
-    /// Stores posts; answers how many were new. Their chats' last change moves up to them.
-    pub fn put_posts(&mut self, posts: &[TeamPost]) -> Result<usize, StoreError> {
-        let mut new = 0;
+    /// Stores posts; answers the ones new to the cache. Their chats' last change moves up to
+    /// them. The batch holds the write lock, so of two connections storing one post, one alone
+    /// finds it new.
+    pub fn put_posts(&mut self, posts: &[TeamPost]) -> Result<Vec<TeamPost>, StoreError> {
+        let mut new = Vec::new();
         let mut seen = self
             .tx
             .prepare_cached("SELECT 1 FROM posts WHERE remote_id = ?1")?;
@@ -112,13 +115,17 @@ impl Batch<'_> {
         let mut touch = self
             .tx
             .prepare_cached("UPDATE chats SET modified = max(modified, ?2) WHERE id = ?1")?;
-        for p in posts {
+        // Oldest first, so the cache's order (creation time, then insertion) keeps RingCentral's
+        // for posts of one millisecond: pages come newest first.
+        let mut ordered: Vec<&TeamPost> = posts.iter().rev().collect();
+        ordered.sort_by_key(|p| p.created);
+        for p in ordered {
             if seen
                 .query_row([&p.remote_id], |_| Ok(()))
                 .optional()?
                 .is_none()
             {
-                new += 1;
+                new.push(p.clone());
             }
             let mentions = serde_json::to_string(&p.mentions).unwrap_or_else(|_| "[]".into());
             put.execute(params![
@@ -141,7 +148,7 @@ impl Batch<'_> {
 
 impl Store {
     /// Stores posts (see [`Batch::put_posts`]) in one transaction.
-    pub fn put_posts(&mut self, posts: &[TeamPost]) -> Result<usize, StoreError> {
+    pub fn put_posts(&mut self, posts: &[TeamPost]) -> Result<Vec<TeamPost>, StoreError> {
         let mut batch = self.batch()?;
         let new = batch.put_posts(posts)?;
         batch.commit()?;
@@ -159,20 +166,31 @@ impl Store {
         Ok(chat)
     }
 
-    /// A chat's posts, newest first: `limit` of them created before `before` (all, without).
+    /// A chat's posts, newest first: `limit` of them, from the newest or from just before the
+    /// post `before` (RingCentral's id) in the cache's order — posts of one millisecond stay
+    /// apart.
     pub fn chat_posts(
         &self,
         chat_id: &str,
-        before: Option<DateTime<Utc>>,
+        before: Option<&str>,
         limit: usize,
     ) -> Result<Vec<TeamPost>, StoreError> {
-        let before = before.map(to_millis).unwrap_or(i64::MAX);
+        let anchor: Option<(i64, i64)> = match before {
+            None => None,
+            Some(remote_id) => self
+                .conn
+                .prepare_cached("SELECT created, id FROM posts WHERE remote_id = ?1")?
+                .query_row([remote_id], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?,
+        };
+        let (created, id) = anchor.unwrap_or((i64::MAX, i64::MAX));
         let mut posts = self.conn.prepare_cached(&format!(
-            "SELECT {POST_COLUMNS} FROM posts WHERE chat_id = ?1 AND created < ?2
-             ORDER BY created DESC, id DESC LIMIT ?3"
+            "SELECT {POST_COLUMNS} FROM posts
+             WHERE chat_id = ?1 AND (created < ?2 OR (created = ?2 AND id < ?3))
+             ORDER BY created DESC, id DESC LIMIT ?4"
         ))?;
         let found = posts
-            .query_map(params![chat_id, before, limit as i64], post_from_row)?
+            .query_map(params![chat_id, created, id, limit as i64], post_from_row)?
             .collect::<Result<_, _>>()?;
         Ok(found)
     }

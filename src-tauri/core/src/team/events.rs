@@ -2,6 +2,7 @@
 //! the post (a replay changes nothing), `PostRemoved` — which names no chat — removes it by id;
 //! `GroupJoined` / `GroupRenamed` / `GroupChanged` store the chat, `GroupLeft` forgets it.
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::convert;
@@ -10,12 +11,19 @@ use crate::api::team::{ChatRecord, MemberRecord, PostRecord};
 use crate::store::{Store, TeamPost};
 
 /// What a post event did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
 pub enum PostChange {
     /// A post new to the cache.
-    Added(TeamPost),
+    Added {
+        /// The post.
+        post: TeamPost,
+    },
     /// A known post, changed (or told again).
-    Changed(TeamPost),
+    Changed {
+        /// The post.
+        post: TeamPost,
+    },
     /// A post removed from its chat.
     Removed {
         /// The post's id.
@@ -28,7 +36,8 @@ pub enum PostChange {
 }
 
 /// What a chat event did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", content = "id", rename_all = "snake_case")]
 pub enum ChatChange {
     /// A chat joined or changed: read it again for its posts.
     Changed(String),
@@ -55,11 +64,11 @@ pub fn apply_post_event(store: &mut Store, body: &Value) -> Result<PostChange, T
             let Some(post) = convert::post(&record, None) else {
                 return Ok(PostChange::Ignored);
             };
-            let new = store.put_posts(std::slice::from_ref(&post))? > 0;
+            let new = !store.put_posts(std::slice::from_ref(&post))?.is_empty();
             Ok(if new {
-                PostChange::Added(post)
+                PostChange::Added { post }
             } else {
-                PostChange::Changed(post)
+                PostChange::Changed { post }
             })
         }
         _ => Ok(PostChange::Ignored),

@@ -18,14 +18,17 @@ const PAGE: u32 = 50;
 const CATCH_UP_PAGES: usize = 4;
 /// Pages read to find older posts on demand.
 const BACKFILL_PAGES: usize = 20;
+/// At most this many new posts are told from one sync (the rest are in the cache all the same).
+pub const MOST_TOLD: usize = 200;
 
 /// What a sync of chats did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChatSyncReport {
     /// Chats told.
     pub chats: usize,
-    /// Posts new to the cache.
-    pub new_posts: usize,
+    /// Posts new to the cache in chats it held posts of already — news, not a first fill —
+    /// oldest first (at most [`MOST_TOLD`] of them).
+    pub new_posts: Vec<TeamPost>,
     /// Persons fetched.
     pub persons: usize,
 }
@@ -51,23 +54,30 @@ pub async fn sync_chats(store: &mut Store, client: &Client) -> Result<ChatSyncRe
             continue;
         }
         let newest = store.newest_post(&chat.id)?.map(|p| p.created);
-        report.new_posts += catch_up(store, client, &chat.id, newest).await?;
+        let new = catch_up(store, client, &chat.id, newest).await?;
+        // A chat's first fill is its history, not news.
+        if newest.is_some() {
+            report.new_posts.extend(new);
+        }
         store.chat_posts_caught_up(&chat.id, chat.modified)?;
     }
     report.persons = fetch_persons(store, client).await?;
+    report.new_posts.sort_by_key(|p| p.created);
+    let skip = report.new_posts.len().saturating_sub(MOST_TOLD);
+    report.new_posts.drain(..skip);
     Ok(report)
 }
 
-/// Reads a chat's newest posts back to `newest` (the newest cached one); answers how many were
-/// new. Without any cached post, the newest page alone.
+/// Reads a chat's newest posts back to `newest` (the newest cached one); answers the ones new
+/// to the cache. Without any cached post, the newest page alone.
 async fn catch_up(
     store: &mut Store,
     client: &Client,
     chat: &str,
     newest: Option<DateTime<Utc>>,
-) -> Result<usize, TeamError> {
+) -> Result<Vec<TeamPost>, TeamError> {
     let mut token: Option<String> = None;
-    let mut new = 0;
+    let mut new = Vec::new();
     for _ in 0..CATCH_UP_PAGES {
         let page = team::posts(client, chat, PAGE, token.as_deref()).await?;
         let posts: Vec<TeamPost> = page
@@ -75,7 +85,7 @@ async fn catch_up(
             .iter()
             .filter_map(|r| convert::post(r, Some(chat)))
             .collect();
-        new += store.put_posts(&posts)?;
+        new.extend(store.put_posts(&posts)?);
         let reached = newest.is_none_or(|n| posts.iter().any(|p| p.created <= n));
         match page.navigation.next_page_token {
             Some(next) if !reached && Some(&next) != token.as_ref() => token = Some(next),
@@ -102,17 +112,19 @@ async fn fetch_persons(store: &mut Store, client: &Client) -> Result<usize, Team
     Ok(fetched)
 }
 
-/// Fetches up to `count` posts of `chat` older than `before` (the agent scrolled up) into
-/// `store`, reading pages from the newest; answers them, newest first.
+/// Fetches up to `count` posts of `chat` older than the post `before` (RingCentral's id; the
+/// agent scrolled up to it) into `store`, reading pages from the newest: the posts that come
+/// after it in RingCentral's order. Answers them, newest first.
 pub async fn older_posts(
     store: &mut Store,
     client: &Client,
     chat: &str,
-    before: DateTime<Utc>,
+    before: &str,
     count: usize,
 ) -> Result<Vec<TeamPost>, TeamError> {
     let mut token: Option<String> = None;
     let mut older = Vec::new();
+    let mut passed = false;
     for _ in 0..BACKFILL_PAGES {
         let page = team::posts(client, chat, team::MOST_PER_PAGE, token.as_deref()).await?;
         let posts: Vec<TeamPost> = page
@@ -121,7 +133,13 @@ pub async fn older_posts(
             .filter_map(|r| convert::post(r, Some(chat)))
             .collect();
         store.put_posts(&posts)?;
-        older.extend(posts.into_iter().filter(|p| p.created < before));
+        for post in posts {
+            if passed {
+                older.push(post);
+            } else {
+                passed = post.remote_id == before;
+            }
+        }
         if older.len() >= count {
             break;
         }
@@ -130,7 +148,6 @@ pub async fn older_posts(
             _ => break,
         }
     }
-    older.sort_by_key(|p| std::cmp::Reverse(p.created));
     older.truncate(count);
     Ok(older)
 }

@@ -52,12 +52,12 @@ fn post_events_store_once_and_a_removal_without_a_chat_finds_the_post() {
     });
     assert!(matches!(
         apply_post_event(&mut store, &added),
-        Ok(PostChange::Added(_))
+        Ok(PostChange::Added { .. })
     ));
     assert!(
         matches!(
             apply_post_event(&mut store, &added),
-            Ok(PostChange::Changed(_))
+            Ok(PostChange::Changed { .. })
         ),
         "a replay is no new post"
     );

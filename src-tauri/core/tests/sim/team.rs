@@ -3,7 +3,6 @@
 //! with the next sync, once, reading only the chat that changed; older posts come on demand;
 //! persons are resolved in bulk; an app without the permission gets RingCentral's 403.
 
-use chrono::Utc;
 use ringdesk_core::api::team;
 use ringdesk_core::store::Store;
 use ringdesk_core::team::{older_posts, sync_chats, TeamError};
@@ -64,9 +63,9 @@ async fn a_first_sync_equals_the_simulator_and_the_next_brings_a_colleagues_post
     let admin = SimAdmin::of(&sim);
     let mark = admin.requests().await.len();
     let second = sync_chats(&mut store, &agent).await.expect("second sync");
-    assert_eq!(second.new_posts, 3, "the colleague's posts, once");
+    assert_eq!(second.new_posts.len(), 3, "the colleague's posts, once");
     let again = sync_chats(&mut store, &agent).await.expect("third sync");
-    assert_eq!(again.new_posts, 0);
+    assert!(again.new_posts.is_empty());
     let post_reads = admin.requests().await[mark..]
         .iter()
         .filter(|r| r.path.ends_with("/posts"))
@@ -106,11 +105,22 @@ async fn older_posts_come_on_demand() {
     sync_chats(&mut store, &agent).await.expect("sync");
     let cached = store.chat_posts(&created.id, None, 500).expect("posts");
     assert_eq!(cached.len(), 50, "the newest page only");
-    let oldest = cached.last().map(|p| p.created).unwrap_or_else(Utc::now);
-    let older = older_posts(&mut store, &agent, &created.id, oldest, 30)
+    let oldest = cached
+        .last()
+        .map(|p| p.remote_id.clone())
+        .unwrap_or_default();
+    let older = older_posts(&mut store, &agent, &created.id, &oldest, 30)
         .await
         .expect("older");
     assert_eq!(older.len(), 10, "the ten before: {older:?}");
+    assert_eq!(
+        store
+            .chat_posts(&created.id, Some(&oldest), 500)
+            .expect("older, cached")
+            .len(),
+        10,
+        "the cache pages past the same millisecond"
+    );
     assert_eq!(
         store
             .chat_posts(&created.id, None, 500)

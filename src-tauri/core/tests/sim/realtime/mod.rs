@@ -10,3 +10,4 @@ mod latency;
 mod outage;
 mod polling;
 mod support;
+mod team;

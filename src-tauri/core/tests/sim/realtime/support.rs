@@ -11,6 +11,7 @@ use ringdesk_core::realtime::{
     ConnectionState, InboundSms, InboxWatch, RealtimeEvent, RealtimeOptions,
 };
 use ringdesk_core::store::Store;
+use ringdesk_core::team::PostChange;
 use ringdesk_testkit::admin::matching;
 use ringdesk_testkit::fixtures::us;
 pub use ringdesk_testkit::signin::quick_realtime;
@@ -24,7 +25,7 @@ use tokio::time::{timeout_at, Instant};
 /// Everything one test needs.
 pub struct Rig {
     /// The simulator, running as long as the rig lives.
-    _sim: RunningSim,
+    pub sim: RunningSim,
     /// The simulator's admin API.
     pub admin: SimAdmin,
     pub client: ringdesk_core::api::Client,
@@ -46,7 +47,7 @@ pub async fn rig(change: impl FnOnce(&mut SimConfig)) -> Rig {
     let (_, events) = tokio::sync::mpsc::unbounded_channel();
     Rig {
         admin: SimAdmin::of(&sim),
-        _sim: sim,
+        sim,
         client,
         dir: TempDir::new().expect("a temp dir"),
         watch: None,
@@ -160,6 +161,24 @@ impl Rig {
             }
         }
         None
+    }
+
+    /// The Team Messaging post changes announced until `done` holds for them, within `within`.
+    pub async fn posts_until(
+        &mut self,
+        within: Duration,
+        done: impl Fn(&[PostChange]) -> bool,
+    ) -> Vec<PostChange> {
+        let deadline = Instant::now() + within;
+        let mut found = Vec::new();
+        while !done(&found) {
+            match self.next_before(deadline).await {
+                Some(RealtimeEvent::TeamPost(change)) => found.push(change),
+                Some(_) => {}
+                None => panic!("the posts went on: {found:#?}\nevents: {:#?}", self.seen),
+            }
+        }
+        found
     }
 
     /// The live-call changes announced until `done` holds for them, within `within`.
