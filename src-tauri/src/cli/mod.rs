@@ -7,6 +7,7 @@
 
 mod call;
 mod calls;
+mod chats;
 mod contacts;
 mod context;
 mod export;
@@ -77,7 +78,8 @@ pub enum Command {
     Presence(presence::PresenceArgs),
     /// Hang up the call on your line (needs RingCentral's Call Control permission).
     Hangup,
-    /// Bring the local cache up to date (call log, messages, contacts), then send the outbox.
+    /// Bring the local cache up to date (call log, messages, contacts, chats), then send the
+    /// outbox.
     Sync,
     /// Call history from the local cache.
     Calls(calls::CallsArgs),
@@ -85,6 +87,11 @@ pub enum Command {
     Messages(messages::MessagesArgs),
     /// Contacts from the local cache.
     Contacts(contacts::ContactsArgs),
+    /// Team chats from the local cache, favourites first.
+    Chats(chats::ChatsArgs),
+    /// One team chat.
+    #[command(subcommand)]
+    Chat(chats::ChatCommand),
     /// Write calls, messages or contacts to a CSV file.
     Export(export::ExportArgs),
     /// Read local contacts from a CSV file.
@@ -132,6 +139,8 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             Command::Calls(args) => calls::run(&context, args).await,
             Command::Messages(args) => messages::run(&context, args).await,
             Command::Contacts(args) => contacts::run(&context, args).await,
+            Command::Chats(args) => chats::list(&context, args).await,
+            Command::Chat(command) => chats::run(&context, command).await,
             Command::Export(args) => export::run(&context, args).await,
             Command::Import(args) => import::run(&context, args).await,
             Command::Sim(_) => FAILURE,

@@ -1,4 +1,4 @@
-//! `ringdesk sync`: brings the local cache up to date, then sends the SMS outbox.
+//! `ringdesk sync`: brings the local cache up to date (chats too), then sends the SMS outbox.
 
 use std::io::IsTerminal;
 
@@ -44,6 +44,7 @@ pub async fn run(context: &Context) -> i32 {
     context.output.emit(&json!({
         "report": report,
         "outbox": outbox,
+        "chats": outcome.chats,
         "cache": counts,
         "path": outcome.path,
     }));
@@ -54,6 +55,11 @@ pub async fn run(context: &Context) -> i32 {
         report.contacts.stored,
         report.directory.stored
     ));
+    if let Some(new_posts) = outcome.chats {
+        context
+            .output
+            .say(format!("Chats: {new_posts} new posts since the last sync."));
+    }
     context.output.say(format!(
         "Cache: {} calls, {} messages in {} conversations, {} contacts ({}).",
         counts.calls,

@@ -60,6 +60,17 @@ pub enum DeskError {
     /// A presence word ringdesk does not know.
     #[error("\"{0}\" is not a presence: use available, busy, dnd or offline")]
     UnknownPresence(String),
+    /// A chat the cache does not hold (not the agent's, or not synced yet).
+    #[error("there is no chat {0} among yours")]
+    NoSuchChat(String),
+    /// A chat named ambiguously: several of the agent's chats match.
+    #[error("\"{asked}\" names several chats: {matches}")]
+    AmbiguousChat {
+        /// What was asked.
+        asked: String,
+        /// The chats it matches, by name.
+        matches: String,
+    },
     /// A new contact with neither a name nor a company.
     #[error("a contact needs a name or a company")]
     UnnamedContact,
@@ -82,7 +93,9 @@ impl DeskError {
             | Self::UnknownPresence(_)
             | Self::TooManyQuickReplies(_)
             | Self::TemplateName(_)
-            | Self::UnnamedContact => Recovery::FixInput,
+            | Self::UnnamedContact
+            | Self::NoSuchChat(_)
+            | Self::AmbiguousChat { .. } => Recovery::FixInput,
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -117,6 +130,8 @@ impl DeskError {
             Self::TooManyQuickReplies(_) => "Remove a reply before adding another.",
             Self::TemplateName(_) => "Give the template a short name, such as \"On my way\".",
             Self::UnnamedContact => "Type their name (or their company's), then save.",
+            Self::NoSuchChat(_) => "Pick a chat from `ringdesk chats`, or run `ringdesk sync` first.",
+            Self::AmbiguousChat { .. } => "Name the chat more fully, or use its id from `ringdesk chats`.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }
     }

@@ -15,6 +15,7 @@ use crate::recovery::Recovery;
 use crate::sms::SmsError;
 use crate::store::StoreError;
 use crate::sync::SyncError;
+use crate::team::TeamError;
 
 use super::DeskError;
 
@@ -55,6 +56,9 @@ pub enum Error {
     /// The real-time inbox (boxed: it can carry a store error).
     #[error(transparent)]
     Realtime(Box<RealtimeError>),
+    /// Team Messaging (boxed: it can carry a store error).
+    #[error(transparent)]
+    Team(Box<TeamError>),
     /// The built-in simulator of demo mode could not start.
     #[error(transparent)]
     Demo(#[from] DemoError),
@@ -90,6 +94,12 @@ impl From<TransferError> for Error {
     }
 }
 
+impl From<TeamError> for Error {
+    fn from(error: TeamError) -> Self {
+        Self::Team(Box::new(error))
+    }
+}
+
 impl From<RealtimeError> for Error {
     fn from(error: RealtimeError) -> Self {
         Self::Realtime(Box::new(error))
@@ -111,6 +121,7 @@ impl Error {
             Self::Sync(e) => e.recovery(),
             Self::Transfer(e) => e.recovery(),
             Self::Realtime(e) => e.recovery(),
+            Self::Team(e) => e.recovery(),
             Self::Demo(_) => Recovery::Report,
             Self::Desk(e) => e.recovery(),
             Self::Handler(e) => e.recovery(),
@@ -131,6 +142,7 @@ impl Error {
             Self::Sync(e) => e.hint(),
             Self::Transfer(e) => e.hint().into(),
             Self::Realtime(e) => e.hint(),
+            Self::Team(e) => e.hint(),
             Self::Desk(e) => e.hint().into(),
             Self::Handler(e) => e.hint().into(),
             Self::Demo(_) => {

@@ -15,6 +15,7 @@
 
 mod call_alerts;
 mod caller;
+mod chats;
 mod connection;
 mod contacts;
 mod desk_error;
@@ -52,8 +53,10 @@ use crate::config::{Environment, Paths, Profile};
 use crate::phone::Country;
 use crate::store::Store;
 
+pub use crate::team::PostPart;
 pub use call_alerts::{AlertKind, CallAlert};
 pub use caller::{CallerView, LastText};
+pub use chats::{ChatPostsView, ChatView, PostView};
 pub use connection::Connection;
 pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineView};
 pub use desk_error::DeskError;

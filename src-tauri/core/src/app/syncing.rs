@@ -22,6 +22,9 @@ use super::{Desk, DeskEvent, Error, Problem, SyncView};
 pub struct SyncOutcome {
     /// Records stored and removed per feed.
     pub report: SyncReport,
+    /// Team Messaging posts new since the last sync — a chat's first fill is not counted
+    /// (`None`: no TeamMessaging permission, or the chats could not be read this time).
+    pub chats: Option<usize>,
     /// Texts the outbox sent (or found sent, or keeps waiting).
     pub outbox: OutboxReport,
     /// What the cache holds now.
@@ -85,7 +88,7 @@ impl Desk {
     }
 
     /// Brings the cache up to date (call log, messages, contacts, directory, SMS consent
-    /// records), then sends the outbox; `progress` hears every stage and page. The background
+    /// records, team chats), then sends the outbox; `progress` hears every stage and page. The background
     /// sync runs this; so does `ringdesk sync`.
     pub async fn sync_cache(
         &self,
@@ -103,6 +106,7 @@ impl Desk {
         )
         .await?;
         self.refresh_consents(client, &mut store).await;
+        let chats = self.sync_chats(client, &mut store).await;
         let outbox = flush_outbox(
             &mut store,
             &upstream,
@@ -112,6 +116,7 @@ impl Desk {
         .await?;
         Ok(SyncOutcome {
             report,
+            chats,
             outbox,
             cache: store.counts()?,
             path: self.cache_path(),

@@ -1,0 +1,306 @@
+//! Team chats for every face, from the cache: the list (favourites first, then the most recently
+//! active; searched by name), a chat's posts with their authors' names and their text split into
+//! plain text and mentions (never markup), the agent's read state, and older posts fetched when
+//! the agent scrolls up.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::api::Client;
+use crate::store::{ChatSummary, Store, TeamPost};
+use crate::team::{older_posts, parts, sync_chats, PostPart};
+
+use super::{ChatsChange, Desk, DeskEvent, Error};
+
+/// A chat in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatView {
+    /// RingCentral's id.
+    pub id: String,
+    /// `Personal`, `Direct`, `Group`, `Team` or `Everyone`.
+    pub kind: String,
+    /// What the agent calls it: the team's name, the colleague's, the members', "Personal notes".
+    pub name: String,
+    /// A favourite of the agent.
+    pub favorite: bool,
+    /// Posts by others the agent has not read.
+    pub unread: u32,
+    /// Of those, the ones that mention the agent.
+    pub unread_mentions: u32,
+    /// The newest post's text, as plain text (mentions by name).
+    pub last_text: Option<String>,
+    /// Its author's name.
+    pub last_author: Option<String>,
+    /// When (ISO 8601).
+    pub last_time: Option<String>,
+}
+
+/// A post as a chat shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PostView {
+    /// RingCentral's id.
+    pub id: String,
+    /// The author's name.
+    pub author: String,
+    /// The author's person id.
+    pub author_id: String,
+    /// The agent wrote it.
+    pub mine: bool,
+    /// When (ISO 8601).
+    pub time: String,
+    /// Edited after it was posted.
+    pub edited: bool,
+    /// The text: plain text and mentions, in order.
+    pub parts: Vec<PostPart>,
+    /// The thread it belongs to, when it is a reply.
+    pub thread_id: Option<String>,
+}
+
+/// A chat's posts, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatPostsView {
+    /// The chat.
+    pub chat: ChatView,
+    /// Its posts, oldest first.
+    pub posts: Vec<PostView>,
+}
+
+/// Person names the cache knows, for the ids of `posts` and `summaries`.
+fn names(
+    store: &Store,
+    ids: impl IntoIterator<Item = String>,
+) -> Result<HashMap<String, String>, Error> {
+    let mut ids: Vec<String> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    Ok(store
+        .persons(&ids)?
+        .into_iter()
+        .map(|p| (p.id.clone(), p.display_name()))
+        .collect())
+}
+
+fn name_of(names: &HashMap<String, String>, id: &str) -> String {
+    names.get(id).cloned().unwrap_or_else(|| id.to_string())
+}
+
+/// What the agent calls a chat.
+fn chat_name(summary: &ChatSummary, me: &str, names: &HashMap<String, String>) -> String {
+    let chat = &summary.chat;
+    if let Some(name) = chat.name.as_deref().filter(|n| !n.trim().is_empty()) {
+        return name.to_string();
+    }
+    if chat.kind == "Personal" {
+        return "Personal notes".into();
+    }
+    let others: Vec<String> = chat
+        .members
+        .iter()
+        .filter(|m| *m != me)
+        .map(|m| name_of(names, m))
+        .collect();
+    if others.is_empty() {
+        format!("{} chat", chat.kind)
+    } else {
+        others.join(", ")
+    }
+}
+
+/// A post's text as plain text: mentions by name.
+fn plain(post: &TeamPost, me: &str) -> String {
+    parts(&post.text, &post.mentions, me)
+        .into_iter()
+        .map(|part| match part {
+            PostPart::Text { text } => text,
+            PostPart::Mention { name, .. } => format!("@{name}"),
+        })
+        .collect()
+}
+
+fn chat_view(summary: &ChatSummary, me: &str, names: &HashMap<String, String>) -> ChatView {
+    let last = summary.last.as_ref();
+    ChatView {
+        id: summary.chat.id.clone(),
+        kind: summary.chat.kind.clone(),
+        name: chat_name(summary, me, names),
+        favorite: summary.favorite,
+        unread: summary.unread,
+        unread_mentions: summary.unread_mentions,
+        last_text: last.map(|p| plain(p, me)),
+        last_author: last.map(|p| name_of(names, &p.creator)),
+        last_time: last.map(|p| p.created.to_rfc3339()),
+    }
+}
+
+fn post_view(post: &TeamPost, me: &str, names: &HashMap<String, String>) -> PostView {
+    PostView {
+        id: post.remote_id.clone(),
+        author: name_of(names, &post.creator),
+        author_id: post.creator.clone(),
+        mine: post.creator == me,
+        time: post.created.to_rfc3339(),
+        edited: post.modified > post.created,
+        parts: parts(&post.text, &post.mentions, me),
+        thread_id: post.thread_id.clone(),
+    }
+}
+
+/// The ids a list of summaries names.
+fn summary_ids(summaries: &[ChatSummary]) -> Vec<String> {
+    summaries
+        .iter()
+        .flat_map(|s| {
+            s.chat
+                .members
+                .iter()
+                .cloned()
+                .chain(s.last.iter().map(|p| p.creator.clone()))
+        })
+        .collect()
+}
+
+impl Desk {
+    /// The agent's person id in Team Messaging (their extension id).
+    async fn me(&self) -> Result<String, Error> {
+        let live = self.live().await?;
+        Ok(live
+            .connection
+            .session()
+            .tokens()
+            .and_then(|tokens| tokens.owner_id)
+            .unwrap_or_default())
+    }
+
+    /// Brings Team Messaging into the cache with the sync; answers the posts new since the last
+    /// one. `None` without the permission, or when RingCentral could not be read this time
+    /// (logged; the next sync tries again: chats never stop the rest of a sync).
+    pub(crate) async fn sync_chats(&self, client: &Client, store: &mut Store) -> Option<usize> {
+        if !self.granted("TeamMessaging").await {
+            return None;
+        }
+        match sync_chats(store, client).await {
+            Ok(report) => {
+                if report.chats > 0 {
+                    self.emit(DeskEvent::Chats(ChatsChange { chat: None }));
+                }
+                Some(report.new_posts.len())
+            }
+            Err(error) => {
+                tracing::warn!(%error, "chats could not be synced");
+                None
+            }
+        }
+    }
+
+    /// The agent's chats from the cache, favourites first, then the most recent; only those
+    /// whose name holds `search` (case-insensitive) when given.
+    pub async fn chats(&self, search: Option<&str>) -> Result<Vec<ChatView>, Error> {
+        let me = self.me().await?;
+        let wanted = search
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty());
+        self.with_cache(|store| {
+            let summaries = store.chat_summaries(&me)?;
+            let names = names(store, summary_ids(&summaries))?;
+            Ok(summaries
+                .iter()
+                .map(|s| chat_view(s, &me, &names))
+                .filter(|c| {
+                    wanted
+                        .as_deref()
+                        .is_none_or(|w| c.name.to_lowercase().contains(w))
+                })
+                .collect())
+        })
+    }
+
+    /// The agent's chat `asked` names: its id, its whole name, or the one chat whose name holds
+    /// it (case-insensitive) — a team, a colleague, the members of a group.
+    pub async fn find_chat(&self, asked: &str) -> Result<ChatView, Error> {
+        let chats = self.chats(None).await?;
+        let wanted = asked.trim().to_lowercase();
+        let exact = chats
+            .iter()
+            .find(|c| c.id == asked.trim() || c.name.to_lowercase() == wanted);
+        if let Some(chat) = exact {
+            return Ok(chat.clone());
+        }
+        let matching: Vec<&ChatView> = chats
+            .iter()
+            .filter(|c| !wanted.is_empty() && c.name.to_lowercase().contains(&wanted))
+            .collect();
+        match matching.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(super::DeskError::NoSuchChat(asked.to_string()).into()),
+            many => Err(super::DeskError::AmbiguousChat {
+                asked: asked.to_string(),
+                matches: many
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }
+            .into()),
+        }
+    }
+
+    /// A chat's newest `limit` posts from the cache (or those just before the post `before`),
+    /// oldest first.
+    pub async fn chat_posts(
+        &self,
+        chat: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<ChatPostsView, Error> {
+        let me = self.me().await?;
+        self.with_cache(|store| {
+            let summary = store
+                .chat_summaries(&me)?
+                .into_iter()
+                .find(|s| s.chat.id == chat)
+                .ok_or_else(|| super::DeskError::NoSuchChat(chat.to_string()))?;
+            let mut posts = store.chat_posts(chat, before, limit)?;
+            posts.reverse();
+            let ids = summary_ids(std::slice::from_ref(&summary))
+                .into_iter()
+                .chain(posts.iter().map(|p| p.creator.clone()));
+            let names = names(store, ids)?;
+            Ok(ChatPostsView {
+                chat: chat_view(&summary, &me, &names),
+                posts: posts.iter().map(|p| post_view(p, &me, &names)).collect(),
+            })
+        })
+    }
+
+    /// The agent has read the chat: every post in it up to the newest is read.
+    pub fn mark_chat_read(&self, chat: &str) -> Result<(), Error> {
+        self.with_cache(|store| {
+            if let Some(newest) = store.newest_post(chat)? {
+                store.mark_chat_read(chat, newest.created)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Fetches up to `count` posts older than the post `before` from RingCentral (the agent
+    /// scrolled up past the cache) and answers them, oldest first.
+    pub async fn older_chat_posts(
+        &self,
+        chat: &str,
+        before: &str,
+        count: usize,
+    ) -> Result<Vec<PostView>, Error> {
+        let me = self.me().await?;
+        let live = self.live().await?;
+        let client = live.connection.client().clone();
+        let mut store = self.open_store()?;
+        let mut older = older_posts(&mut store, &client, chat, before, count).await?;
+        older.reverse();
+        let names = names(&store, older.iter().map(|p| p.creator.clone()))?;
+        Ok(older.iter().map(|p| post_view(p, &me, &names)).collect())
+    }
+}

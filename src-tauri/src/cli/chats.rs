@@ -1,0 +1,103 @@
+//! `ringdesk chats [--search Q]` and `ringdesk chat read CHAT [--limit N]`: team chats and their
+//! posts from the local cache (`ringdesk sync` brings them).
+
+use serde_json::json;
+
+use super::Context;
+
+/// Flags of `chats`.
+#[derive(Debug, clap::Args)]
+pub struct ChatsArgs {
+    /// Only the chats whose name holds this text.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+/// What `chat` does.
+#[derive(Debug, clap::Subcommand)]
+pub enum ChatCommand {
+    /// Print a chat's newest posts (CHAT: its id, a team's name, a colleague's name).
+    Read {
+        /// The chat.
+        chat: String,
+        /// At most this many posts.
+        #[arg(long, value_name = "N", default_value_t = 30)]
+        limit: usize,
+    },
+}
+
+/// Prints the agent's chats, favourites first.
+pub async fn list(context: &Context, args: ChatsArgs) -> i32 {
+    if let Err(error) = context.connect().await {
+        return context.fail(error);
+    }
+    let chats = match context.desk.chats(args.search.as_deref()).await {
+        Ok(chats) => chats,
+        Err(error) => return context.fail(error),
+    };
+    context.output.emit(&json!({ "chats": chats }));
+    for c in &chats {
+        let unread = match (c.unread, c.unread_mentions) {
+            (0, _) => String::new(),
+            (n, 0) => format!(" ({n} unread)"),
+            (n, m) => format!(" ({n} unread, {m} for you)"),
+        };
+        let star = if c.favorite { "*" } else { " " };
+        let last = match (&c.last_author, &c.last_text) {
+            (Some(author), Some(text)) => {
+                format!("{author}: {}", text.lines().next().unwrap_or(""))
+            }
+            _ => String::new(),
+        };
+        context.output.say(format!(
+            "{star} {:<8} {:<32}{unread}  {last}",
+            c.kind, c.name
+        ));
+    }
+    if chats.is_empty() {
+        context
+            .output
+            .say("No chats in the cache. Run `ringdesk sync` to refresh it.");
+    }
+    0
+}
+
+/// Runs a `chat` subcommand.
+pub async fn run(context: &Context, command: ChatCommand) -> i32 {
+    let ChatCommand::Read { chat, limit } = command;
+    if let Err(error) = context.connect().await {
+        return context.fail(error);
+    }
+    let found = match context.desk.find_chat(&chat).await {
+        Ok(found) => found,
+        Err(error) => return context.fail(error),
+    };
+    let view = match context.desk.chat_posts(&found.id, None, limit).await {
+        Ok(view) => view,
+        Err(error) => return context.fail(error),
+    };
+    context.output.emit(&view);
+    context
+        .output
+        .say(format!("{} ({})", view.chat.name, view.chat.kind));
+    for post in &view.posts {
+        let text: String = post
+            .parts
+            .iter()
+            .map(|part| match part {
+                ringdesk_core::app::PostPart::Text { text } => text.clone(),
+                ringdesk_core::app::PostPart::Mention { name, .. } => format!("@{name}"),
+            })
+            .collect();
+        let edited = if post.edited { " (edited)" } else { "" };
+        context.output.say(format!(
+            "{}  {}: {text}{edited}",
+            &post.time[..16.min(post.time.len())],
+            post.author
+        ));
+    }
+    if view.posts.is_empty() {
+        context.output.say("No posts in the cache yet.");
+    }
+    0
+}

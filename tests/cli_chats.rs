@@ -1,0 +1,75 @@
+//! Team chats on the command line of the real binary in demo mode: `ringdesk sync` brings the
+//! account's chats into the cache, `ringdesk chats` lists them (favourites first, teams and
+//! colleagues by name, unread counts), `ringdesk chat read` prints a chat named by its name, and a
+//! name that matches nothing or several chats is a clear failure.
+
+mod demo_cli;
+
+use demo_cli::{json, ringdesk};
+
+#[test]
+fn sync_brings_the_chats_and_a_chat_is_read_by_name() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let synced = ringdesk(dir.path(), &["sync"]);
+    assert!(synced.status.success(), "{synced:?}");
+    assert_eq!(
+        json(&synced)["chats"],
+        0,
+        "a first fill is history, not news"
+    );
+    let listed = ringdesk(dir.path(), &["chats"]);
+    assert!(listed.status.success(), "{listed:?}");
+    let chats = json(&listed)["chats"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let names: Vec<&str> = chats.iter().filter_map(|c| c["name"].as_str()).collect();
+    assert!(names.contains(&"Support"), "the seeded team: {names:?}");
+    assert!(
+        chats.iter().any(|c| c["kind"] == "Direct"
+            && !c["name"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .all(|ch| ch.is_ascii_digit())),
+        "direct chats are named after the colleague, not an id: {names:?}"
+    );
+    assert!(
+        chats.iter().any(|c| c["unread"].as_u64().unwrap_or(0) > 0),
+        "unread until read: {chats:?}"
+    );
+    let read = ringdesk(dir.path(), &["chat", "read", "support", "--limit", "5"]);
+    assert!(read.status.success(), "{read:?}");
+    let view = json(&read);
+    assert_eq!(view["chat"]["name"], "Support");
+    let posts = view["posts"].as_array().cloned().unwrap_or_default();
+    assert_eq!(posts.len(), 5, "{view}");
+    assert!(
+        posts
+            .iter()
+            .all(|p| p["author"].as_str().is_some_and(|a| !a.is_empty())),
+        "every post has its author's name: {posts:?}"
+    );
+    let times: Vec<&str> = posts.iter().filter_map(|p| p["time"].as_str()).collect();
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1]),
+        "oldest first: {times:?}"
+    );
+}
+
+#[test]
+fn an_unknown_or_ambiguous_chat_is_a_clear_failure() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    assert!(ringdesk(dir.path(), &["sync"]).status.success());
+    let unknown = ringdesk(dir.path(), &["chat", "read", "no such chat"]);
+    assert_eq!(unknown.status.code(), Some(1), "{unknown:?}");
+    let said = String::from_utf8_lossy(&unknown.stdout).to_string();
+    assert!(said.contains("no chat"), "{said}");
+    let ambiguous = ringdesk(dir.path(), &["chat", "read", "web chat"]);
+    assert_eq!(ambiguous.status.code(), Some(1), "{ambiguous:?}");
+    let said = String::from_utf8_lossy(&ambiguous.stdout).to_string();
+    assert!(
+        said.contains("several chats") && said.contains("visitor 1"),
+        "{said}"
+    );
+}
