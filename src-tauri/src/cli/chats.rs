@@ -1,5 +1,6 @@
-//! `ringdesk chats [--search Q]` and `ringdesk chat read CHAT [--limit N]`: team chats and their
-//! posts from the local cache (`ringdesk sync` brings them).
+//! `ringdesk chats [--search Q]` and `ringdesk chat read CHAT [--limit N] [--before POST]`: team
+//! chats and their posts from the local cache (`ringdesk sync` brings them; posts older than the
+//! cache come from RingCentral). Reading a chat's newest posts marks it read.
 
 use serde_json::json;
 
@@ -23,6 +24,9 @@ pub enum ChatCommand {
         /// At most this many posts.
         #[arg(long, value_name = "N", default_value_t = 30)]
         limit: usize,
+        /// The posts before this one (its id): from the cache, else from RingCentral.
+        #[arg(long, value_name = "POST")]
+        before: Option<String>,
     },
 }
 
@@ -64,7 +68,11 @@ pub async fn list(context: &Context, args: ChatsArgs) -> i32 {
 
 /// Runs a `chat` subcommand.
 pub async fn run(context: &Context, command: ChatCommand) -> i32 {
-    let ChatCommand::Read { chat, limit } = command;
+    let ChatCommand::Read {
+        chat,
+        limit,
+        before,
+    } = command;
     if let Err(error) = context.connect().await {
         return context.fail(error);
     }
@@ -72,10 +80,36 @@ pub async fn run(context: &Context, command: ChatCommand) -> i32 {
         Ok(found) => found,
         Err(error) => return context.fail(error),
     };
-    let view = match context.desk.chat_posts(&found.id, None, limit).await {
+    let mut view = match context
+        .desk
+        .chat_posts(&found.id, before.as_deref(), limit)
+        .await
+    {
         Ok(view) => view,
         Err(error) => return context.fail(error),
     };
+    // Scrolling back past the cache: the older posts come from RingCentral.
+    if let Some(before) = before.as_deref().filter(|_| view.posts.len() < limit) {
+        let anchor = view
+            .posts
+            .first()
+            .map_or(before, |p| p.id.as_str())
+            .to_string();
+        let wanted = limit - view.posts.len();
+        match context
+            .desk
+            .older_chat_posts(&found.id, &anchor, wanted)
+            .await
+        {
+            Ok(mut older) => {
+                older.append(&mut view.posts);
+                view.posts = older;
+            }
+            Err(error) => return context.fail(error),
+        }
+    } else if let Err(error) = context.desk.mark_chat_read(&found.id) {
+        return context.fail(error);
+    }
     context.output.emit(&view);
     context
         .output
