@@ -6,7 +6,7 @@ use chrono::{TimeZone, Utc};
 use ringdesk_core::phone::Country;
 use ringdesk_core::store::{
     CallParty, CallRecord, ContactNumber, ContactRecord, ContactSource, Direction, MessageParty,
-    MessageRecord, Store,
+    MessageRecord, Store, TeamChat, TeamPost,
 };
 
 use crate::ms;
@@ -262,6 +262,46 @@ fn build_search_cache(store: &mut Store) {
     }
 }
 
+/// Team chat posts in the search cache.
+const POSTS: u64 = 200_000;
+
+/// 200 000 team chat posts in 40 chats, a few days of a busy support team's history each.
+fn build_posts(store: &mut Store, rng: &mut Rng, base: chrono::DateTime<Utc>) {
+    let chats: Vec<TeamChat> = (0..40u64)
+        .map(|i| TeamChat {
+            id: format!("chat-{i}"),
+            kind: if i % 4 == 0 { "Team" } else { "Direct" }.into(),
+            member: true,
+            created: base,
+            modified: base,
+            ..TeamChat::default()
+        })
+        .collect();
+    store.put_chats(&chats).expect("chats");
+    for chunk in 0..POSTS / 10_000 {
+        let posts: Vec<TeamPost> = (0..10_000u64)
+            .map(|j| {
+                let i = chunk * 10_000 + j;
+                let at = base + chrono::Duration::seconds(i as i64 * 40);
+                TeamPost {
+                    remote_id: format!("P{i}"),
+                    chat_id: format!("chat-{}", i % 40),
+                    kind: "TextMessage".into(),
+                    creator: (1000 + rng.next() % 30).to_string(),
+                    text: (0..8)
+                        .map(|_| rng.pick(WORDS))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    created: at,
+                    modified: at,
+                    ..TeamPost::default()
+                }
+            })
+            .collect();
+        store.put_posts(&posts).expect("posts");
+    }
+}
+
 /// Builds the cache, then times every keystroke of the typed words.
 pub fn benchmark() {
     let dir = tempfile::TempDir::new().expect("temp dir");
@@ -269,9 +309,14 @@ pub fn benchmark() {
     let mut store = Store::open(&path, Country::from_iso_code("US").expect("US")).expect("cache");
     let started = Instant::now();
     build_search_cache(&mut store);
+    let base = Utc
+        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .single()
+        .expect("date");
+    build_posts(&mut store, &mut Rng(11), base);
     let counts = store.counts().expect("counts");
     println!(
-        "\n== search as you type ({} contacts, {} calls, {} messages; built in {:.0} s) ==",
+        "\n== search as you type ({} contacts, {} calls, {} messages, {POSTS} chat posts; built in {:.0} s) ==",
         counts.contacts,
         counts.calls,
         counts.messages,
@@ -314,7 +359,7 @@ pub fn benchmark() {
     slowest.retain(|(_, q)| seen.insert(*q));
     let at = |p: f64| ms(all[((all.len() - 1) as f64 * p) as usize]);
     println!(
-        "{} keystrokes: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (each: top 20 contacts, calls and messages)",
+        "{} keystrokes: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms (each: top 20 contacts, calls, messages and posts)",
         all.len(),
         at(0.50),
         at(0.99),

@@ -1,8 +1,9 @@
-//! One search over contacts, calls and messages, fast enough to run on every keystroke.
+//! One search over contacts, calls, messages and team chat posts, fast enough to run on every
+//! keystroke.
 //!
 //! The query is read two ways. Text with letters is matched word by word as prefixes (`jo sm`
 //! finds "John Smith") against contact names, companies and e-mail, the names numbers were seen
-//! with (caller ID), and message text (FTS5 with prefix indexes). Text that is only a number in
+//! with (caller ID), message text and post text (FTS5 with prefix indexes). Text that is only a number in
 //! any format (`(650) 555-01`, `+44 20`, `0100`) is normalised with [`crate::phone`]: an exact
 //! match key first, then numbers whose E.164 or national digits start with it, then numbers
 //! ending with it. Calls and messages are found through the numbers that matched, so they come
@@ -15,6 +16,7 @@ use super::contact_list::ContactEntry;
 use super::history::{call_entry, CallEntry, CALL_COLUMNS, CALL_CONTACT_JOIN};
 use super::messages::{message_entry, MessageEntry, MESSAGE_COLUMNS, MESSAGE_CONTACT_JOIN};
 use super::numbers::{self, digits};
+use super::team_posts::{post_from_row, TeamPost, POST_COLUMNS};
 use super::{Store, StoreError};
 
 /// At most this many numbers take part in one search; enough for any screen of results.
@@ -32,6 +34,8 @@ pub struct SearchResults {
     pub calls: Vec<CallEntry>,
     /// Messages with matching people, numbers or text, newest first.
     pub messages: Vec<MessageEntry>,
+    /// Team chat posts with matching text, newest first.
+    pub posts: Vec<TeamPost>,
 }
 
 /// A call or a message on a contact's timeline.
@@ -123,11 +127,30 @@ impl Store {
             messages.sort_by_key(|m| std::cmp::Reverse((m.created, m.id)));
             messages.truncate(limit);
         }
+        let posts = match (&query, text_worth_searching) {
+            (Query::Words(fts), true) => self.posts_with(fts, limit)?,
+            _ => Vec::new(),
+        };
         Ok(SearchResults {
             contacts,
             calls,
             messages,
+            posts,
         })
+    }
+
+    /// Posts whose text matches the FTS5 query `fts`, newest first.
+    fn posts_with(&self, fts: &str, limit: usize) -> Result<Vec<TeamPost>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {POST_COLUMNS} FROM posts
+             WHERE id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?1
+                          ORDER BY rowid DESC LIMIT ?2)"
+        ))?;
+        let mut posts: Vec<TeamPost> = stmt
+            .query_map(rusqlite::params![fts, limit as i64], post_from_row)?
+            .collect::<Result<_, _>>()?;
+        posts.sort_by_key(|p| std::cmp::Reverse(p.created));
+        Ok(posts)
     }
 
     /// Match keys of the numbers `text` finds (numbers, caller-ID names, contacts' numbers).

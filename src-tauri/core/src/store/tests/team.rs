@@ -175,3 +175,24 @@ fn persons_are_fetched_once_and_chats_forgotten_with_their_posts() {
     assert!(store.team_chat("c1").expect("chat").is_none());
     assert!(store.chat_posts("c1", None, 10).expect("posts").is_empty());
 }
+
+#[test]
+fn posts_are_found_by_the_one_search_newest_first() {
+    let (_dir, mut store) = store();
+    store.put_chats(&[chat("team", "Team", 0)]).expect("chat");
+    store
+        .put_posts(&[
+            post("a", "team", "201", 1, "The Contoso renewal is due"),
+            post("b", "team", "202", 2, "renewals go out Friday"),
+            post("c", "team", "203", 3, "lunch?"),
+        ])
+        .expect("posts");
+    let found = store.search("renew", 10).expect("search");
+    let ids: Vec<&str> = found.posts.iter().map(|p| p.remote_id.as_str()).collect();
+    assert_eq!(ids, ["b", "a"], "prefix match, newest first");
+    assert!(
+        store.search("r", 10).expect("one letter").posts.is_empty(),
+        "too vague"
+    );
+    assert!(store.search("415", 10).expect("a number").posts.is_empty());
+}
