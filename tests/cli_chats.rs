@@ -1,7 +1,8 @@
 //! Team chats on the command line of the real binary in demo mode: `ringdesk sync` brings the
 //! account's chats into the cache, `ringdesk chats` lists them (favourites first, teams and
-//! colleagues by name, unread counts), `ringdesk chat read` prints a chat named by its name, and a
-//! name that matches nothing or several chats is a clear failure.
+//! colleagues by name, unread counts), `ringdesk chat read` prints a chat named by its name,
+//! `ringdesk chat post` posts once, and a name that matches nothing or several chats, or a post
+//! too long, is a clear failure.
 
 mod demo_cli;
 
@@ -72,4 +73,30 @@ fn an_unknown_or_ambiguous_chat_is_a_clear_failure() {
         said.contains("several chats") && said.contains("visitor 1"),
         "{said}"
     );
+}
+
+#[test]
+fn a_post_goes_to_the_chat_once_and_shows_when_read() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    assert!(ringdesk(dir.path(), &["sync"]).status.success());
+    let posted = ringdesk(
+        dir.path(),
+        &["chat", "post", "Support", "On it — calling them now"],
+    );
+    assert!(posted.status.success(), "{posted:?}");
+    let sent = json(&posted);
+    assert_eq!(sent["state"], "sent", "{sent}");
+    assert!(sent["postId"].as_str().is_some_and(|id| !id.is_empty()));
+    let read = ringdesk(dir.path(), &["chat", "read", "Support", "--limit", "1"]);
+    let view = json(&read);
+    assert_eq!(view["posts"][0]["mine"], true, "{view}");
+    assert_eq!(
+        view["posts"][0]["parts"][0]["text"],
+        "On it — calling them now"
+    );
+    let long = "x".repeat(10_001);
+    let refused = ringdesk(dir.path(), &["chat", "post", "Support", &long]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+    let said = String::from_utf8_lossy(&refused.stdout).to_string();
+    assert!(said.contains("at most 10000"), "{said}");
 }

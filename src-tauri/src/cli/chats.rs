@@ -17,6 +17,13 @@ pub struct ChatsArgs {
 /// What `chat` does.
 #[derive(Debug, clap::Subcommand)]
 pub enum ChatCommand {
+    /// Post TEXT to a chat, exactly once (queued when RingCentral cannot be reached).
+    Post {
+        /// The chat: its id, a team's name, a colleague's name.
+        chat: String,
+        /// The text (at most 10 000 characters).
+        text: String,
+    },
     /// Print a chat's newest posts (CHAT: its id, a team's name, a colleague's name).
     Read {
         /// The chat.
@@ -68,15 +75,41 @@ pub async fn list(context: &Context, args: ChatsArgs) -> i32 {
 
 /// Runs a `chat` subcommand.
 pub async fn run(context: &Context, command: ChatCommand) -> i32 {
-    let ChatCommand::Read {
-        chat,
-        limit,
-        before,
-    } = command;
     if let Err(error) = context.connect().await {
         return context.fail(error);
     }
-    let found = match context.desk.find_chat(&chat).await {
+    match command {
+        ChatCommand::Post { chat, text } => post(context, &chat, &text).await,
+        ChatCommand::Read {
+            chat,
+            limit,
+            before,
+        } => read(context, &chat, limit, before).await,
+    }
+}
+
+/// Posts to a chat named by `chat`.
+async fn post(context: &Context, chat: &str, text: &str) -> i32 {
+    let found = match context.desk.find_chat(chat).await {
+        Ok(found) => found,
+        Err(error) => return context.fail(error),
+    };
+    let sent = match context.desk.post_to_chat(&found.id, text).await {
+        Ok(sent) => sent,
+        Err(error) => return context.fail(error),
+    };
+    context.output.emit(&sent);
+    let words = match sent.state {
+        ringdesk_core::app::OutboxState::Sent => "Posted",
+        _ => "Queued: it goes once RingCentral can be reached",
+    };
+    context.output.say(format!("{words} to {}.", found.name));
+    0
+}
+
+/// Prints a chat's posts.
+async fn read(context: &Context, chat: &str, limit: usize, before: Option<String>) -> i32 {
+    let found = match context.desk.find_chat(chat).await {
         Ok(found) => found,
         Err(error) => return context.fail(error),
     };

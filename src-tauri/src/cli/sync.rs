@@ -45,6 +45,7 @@ pub async fn run(context: &Context) -> i32 {
         "report": report,
         "outbox": outbox,
         "chats": outcome.chats,
+        "postsSent": outcome.posts_sent,
         "cache": counts,
         "path": outcome.path,
     }));
@@ -56,9 +57,10 @@ pub async fn run(context: &Context) -> i32 {
         report.directory.stored
     ));
     if let Some(new_posts) = outcome.chats {
-        context
-            .output
-            .say(format!("Chats: {new_posts} new posts since the last sync."));
+        context.output.say(format!(
+            "Chats: {new_posts} new posts since the last sync, {} of yours sent from the outbox.",
+            outcome.posts_sent
+        ));
     }
     context.output.say(format!(
         "Cache: {} calls, {} messages in {} conversations, {} contacts ({}).",

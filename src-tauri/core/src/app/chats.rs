@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::api::Client;
-use crate::store::{ChatSummary, Store, TeamPost};
-use crate::team::{older_posts, parts, sync_chats, PostPart};
+use crate::sms::RECONCILE_GRACE_SECS;
+use crate::store::{ChatSummary, OutboxState, Store, TeamPost};
+use crate::team::{flush_posts, older_posts, parts, send_post, sync_chats, PostPart};
 
 use super::{ChatsChange, Desk, DeskEvent, Error};
 
@@ -67,6 +68,20 @@ pub struct ChatPostsView {
     pub chat: ChatView,
     /// Its posts, oldest first.
     pub posts: Vec<PostView>,
+}
+
+/// A post the agent sent (or that waits to go).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PostSentView {
+    /// The chat.
+    pub chat: String,
+    /// The outbox item.
+    pub outbox_id: i64,
+    /// Where it stands: `sent`, or waiting (`pending`, `unknown` until it is looked up).
+    pub state: OutboxState,
+    /// RingCentral's post id, once sent.
+    pub post_id: Option<String>,
 }
 
 /// Person names the cache knows, for the ids of `posts` and `summaries`.
@@ -192,6 +207,44 @@ impl Desk {
             Err(error) => {
                 tracing::warn!(%error, "chats could not be synced");
                 None
+            }
+        }
+    }
+
+    /// Posts `text` to the agent's chat `chat` through the outbox: stored first, posted once,
+    /// kept for the next sync when RingCentral cannot be reached. A post RingCentral refuses, or
+    /// one too long, is an error.
+    pub async fn post_to_chat(&self, chat: &str, text: &str) -> Result<PostSentView, Error> {
+        let me = self.me().await?;
+        let live = self.live().await?;
+        let client = live.connection.client().clone();
+        let mut store = self.open_store()?;
+        let grace = chrono::Duration::seconds(RECONCILE_GRACE_SECS);
+        let clock = client.transport().clock();
+        let item = send_post(&mut store, &client, chat, text, &me, clock, grace).await?;
+        self.emit(DeskEvent::Chats(ChatsChange {
+            chat: Some(chat.to_string()),
+        }));
+        Ok(PostSentView {
+            chat: chat.to_string(),
+            outbox_id: item.id,
+            state: item.state,
+            post_id: item.post_id,
+        })
+    }
+
+    /// Sends the posts the outbox holds (with the sync); answers how many went. Never fails
+    /// the sync: what could not go waits for the next one.
+    pub(crate) async fn flush_chat_posts(&self, client: &Client, store: &mut Store) -> u32 {
+        let Ok(me) = self.me().await else {
+            return 0;
+        };
+        let grace = chrono::Duration::seconds(RECONCILE_GRACE_SECS);
+        match flush_posts(store, client, &me, client.transport().clock(), grace).await {
+            Ok(report) => report.sent + report.reconciled,
+            Err(error) => {
+                tracing::warn!(%error, "queued posts could not be sent now");
+                0
             }
         }
     }

@@ -56,7 +56,7 @@ use crate::store::Store;
 pub use crate::team::PostPart;
 pub use call_alerts::{AlertKind, CallAlert};
 pub use caller::{CallerView, LastText};
-pub use chats::{ChatPostsView, ChatView, PostView};
+pub use chats::{ChatPostsView, ChatView, PostSentView, PostView};
 pub use connection::Connection;
 pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineView};
 pub use desk_error::DeskError;

@@ -25,6 +25,8 @@ pub struct SyncOutcome {
     /// Team Messaging posts new since the last sync — a chat's first fill is not counted
     /// (`None`: no TeamMessaging permission, or the chats could not be read this time).
     pub chats: Option<usize>,
+    /// Queued team chat posts sent now (or found sent).
+    pub posts_sent: u32,
     /// Texts the outbox sent (or found sent, or keeps waiting).
     pub outbox: OutboxReport,
     /// What the cache holds now.
@@ -88,7 +90,7 @@ impl Desk {
     }
 
     /// Brings the cache up to date (call log, messages, contacts, directory, SMS consent
-    /// records, team chats), then sends the outbox; `progress` hears every stage and page. The background
+    /// records, team chats), then sends the outbox (texts and posts); `progress` hears every stage and page. The background
     /// sync runs this; so does `ringdesk sync`.
     pub async fn sync_cache(
         &self,
@@ -114,9 +116,11 @@ impl Desk {
             chrono::Duration::seconds(RECONCILE_GRACE_SECS),
         )
         .await?;
+        let posts_sent = self.flush_chat_posts(client, &mut store).await;
         Ok(SyncOutcome {
             report,
             chats,
+            posts_sent,
             outbox,
             cache: store.counts()?,
             path: self.cache_path(),

@@ -70,7 +70,7 @@ pub async fn flush_outbox(
             OutboxState::Pending => item,
             OutboxState::Sending | OutboxState::Unknown => {
                 match reconcile(store, upstream, &item, clock, grace).await {
-                    Ok(Reconciled::Reopened(item)) => item,
+                    Ok(Reconciled::Reopened(item)) => *item,
                     Ok(Reconciled::Sent) => {
                         report.reconciled += 1;
                         continue;

@@ -12,7 +12,7 @@ pub(super) enum Reconciled {
     /// Found upstream: the item is sent.
     Sent,
     /// Not found: the item is pending again (as returned) and may be claimed.
-    Reopened(OutboxItem),
+    Reopened(Box<OutboxItem>),
     /// Its sender may still be waiting for the answer: not looked up yet.
     TooEarly,
     /// Another flush moved the item meanwhile; nothing was changed.
@@ -59,11 +59,11 @@ pub(super) async fn reconcile(
         }
         let reopened = batch.outbox_move(item, OutboxState::Pending, Some(NOT_FOUND))?;
         Ok(if reopened {
-            Reconciled::Reopened(OutboxItem {
+            Reconciled::Reopened(Box::new(OutboxItem {
                 state: OutboxState::Pending,
                 error: Some(NOT_FOUND.to_owned()),
                 ..item.clone()
-            })
+            }))
         } else {
             Reconciled::Moved
         })

@@ -59,6 +59,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0008_team_chats.sql"),
         fixup: None,
     },
+    Migration {
+        version: 9,
+        sql: include_str!("migrations/0009_post_outbox.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -1,4 +1,6 @@
-//! The SMS outbox: a message written while offline waits here and is sent exactly once.
+//! The outbox: a text (or a team chat post) written while offline waits here and is sent
+//! exactly once. Texts and posts share the states and their compare-and-set moves; a post is an
+//! item with a chat.
 //!
 //! States: `pending` → `sending` (the claim, committed *before* the request goes out) → `sent`
 //! (with RingCentral's message id, in the same transaction as the message itself) or `failed` (a
@@ -81,12 +83,16 @@ pub struct OutboxItem {
     pub alive_at: Option<DateTime<Utc>>,
     /// RingCentral's message id, once sent.
     pub message_id: Option<i64>,
+    /// The team chat, for a post (`None`: a text).
+    pub chat_id: Option<String>,
+    /// RingCentral's post id, once a post is sent.
+    pub post_id: Option<String>,
     /// The last error, for failed or unknown items.
     pub error: Option<String>,
 }
 
 const OUTBOX_COLUMNS: &str = "id, peer_key, to_number, from_number, text, created, state,
-    attempts, last_attempt, message_id, error, alive_at";
+    attempts, last_attempt, message_id, error, alive_at, chat_id, post_id";
 
 fn outbox_item(row: &Row<'_>) -> Result<OutboxItem, StoreError> {
     Ok(OutboxItem {
@@ -105,6 +111,8 @@ fn outbox_item(row: &Row<'_>) -> Result<OutboxItem, StoreError> {
             .get::<_, Option<i64>>(11)?
             .map(from_millis)
             .transpose()?,
+        chat_id: row.get(12)?,
+        post_id: row.get(13)?,
     })
 }
 
@@ -156,6 +164,33 @@ impl Store {
         self.outbox_item(id)
     }
 
+    /// Puts a post to team chat `chat` into the outbox (durably, like a text).
+    pub fn queue_post(
+        &mut self,
+        chat: &str,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<OutboxItem, StoreError> {
+        if text.trim().is_empty() {
+            return Err(StoreError::Invalid {
+                what: "post",
+                detail: "the text is empty".into(),
+            });
+        }
+        let id = self.durable_batch(|batch| {
+            batch
+                .tx
+                .prepare_cached(
+                    "INSERT INTO outbox (peer_key, to_number, from_number, text, created, state,
+                                         chat_id)
+                     VALUES ('', '', '', ?1, ?2, 'pending', ?3)",
+                )?
+                .execute(params![text, to_millis(now), chat])?;
+            Ok::<_, StoreError>(batch.tx.last_insert_rowid())
+        })?;
+        self.outbox_item(id)
+    }
+
     /// One outbox item.
     pub fn outbox_item(&self, id: i64) -> Result<OutboxItem, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -171,9 +206,20 @@ impl Store {
         }
     }
 
-    /// Items not yet settled (pending, sending or unknown), oldest first.
+    /// Texts not yet settled (pending, sending or unknown), oldest first.
     pub fn open_outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
-        self.outbox_where("state IN ('pending', 'sending', 'unknown')", None)
+        self.outbox_where(
+            "state IN ('pending', 'sending', 'unknown') AND chat_id IS NULL",
+            None,
+        )
+    }
+
+    /// Posts not yet settled, oldest first.
+    pub fn open_posts(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        self.outbox_where(
+            "state IN ('pending', 'sending', 'unknown') AND chat_id IS NOT NULL",
+            None,
+        )
     }
 
     /// Unsettled items to one number (a match key), oldest first.

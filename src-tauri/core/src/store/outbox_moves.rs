@@ -136,6 +136,36 @@ impl Batch<'_> {
             == 1)
     }
 
+    /// Records a claimed post as sent as RingCentral's post `post_id`; `false` when the item
+    /// had moved on meanwhile.
+    pub fn outbox_post_sent(
+        &mut self,
+        from: &OutboxItem,
+        post_id: &str,
+    ) -> Result<bool, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached(&format!(
+                "UPDATE outbox SET state = 'sent', post_id = ?4, error = NULL WHERE {AS_READ}"
+            ))?
+            .execute(params![
+                from.id,
+                from.state.as_str(),
+                from.attempts,
+                post_id
+            ])?
+            == 1)
+    }
+
+    /// Whether an outbox item already stands for RingCentral post `post_id` (asked inside the
+    /// transaction that links one, so two reconciliations never take the same post).
+    pub fn outbox_claims_post(&self, post_id: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT 1 FROM outbox WHERE post_id = ?1")?
+            .exists([post_id])?)
+    }
+
     /// Whether an outbox item already stands for RingCentral message `message_id` (asked inside
     /// the transaction that links one, so two reconciliations never take the same message).
     pub fn outbox_claims(&self, message_id: i64) -> Result<bool, StoreError> {

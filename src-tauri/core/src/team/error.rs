@@ -14,6 +14,17 @@ pub enum TeamError {
     /// The cache could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A post longer than RingCentral takes (refused before it is queued).
+    #[error("the post has {chars} characters; RingCentral takes at most {most}")]
+    TooLong {
+        /// Its length.
+        chars: usize,
+        /// The most.
+        most: usize,
+    },
+    /// RingCentral refused the post for good (not a member, a chat gone …).
+    #[error("the post was not sent: {0}")]
+    Refused(String),
 }
 
 impl TeamError {
@@ -22,6 +33,7 @@ impl TeamError {
         match self {
             Self::Api(error) => error.recovery(),
             Self::Store(error) => error.recovery(),
+            Self::TooLong { .. } | Self::Refused(_) => Recovery::FixInput,
         }
     }
 
@@ -30,6 +42,8 @@ impl TeamError {
         match self {
             Self::Api(error) => error.hint(),
             Self::Store(error) => error.hint().into(),
+            Self::TooLong { .. } => "Shorten it, or split it into several posts.".into(),
+            Self::Refused(_) => "Check that you are still in this chat, then post again.".into(),
         }
     }
 }

@@ -11,4 +11,5 @@ mod live_calls;
 mod realtime;
 mod sms;
 mod team;
+mod team_outbox;
 mod untrusted;

@@ -21,7 +21,7 @@ pub(super) fn kind(error: &ApiError) -> &'static str {
 
 /// What the sync engine does with a client error. `idempotent` requests that time out or lose
 /// their answer changed nothing worth reconciling; an SMS send did, maybe.
-pub(super) fn classify(error: &ApiError, idempotent: bool) -> UpstreamError {
+pub(crate) fn classify(error: &ApiError, idempotent: bool) -> UpstreamError {
     let text = error.to_string();
     match error {
         ApiError::Status {

@@ -5,7 +5,8 @@
 mod classify;
 pub(crate) mod convert;
 
-use classify::{classify, kind, unreadable};
+pub(crate) use classify::classify;
+use classify::{kind, unreadable};
 
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
