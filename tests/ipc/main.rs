@@ -413,4 +413,5 @@ fn without_a_home_the_handler_is_not_registered_anywhere() {
     assert_eq!(error_code(&error), "validation", "{error}");
 }
 
+mod chats;
 mod line;

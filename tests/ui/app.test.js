@@ -92,7 +92,7 @@ test('switching views hides the others and keeps what was typed', async () => {
   assert.equal(sections.filter((s) => !s.hidden).length, 1, 'exactly one view is visible');
   app.show('dial');
   assert.equal(field.value, '65', 'the number survives a view switch');
-  assert.equal(VIEWS.length, 5);
+  assert.equal(VIEWS.length, 6);
 });
 
 test('Ctrl+4 switches to Contacts, Esc clears the dial field', async () => {

@@ -9,6 +9,7 @@ import { applyLiveCall } from './lib/live-calls.js';
 import { describeStatus } from './lib/status.js';
 import { createStore } from './lib/store.js';
 import { createCallBar } from './views/call-bar.js';
+import { chatsView } from './views/chats.js';
 import { contactsView } from './views/contacts.js';
 import { dialView } from './views/dial.js';
 import { historyView } from './views/history.js';
@@ -18,8 +19,10 @@ import { createPresence } from './views/presence.js';
 import { settingsView } from './views/settings.js';
 import { createSignIn } from './views/sign-in.js';
 
-/** Rail order; Ctrl/Cmd+1…5 follow it. */
-export const VIEWS = [dialView, historyView, messagesView, contactsView, settingsView];
+/** Rail order. */
+export const VIEWS = [dialView, historyView, messagesView, chatsView, contactsView, settingsView];
+/** Ctrl/Cmd+1…6: the first five as before Chats came, Chats sixth. */
+export const SHORTCUT_ORDER = ['dial', 'history', 'messages', 'contacts', 'settings', 'chats'];
 
 /**
  * Builds the frame into `root` and returns a handle.
@@ -31,6 +34,8 @@ export function createApp(root, backend) {
     info: null, session: null, connection: null, call: null, sync: null, unread: 0, error: null, view: 'dial',
     // The agent's line (LineView), the live calls (`live-call` events), missed calls not yet seen.
     line: null, liveCalls: [], missed: 0,
+    // Unread team chat posts (the Chats view counts them).
+    chatUnread: 0,
   });
   const toasts = h('div', { class: 'toasts', 'aria-live': 'polite' });
   const ctx = {
@@ -117,6 +122,7 @@ export function createApp(root, backend) {
     demo.hidden = !status.demo;
     badge('messages', state.unread, 'unread');
     badge('history', state.missed, 'missed');
+    badge('chats', state.chatUnread, 'unread');
   }
   function badge(id, count, words) {
     const el = badges.get(id);
@@ -179,7 +185,7 @@ export function createApp(root, backend) {
   root.ownerDocument?.addEventListener?.('keydown', (event) => {
     // A key a control already handled (the presence picker's Esc) is not a shortcut too.
     if (event.defaultPrevented) return;
-    const action = shortcutFor(event, VIEWS.map((v) => v.id));
+    const action = shortcutFor(event, SHORTCUT_ORDER);
     if (!action) return;
     event.preventDefault();
     if (action.type === 'view') show(action.id);
@@ -228,6 +234,8 @@ export function createApp(root, backend) {
         store.update({ info, session, error: null });
         root.ownerDocument?.documentElement?.setAttribute?.('data-theme', info.theme ?? 'system');
         await backend.uiReady();
+        // The rail's Chats badge, before the view is first opened.
+        void views.get('chats').reload();
       } catch (error) {
         store.update({ error });
         ctx.toast(error.message, error.hint, 'error');

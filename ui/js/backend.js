@@ -46,6 +46,11 @@ const COMMANDS = {
   contacts: ['list_contacts', ['search', 'after', 'limit']],
   contact: ['contact', ['id']],
   addContact: ['add_contact', ['contact']],
+  chats: ['list_chats', ['search']],
+  chatPosts: ['chat_posts', ['chat', 'before', 'limit']],
+  markChatRead: ['mark_chat_read', ['chat']],
+  olderChatPosts: ['older_chat_posts', ['chat', 'before', 'count']],
+  postToChat: ['post_to_chat', ['chat', 'text']],
   // Settings and status
   settings: ['settings', []],
   saveSettings: ['save_settings', ['patch']],
@@ -88,6 +93,12 @@ const COMMANDS = {
 // another device. `missed-calls` (a number): missed calls not yet seen in History (the core
 // counts them for the window and the tray; `historySeen` clears them). `navigate` may carry
 // `contact` (an id) with view `contacts`: a clicked incoming-call notification.
+//
+// Team chats: `chats` { chat|null } when the cache's chats changed (a post, a chat joined or
+// left, a catch-up): read the list (and that chat, when open) again. A ChatView is { id, kind,
+// name, favorite, unread, unreadMentions, lastText|null, lastAuthor|null, lastTime|null }; a
+// PostView { id, author, authorId, mine, time, edited, parts: [{ kind: 'text', text } |
+// { kind: 'mention', id, name, me }], threadId|null } — parts are text, never markup.
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened

@@ -1,6 +1,7 @@
 //! Tauri commands: a few lines each over `ringdesk_core::app::Desk`.
 
 pub mod app;
+pub mod chats;
 pub mod contacts;
 pub mod desktop;
 pub mod dial;
