@@ -7,10 +7,12 @@
 mod error;
 mod outbox;
 mod reconcile;
+mod renewing;
 mod sender;
 mod text;
 
 pub use error::SmsError;
 pub use outbox::{flush_outbox, send_through_outbox, OutboxReport, RECONCILE_GRACE_SECS};
+pub use renewing::renewing;
 pub use sender::{choose_sender, pick_sender};
 pub use text::{SmsText, MAX_SMS_UNITS};

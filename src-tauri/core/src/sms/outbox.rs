@@ -18,12 +18,11 @@
 //!   last renewed ([`reconcile`](super::reconcile)): found, it is `sent`; not found, it is
 //!   pending again and sent.
 
-use std::time::Duration as StdDuration;
-
 use chrono::Duration;
 use serde::Serialize;
 
 use super::reconcile::{reconcile, Reconciled};
+use super::renewing;
 use crate::clock::Clock;
 use crate::store::{MessageRecord, OutboxItem, OutboxState, Store};
 use crate::sync::{log_failures, log_requests, SyncError, Upstream, UpstreamError};
@@ -141,22 +140,8 @@ async fn send_claimed(
     clock: &dyn Clock,
     grace: Duration,
 ) -> Result<MessageRecord, UpstreamError> {
-    let every = (grace / 4)
-        .to_std()
-        .unwrap_or_default()
-        .max(StdDuration::from_millis(50));
     let send = upstream.send_sms(&claim.from_number, &claim.to_number, &claim.text);
-    let mut send = std::pin::pin!(send);
-    loop {
-        tokio::select! {
-            answer = &mut send => return answer,
-            () = clock.sleep(every) => match store.outbox_renew(claim, clock.now_utc()) {
-                Ok(true) => {}
-                Ok(false) => tracing::warn!(id = claim.id, "an outbox claim was taken over"),
-                Err(error) => tracing::warn!(%error, id = claim.id, "an outbox claim was not renewed"),
-            },
-        }
-    }
+    renewing(store, claim, clock, grace, send).await
 }
 
 /// Stores RingCentral's answer with the item as sent; `false` when the item changed hands during

@@ -7,8 +7,6 @@
 //! agent's own post) and the chat's newest page, a post by the agent with the same text, made
 //! since the attempt, is it; none → pending again and posted.
 
-use std::time::Duration as StdDuration;
-
 use chrono::Duration;
 
 use super::convert;
@@ -16,6 +14,7 @@ use super::TeamError;
 use crate::api::team::{self, PostRecord};
 use crate::api::Client;
 use crate::clock::Clock;
+use crate::sms::renewing;
 use crate::store::{OutboxItem, OutboxState, Store, TeamPost};
 use crate::sync::ringcentral::classify;
 use crate::sync::UpstreamError;
@@ -143,7 +142,8 @@ pub async fn flush_posts(
             continue; // Another flush claimed it, or the agent cancelled it.
         };
         let chat = claim.chat_id.clone().unwrap_or_default();
-        let error = match send_claimed(store, client, &claim, &chat, clock, grace).await {
+        let send = team::create_post(client, &chat, &claim.text);
+        let error = match renewing(store, &claim, clock, grace, send).await {
             Ok(record) => {
                 if let Some(post) = convert::post(&record, Some(&chat)) {
                     if record_sent(store, &claim, &post)? {
@@ -180,33 +180,6 @@ pub async fn flush_posts(
         }
     }
     Ok(report)
-}
-
-/// Posts a claimed item, renewing the claim while the answer is awaited.
-async fn send_claimed(
-    store: &mut Store,
-    client: &Client,
-    claim: &OutboxItem,
-    chat: &str,
-    clock: &dyn Clock,
-    grace: Duration,
-) -> Result<PostRecord, crate::api::ApiError> {
-    let every = (grace / 4)
-        .to_std()
-        .unwrap_or_default()
-        .max(StdDuration::from_millis(50));
-    let send = team::create_post(client, chat, &claim.text);
-    let mut send = std::pin::pin!(send);
-    loop {
-        tokio::select! {
-            answer = &mut send => return answer,
-            () = clock.sleep(every) => match store.outbox_renew(claim, clock.now_utc()) {
-                Ok(true) => {}
-                Ok(false) => tracing::warn!(id = claim.id, "a post's claim was taken over"),
-                Err(error) => tracing::warn!(%error, id = claim.id, "a post's claim was not renewed"),
-            },
-        }
-    }
 }
 
 /// Records the answer's post with the claim as sent.
