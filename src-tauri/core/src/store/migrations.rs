@@ -64,6 +64,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0009_post_outbox.sql"),
         fixup: None,
     },
+    Migration {
+        version: 10,
+        sql: include_str!("migrations/0010_calls_session_index.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

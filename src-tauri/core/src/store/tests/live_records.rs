@@ -45,3 +45,21 @@ fn a_live_call_after_its_record_is_not_stored() {
     assert!(!store.put_live_call(&live).expect("live"), "already logged");
     assert_eq!(store.call_ids().expect("ids"), ["7000001B"]);
 }
+
+#[test]
+fn a_call_finds_its_live_twin_through_an_index_not_a_scan() {
+    let (_dir, store) = store();
+    let plan: Vec<String> = store
+        .conn
+        .prepare("EXPLAIN QUERY PLAN DELETE FROM calls WHERE session_id = ?1 AND remote_id LIKE 'live:%'")
+        .expect("plan")
+        .query_map(["9001"], |row| row.get::<_, String>(3))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("plan rows");
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("USING INDEX calls_session")),
+        "every stored call asks this: a scan makes a sync quadratic ({plan:?})"
+    );
+}
