@@ -87,6 +87,33 @@ pub(super) fn read_query(text: &str) -> Option<Query> {
     (!words.is_empty()).then(|| Query::Words(words.join(" ")))
 }
 
+/// The words of `text` worth matching against message or post text, as an FTS5 query; `None`
+/// when none is. A word of one letter (the one being typed, usually) matches most of the
+/// history and would make every keystroke slow: it waits for its second letter. Each word is a
+/// prefix — or, with `whole_typed`, only the one being typed, the words before it matched whole
+/// (post text: a team's history repeats its words, and prefixes of every word cost too much).
+fn text_words(text: &str, whole_typed: bool) -> Option<String> {
+    let typing = !text.ends_with(|c: char| !c.is_alphanumeric());
+    let all: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let terms: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.chars().count() >= 2)
+        .take(8)
+        .map(|(i, w)| {
+            let being_typed = typing && i + 1 == all.len();
+            match being_typed || !whole_typed {
+                true => format!("\"{w}\"*"),
+                false => format!("\"{w}\""),
+            }
+        })
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
 /// A list of keys as one JSON parameter (`IN (SELECT value FROM json_each(?))`), so one
 /// prepared statement serves any number of keys.
 fn json_list(keys: &[String]) -> String {
@@ -108,9 +135,9 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let calls = self.calls_with(&keys, limit)?;
         let mut messages = self.messages_with(&keys, limit)?;
-        // One letter is too vague for message text; names still answer it.
-        let text_worth_searching = text.trim().chars().count() >= 2;
-        if let (Query::Words(fts), true) = (&query, text_worth_searching) {
+        // One letter is too vague for message text (names still answer it): a word of one
+        // letter waits for its second.
+        if let (Query::Words(_), Some(fts)) = (&query, text_words(text, false)) {
             let sql = format!(
                 "SELECT {MESSAGE_COLUMNS} FROM messages {MESSAGE_CONTACT_JOIN}
                  WHERE messages.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1
@@ -127,8 +154,8 @@ impl Store {
             messages.sort_by_key(|m| std::cmp::Reverse((m.created, m.id)));
             messages.truncate(limit);
         }
-        let posts = match (&query, text_worth_searching) {
-            (Query::Words(fts), true) => self.posts_with(fts, limit)?,
+        let posts = match (&query, text_words(text, true)) {
+            (Query::Words(_), Some(fts)) => self.posts_with(&fts, limit)?,
             _ => Vec::new(),
         };
         Ok(SearchResults {

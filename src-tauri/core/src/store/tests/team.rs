@@ -196,3 +196,36 @@ fn posts_are_found_by_the_one_search_newest_first() {
     );
     assert!(store.search("415", 10).expect("a number").posts.is_empty());
 }
+
+#[test]
+fn words_typed_whole_match_whole_and_the_last_one_as_a_prefix() {
+    let (_dir, mut store) = store();
+    store.put_chats(&[chat("team", "Team", 0)]).expect("chat");
+    store
+        .put_posts(&[
+            post("a", "team", "201", 1, "renewal quote sent"),
+            post("b", "team", "202", 2, "renewals quoted later"),
+        ])
+        .expect("posts");
+    let ids = |q: &str| -> Vec<String> {
+        store
+            .search(q, 10)
+            .expect("search")
+            .posts
+            .into_iter()
+            .map(|p| p.remote_id)
+            .collect()
+    };
+    assert_eq!(
+        ids("renewal quot"),
+        ["a"],
+        "the first word is whole, the last a prefix"
+    );
+    assert_eq!(ids("renewal"), ["b", "a"], "one word being typed: a prefix");
+    assert_eq!(ids("renewal "), ["a"], "a space ends the word");
+    assert_eq!(
+        ids("renewal q"),
+        ["a"],
+        "a one-letter word waits for its second letter; the word before it is whole"
+    );
+}
