@@ -100,3 +100,67 @@ fn a_post_goes_to_the_chat_once_and_shows_when_read() {
     let said = String::from_utf8_lossy(&refused.stdout).to_string();
     assert!(said.contains("at most 10000"), "{said}");
 }
+
+#[test]
+fn teams_chats_levels_and_mentions_from_the_command_line() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    assert!(ringdesk(dir.path(), &["sync"]).status.success());
+    let read = ringdesk(dir.path(), &["chat", "read", "Support", "--limit", "30"]);
+    let view = json(&read);
+    let colleague = view["posts"]
+        .as_array()
+        .and_then(|posts| posts.iter().find(|p| p["mine"] == false))
+        .and_then(|p| p["author"].as_str())
+        .expect("a colleague posts in Support")
+        .to_string();
+
+    let team = ringdesk(
+        dir.path(),
+        &["chat", "new-team", "Escalations", "--member", &colleague],
+    );
+    assert!(team.status.success(), "{team:?}");
+    assert_eq!(json(&team)["kind"], "Team");
+    assert_eq!(json(&team)["name"], "Escalations");
+    let nobody = ringdesk(
+        dir.path(),
+        &["chat", "new-team", "Ghosts", "--member", "nobody at all"],
+    );
+    assert_eq!(nobody.status.code(), Some(1), "{nobody:?}");
+    assert!(String::from_utf8_lossy(&nobody.stdout).contains("no colleague matches"));
+
+    let direct = ringdesk(dir.path(), &["chat", "new", &colleague]);
+    assert!(direct.status.success(), "{direct:?}");
+    assert_eq!(json(&direct)["kind"], "Direct");
+    assert_eq!(json(&direct)["name"], colleague.as_str());
+
+    let muted = ringdesk(dir.path(), &["chat", "notify", "Support", "muted"]);
+    assert!(muted.status.success(), "{muted:?}");
+    assert_eq!(json(&muted)["notify"], "muted");
+    assert_eq!(json(&muted)["notifyDefault"], false);
+    let listed = json(&ringdesk(dir.path(), &["chats", "--search", "support"]));
+    assert_eq!(listed["chats"][0]["notify"], "muted", "kept in the cache");
+    let loud = ringdesk(dir.path(), &["chat", "notify", "Support", "loud"]);
+    assert_eq!(loud.status.code(), Some(1), "{loud:?}");
+    assert!(String::from_utf8_lossy(&loud.stdout).contains("not a notification level"));
+
+    let posted = ringdesk(
+        dir.path(),
+        &[
+            "chat",
+            "post",
+            "Support",
+            "can you check?",
+            "--mention",
+            &colleague,
+        ],
+    );
+    assert!(posted.status.success(), "{posted:?}");
+    let read = json(&ringdesk(
+        dir.path(),
+        &["chat", "read", "Support", "--limit", "1"],
+    ));
+    let parts = &read["posts"][0]["parts"];
+    assert_eq!(parts[0]["kind"], "mention", "{read}");
+    assert_eq!(parts[0]["name"], colleague.as_str());
+    assert_eq!(parts[1]["text"], " can you check?");
+}

@@ -1,10 +1,14 @@
-//! `ringdesk chats [--search Q]` and `ringdesk chat read CHAT [--limit N] [--before POST]`: team
-//! chats and their posts from the local cache (`ringdesk sync` brings them; posts older than the
-//! cache come from RingCentral). Reading a chat's newest posts marks it read.
+//! `ringdesk chats [--search Q]`, `ringdesk chat read CHAT [--limit N] [--before POST]` and
+//! `ringdesk chat post CHAT TEXT [--mention WHO]`: team chats and their posts from the local
+//! cache (`ringdesk sync` brings them; posts older than the cache come from RingCentral).
+//! Reading a chat's newest posts marks it read. CHAT is a chat's id or name, or a colleague
+//! (name, email, extension number: their direct chat). Starting chats, levels and edits are in
+//! `chat_changes.rs`.
 
+use ringdesk_core::app::Mentioned;
 use serde_json::json;
 
-use super::Context;
+use super::{chat_changes, Context};
 
 /// Flags of `chats`.
 #[derive(Debug, clap::Args)]
@@ -19,10 +23,14 @@ pub struct ChatsArgs {
 pub enum ChatCommand {
     /// Post TEXT to a chat, exactly once (queued when RingCentral cannot be reached).
     Post {
-        /// The chat: its id, a team's name, a colleague's name.
+        /// The chat: its id, a team's name, a colleague's name, email or extension.
         chat: String,
         /// The text (at most 10 000 characters).
         text: String,
+        /// Mention a colleague (name, email or extension): their @Name in TEXT becomes a
+        /// mention (added in front when TEXT does not hold it). Repeatable.
+        #[arg(long = "mention", value_name = "WHO")]
+        mentions: Vec<String>,
     },
     /// Print a chat's newest posts (CHAT: its id, a team's name, a colleague's name).
     Read {
@@ -34,6 +42,46 @@ pub enum ChatCommand {
         /// The posts before this one (its id): from the cache, else from RingCentral.
         #[arg(long, value_name = "POST")]
         before: Option<String>,
+    },
+    /// Open the direct chat with a colleague, or a group chat with several.
+    New {
+        /// Colleagues: name, email or extension number.
+        #[arg(required = true, value_name = "WHO")]
+        people: Vec<String>,
+    },
+    /// Create a team.
+    NewTeam {
+        /// The team's name.
+        name: String,
+        /// A colleague to add (name, email or extension number). Repeatable.
+        #[arg(long = "member", value_name = "WHO")]
+        members: Vec<String>,
+        /// Anyone in the company may find and join it.
+        #[arg(long)]
+        public: bool,
+    },
+    /// Choose which posts of a chat notify you: all, mentions, muted, or default.
+    Notify {
+        /// The chat.
+        chat: String,
+        /// all | mentions | muted | default
+        level: String,
+    },
+    /// Replace the text of one of your posts.
+    Edit {
+        /// The chat.
+        chat: String,
+        /// The post's id (`ringdesk chat read CHAT --json`).
+        post: String,
+        /// The new text.
+        text: String,
+    },
+    /// Delete one of your posts.
+    Delete {
+        /// The chat.
+        chat: String,
+        /// The post's id.
+        post: String,
     },
 }
 
@@ -79,22 +127,58 @@ pub async fn run(context: &Context, command: ChatCommand) -> i32 {
         return context.fail(error);
     }
     match command {
-        ChatCommand::Post { chat, text } => post(context, &chat, &text).await,
+        ChatCommand::Post {
+            chat,
+            text,
+            mentions,
+        } => post(context, &chat, &text, &mentions).await,
         ChatCommand::Read {
             chat,
             limit,
             before,
         } => read(context, &chat, limit, before).await,
+        ChatCommand::New { people } => chat_changes::new_chat(context, &people).await,
+        ChatCommand::NewTeam {
+            name,
+            members,
+            public,
+        } => chat_changes::new_team(context, &name, &members, public).await,
+        ChatCommand::Notify { chat, level } => chat_changes::notify(context, &chat, &level).await,
+        ChatCommand::Edit { chat, post, text } => {
+            chat_changes::edit(context, &chat, &post, &text).await
+        }
+        ChatCommand::Delete { chat, post } => chat_changes::delete(context, &chat, &post).await,
     }
 }
 
-/// Posts to a chat named by `chat`.
-async fn post(context: &Context, chat: &str, text: &str) -> i32 {
-    let found = match context.desk.find_chat(chat).await {
+/// Posts to a chat named by `chat`, mentioning the colleagues `mentions` names.
+async fn post(context: &Context, chat: &str, text: &str, mentions: &[String]) -> i32 {
+    let found = match context.desk.open_chat(chat).await {
         Ok(found) => found,
         Err(error) => return context.fail(error),
     };
-    let sent = match context.desk.post_to_chat(&found.id, text).await {
+    let mut text = text.to_string();
+    let mut mentioned = Vec::new();
+    for who in mentions {
+        match context.desk.find_colleague(who).await {
+            Ok(colleague) => {
+                let written = format!("@{}", colleague.name);
+                if !text.contains(&written) {
+                    text = format!("{written} {text}");
+                }
+                mentioned.push(Mentioned {
+                    id: colleague.person_id,
+                    name: colleague.name,
+                });
+            }
+            Err(error) => return context.fail(error),
+        }
+    }
+    let sent = match context
+        .desk
+        .post_to_chat(&found.id, &text, &mentioned)
+        .await
+    {
         Ok(sent) => sent,
         Err(error) => return context.fail(error),
     };
@@ -109,7 +193,7 @@ async fn post(context: &Context, chat: &str, text: &str) -> i32 {
 
 /// Prints a chat's posts.
 async fn read(context: &Context, chat: &str, limit: usize, before: Option<String>) -> i32 {
-    let found = match context.desk.find_chat(chat).await {
+    let found = match context.desk.open_chat(chat).await {
         Ok(found) => found,
         Err(error) => return context.fail(error),
     };
@@ -157,9 +241,14 @@ async fn read(context: &Context, chat: &str, limit: usize, before: Option<String
             })
             .collect();
         let edited = if post.edited { " (edited)" } else { "" };
+        let reply = if post.thread_id.as_deref().is_some_and(|t| t != post.id) {
+            "  ↳ "
+        } else {
+            ""
+        };
         context.output.say(format!(
-            "{}  {}: {text}{edited}",
-            &post.time[..16.min(post.time.len())],
+            "{}  {reply}{}: {text}{edited}",
+            post.time.get(..16).unwrap_or(&post.time),
             post.author
         ));
     }

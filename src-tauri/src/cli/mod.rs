@@ -7,6 +7,7 @@
 
 mod call;
 mod calls;
+mod chat_changes;
 mod chats;
 mod contacts;
 mod context;

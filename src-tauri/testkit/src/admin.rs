@@ -9,6 +9,19 @@ use serde_json::{json, Map, Value};
 
 use crate::http::Reply;
 
+/// What signing in as a colleague takes (`POST /sim/jwt` with an `extension_id`).
+#[derive(Debug, Clone)]
+pub struct ColleagueSignIn {
+    /// The simulator.
+    pub server_url: String,
+    /// The colleague's JWT credential.
+    pub jwt: String,
+    /// The simulated app's client id.
+    pub client_id: String,
+    /// Its client secret.
+    pub client_secret: String,
+}
+
 /// The admin API of one simulator.
 #[derive(Debug, Clone)]
 pub struct SimAdmin {
@@ -173,6 +186,25 @@ impl SimAdmin {
             )
             .await;
         minted["jwt"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// A JWT credential of the colleague `extension_id` with the simulated app's credentials:
+    /// all a client needs to sign in as them to a simulator it did not start (the app's demo).
+    pub async fn colleague_sign_in(&self, extension_id: &str) -> ColleagueSignIn {
+        let minted = self
+            .call(
+                Method::POST,
+                "/sim/jwt",
+                json!({ "extension_id": extension_id }),
+            )
+            .await;
+        let text = |key: &str| minted[key].as_str().unwrap_or_default().to_owned();
+        ColleagueSignIn {
+            server_url: self.server_url.clone(),
+            jwt: text("jwt"),
+            client_id: text("client_id"),
+            client_secret: text("client_secret"),
+        }
     }
 
     /// The request log (`GET /sim/requests`), oldest first.

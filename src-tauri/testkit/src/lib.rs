@@ -44,5 +44,5 @@ pub mod oracle;
 #[cfg(feature = "core")]
 pub mod signin;
 
-pub use admin::{Fault, LoggedRequest, SimAdmin};
+pub use admin::{ColleagueSignIn, Fault, LoggedRequest, SimAdmin};
 pub use http::Reply;

@@ -133,6 +133,24 @@ pub async fn colleague_client(
     client
 }
 
+/// A client signed in as a colleague of a simulator this test did not start (the app's demo),
+/// with what [`crate::SimAdmin::colleague_sign_in`] minted.
+pub async fn colleague_at(minted: &crate::ColleagueSignIn, options: ClientOptions) -> TestClient {
+    let app = OAuthApp {
+        server: minted.server_url.clone(),
+        client_id: minted.client_id.clone(),
+        client_secret: Some(Secret::new(minted.client_secret.clone())),
+        redirect_uri: REDIRECT_URI.into(),
+    };
+    let (client, _) = client_for(app, options).await;
+    client
+        .session()
+        .sign_in_with_jwt(&Secret::new(minted.jwt.clone()), false)
+        .await
+        .expect("the simulator signs the colleague in");
+    client
+}
+
 /// The sync engine's upstream, signed in with the simulator's JWT and default client options
 /// (RingCentral's own retry pacing).
 pub async fn jwt_upstream(sim: &RunningSim) -> RingCentral {

@@ -10,7 +10,10 @@ use serde::Serialize;
 use crate::api::Client;
 use crate::sms::RECONCILE_GRACE_SECS;
 use crate::store::{ChatSummary, OutboxState, Store, TeamPost};
-use crate::team::{flush_posts, older_posts, parts, send_post, sync_chats, PostPart};
+use crate::team::{
+    flush_posts, notify, older_posts, parts, send_post, sync_chats, with_mentions, Mentioned,
+    PostPart,
+};
 
 use super::{ChatsChange, Desk, DeskEvent, Error};
 
@@ -36,6 +39,10 @@ pub struct ChatView {
     pub last_author: Option<String>,
     /// When (ISO 8601).
     pub last_time: Option<String>,
+    /// Which posts notify the agent: `all`, `mentions` or `muted`.
+    pub notify: &'static str,
+    /// Whether that is the chat's default (the agent chose no level for it).
+    pub notify_default: bool,
 }
 
 /// A post as a chat shows it.
@@ -85,7 +92,7 @@ pub struct PostSentView {
 }
 
 /// Person names the cache knows, for the ids of `posts` and `summaries`.
-fn names(
+pub(super) fn names(
     store: &Store,
     ids: impl IntoIterator<Item = String>,
 ) -> Result<HashMap<String, String>, Error> {
@@ -99,7 +106,7 @@ fn names(
         .collect())
 }
 
-fn name_of(names: &HashMap<String, String>, id: &str) -> String {
+pub(super) fn name_of(names: &HashMap<String, String>, id: &str) -> String {
     names.get(id).cloned().unwrap_or_else(|| id.to_string())
 }
 
@@ -126,7 +133,7 @@ fn chat_name(summary: &ChatSummary, me: &str, names: &HashMap<String, String>) -
 }
 
 /// A post's text as plain text: mentions by name.
-fn plain(post: &TeamPost, me: &str) -> String {
+pub(super) fn plain(post: &TeamPost, me: &str) -> String {
     parts(&post.text, &post.mentions, me)
         .into_iter()
         .map(|part| match part {
@@ -136,8 +143,13 @@ fn plain(post: &TeamPost, me: &str) -> String {
         .collect()
 }
 
-fn chat_view(summary: &ChatSummary, me: &str, names: &HashMap<String, String>) -> ChatView {
+pub(super) fn chat_view(
+    summary: &ChatSummary,
+    me: &str,
+    names: &HashMap<String, String>,
+) -> ChatView {
     let last = summary.last.as_ref();
+    let level = notify::level(&summary.chat, summary.notify, summary.other_posters);
     ChatView {
         id: summary.chat.id.clone(),
         kind: summary.chat.kind.clone(),
@@ -148,10 +160,12 @@ fn chat_view(summary: &ChatSummary, me: &str, names: &HashMap<String, String>) -
         last_text: last.map(|p| plain(p, me)),
         last_author: last.map(|p| name_of(names, &p.creator)),
         last_time: last.map(|p| p.created.to_rfc3339()),
+        notify: level.as_str(),
+        notify_default: summary.notify.is_none(),
     }
 }
 
-fn post_view(post: &TeamPost, me: &str, names: &HashMap<String, String>) -> PostView {
+pub(super) fn post_view(post: &TeamPost, me: &str, names: &HashMap<String, String>) -> PostView {
     PostView {
         id: post.remote_id.clone(),
         author: name_of(names, &post.creator),
@@ -165,7 +179,7 @@ fn post_view(post: &TeamPost, me: &str, names: &HashMap<String, String>) -> Post
 }
 
 /// The ids a list of summaries names.
-fn summary_ids(summaries: &[ChatSummary]) -> Vec<String> {
+pub(super) fn summary_ids(summaries: &[ChatSummary]) -> Vec<String> {
     summaries
         .iter()
         .flat_map(|s| {
@@ -180,7 +194,7 @@ fn summary_ids(summaries: &[ChatSummary]) -> Vec<String> {
 
 impl Desk {
     /// The agent's person id in Team Messaging (their extension id).
-    async fn me(&self) -> Result<String, Error> {
+    pub(super) async fn me(&self) -> Result<String, Error> {
         let live = self.live().await?;
         Ok(live
             .connection
@@ -190,8 +204,8 @@ impl Desk {
             .unwrap_or_default())
     }
 
-    /// Brings Team Messaging into the cache with the sync; answers the posts new since the last
-    /// one. `None` without the permission, or when RingCentral could not be read this time
+    /// Brings Team Messaging into the cache with the sync (a post new to the cache is notified
+    /// at its chat's level); answers the posts new since the last one. `None` without the permission, or when RingCentral could not be read this time
     /// (logged; the next sync tries again: chats never stop the rest of a sync).
     pub(crate) async fn sync_chats(&self, client: &Client, store: &mut Store) -> Option<usize> {
         if !self.granted("TeamMessaging").await {
@@ -201,6 +215,13 @@ impl Desk {
             Ok(report) => {
                 if report.chats > 0 {
                     self.emit(DeskEvent::Chats(ChatsChange { chat: None }));
+                }
+                // A post the sync brought before its WebSocket event is news all the same: each
+                // is new to the cache once, by whichever path, and notifies then.
+                for post in &report.new_posts {
+                    if let Some(alert) = self.chat_alert(post).await {
+                        self.emit(DeskEvent::ChatAlert(alert));
+                    }
                 }
                 Some(report.new_posts.len())
             }
@@ -212,9 +233,16 @@ impl Desk {
     }
 
     /// Posts `text` to the agent's chat `chat` through the outbox: stored first, posted once,
-    /// kept for the next sync when RingCentral cannot be reached. A post RingCentral refuses, or
-    /// one too long, is an error.
-    pub async fn post_to_chat(&self, chat: &str, text: &str) -> Result<PostSentView, Error> {
+    /// kept for the next sync when RingCentral cannot be reached; each `@name` of `mentioned`
+    /// (people the agent picked) goes as a mention. A post RingCentral refuses, or one too long,
+    /// is an error.
+    pub async fn post_to_chat(
+        &self,
+        chat: &str,
+        text: &str,
+        mentioned: &[Mentioned],
+    ) -> Result<PostSentView, Error> {
+        let text = &with_mentions(text, mentioned);
         let me = self.me().await?;
         let live = self.live().await?;
         let client = live.connection.client().clone();
@@ -312,9 +340,7 @@ impl Desk {
         let me = self.me().await?;
         self.with_cache(|store| {
             let summary = store
-                .chat_summaries(&me)?
-                .into_iter()
-                .find(|s| s.chat.id == chat)
+                .chat_summary(chat, &me)?
                 .ok_or_else(|| super::DeskError::NoSuchChat(chat.to_string()))?;
             let mut posts = store.chat_posts(chat, before, limit)?;
             posts.reverse();

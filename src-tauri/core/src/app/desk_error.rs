@@ -71,6 +71,26 @@ pub enum DeskError {
         /// The chats it matches, by name.
         matches: String,
     },
+    /// A chat notification level ringdesk does not know.
+    #[error("\"{0}\" is not a notification level: use all, mentions, muted or default")]
+    UnknownNotifyLevel(String),
+    /// A new team without a name.
+    #[error("a team needs a name of 1 to {0} characters")]
+    TeamName(usize),
+    /// A new chat or team with nobody but the agent in it.
+    #[error("name at least one colleague to chat with")]
+    NoColleagues,
+    /// A colleague nobody in the company directory or Team Messaging matches.
+    #[error("no colleague matches \"{0}\"")]
+    NoSuchColleague(String),
+    /// A colleague named ambiguously.
+    #[error("\"{asked}\" names several colleagues: {matches}")]
+    AmbiguousColleague {
+        /// What was asked.
+        asked: String,
+        /// The colleagues it matches, by name.
+        matches: String,
+    },
     /// A new contact with neither a name nor a company.
     #[error("a contact needs a name or a company")]
     UnnamedContact,
@@ -95,7 +115,12 @@ impl DeskError {
             | Self::TemplateName(_)
             | Self::UnnamedContact
             | Self::NoSuchChat(_)
-            | Self::AmbiguousChat { .. } => Recovery::FixInput,
+            | Self::AmbiguousChat { .. }
+            | Self::UnknownNotifyLevel(_)
+            | Self::TeamName(_)
+            | Self::NoColleagues
+            | Self::NoSuchColleague(_)
+            | Self::AmbiguousColleague { .. } => Recovery::FixInput,
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -132,6 +157,11 @@ impl DeskError {
             Self::UnnamedContact => "Type their name (or their company's), then save.",
             Self::NoSuchChat(_) => "Pick a chat from `ringdesk chats`, or run `ringdesk sync` first.",
             Self::AmbiguousChat { .. } => "Name the chat more fully, or use its id from `ringdesk chats`.",
+            Self::UnknownNotifyLevel(_) => "Choose all (every post), mentions (posts naming you), muted, or default.",
+            Self::TeamName(_) => "Give the team a short name.",
+            Self::NoColleagues => "Pick one or more colleagues by name, email or extension number.",
+            Self::NoSuchColleague(_) => "Use a colleague's name, email or extension number as the company directory shows it (`ringdesk contacts --search`).",
+            Self::AmbiguousColleague { .. } => "Use the colleague's email or extension number.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }
     }

@@ -118,6 +118,8 @@ pub enum DeskEvent {
     Presence(PresenceView),
     /// Team Messaging chats changed in the cache (a post, a chat joined or left, a catch-up).
     Chats(ChatsChange),
+    /// A chat post to notify the agent of (its chat's level wants it; once per post).
+    ChatAlert(super::ChatAlert),
     /// Something ringdesk does by itself could not be done as the agent set it up (the settings
     /// file cannot be read): show it; `None` once it is fixed.
     Problem(Option<Problem>),
@@ -138,6 +140,7 @@ impl DeskEvent {
             Self::MissedCalls(_) => "missed-calls",
             Self::Presence(_) => "presence",
             Self::Chats(_) => "chats",
+            Self::ChatAlert(_) => "chat-alert",
             Self::Problem(_) => "problem",
         }
     }

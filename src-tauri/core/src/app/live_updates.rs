@@ -109,6 +109,11 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
             }
             RealtimeEvent::Presence(presence) => desk.emit(DeskEvent::Presence(presence)),
             RealtimeEvent::TeamPost(change) => {
+                if let PostChange::Added { post } = &change {
+                    if let Some(alert) = desk.chat_alert(post).await {
+                        desk.emit(DeskEvent::ChatAlert(alert));
+                    }
+                }
                 let chat = match change {
                     PostChange::Added { post } | PostChange::Changed { post } => Some(post.chat_id),
                     PostChange::Removed { chat, .. } => chat,

@@ -15,6 +15,9 @@
 
 mod call_alerts;
 mod caller;
+mod chat_alerts;
+mod chat_edits;
+mod chat_making;
 mod chats;
 mod connection;
 mod contacts;
@@ -53,9 +56,11 @@ use crate::config::{Environment, Paths, Profile};
 use crate::phone::Country;
 use crate::store::Store;
 
-pub use crate::team::PostPart;
+pub use crate::team::{Mentioned, PostPart};
 pub use call_alerts::{AlertKind, CallAlert};
 pub use caller::{CallerView, LastText};
+pub use chat_alerts::{parse_level, ChatAlert};
+pub use chat_making::ColleagueView;
 pub use chats::{ChatPostsView, ChatView, PostSentView, PostView};
 pub use connection::Connection;
 pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineView};

@@ -69,6 +69,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0010_calls_session_index.sql"),
         fixup: None,
     },
+    Migration {
+        version: 11,
+        sql: include_str!("migrations/0011_posts_order.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

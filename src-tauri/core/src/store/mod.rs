@@ -21,6 +21,7 @@ mod activity;
 mod announced;
 mod batch;
 mod calls;
+mod colleagues;
 mod contact_list;
 mod contacts;
 mod conversation_search;
@@ -53,6 +54,7 @@ use crate::phone::Country;
 pub use activity::{ActivityEntry, ActivityOutcome};
 pub use batch::Batch;
 pub use calls::{CallLeg, CallParty, CallRecord};
+pub use colleagues::Colleague;
 pub use contact_list::{
     ContactCursor, ContactDetail, ContactEntry, ContactPage, ContactQuery, StoredNumber,
 };

@@ -78,6 +78,9 @@ pub struct ChatSummary {
     pub unread_mentions: u32,
     /// The newest post.
     pub last: Option<TeamPost>,
+    /// How many people other than the agent posted in it (counted for private teams only, whose
+    /// default notification level depends on it; 0 for other chats).
+    pub other_posters: u32,
 }
 
 const CHAT_COLUMNS: &str =
@@ -177,12 +180,26 @@ impl Store {
     /// The agent's chats, favourites first, then the most recently active; `me` is the agent's
     /// person id (their own posts are never unread).
     pub fn chat_summaries(&self, me: &str) -> Result<Vec<ChatSummary>, StoreError> {
+        self.chat_summaries_of(me, None)
+    }
+
+    /// One of the agent's chats, summarised like [`Store::chat_summaries`].
+    pub fn chat_summary(&self, id: &str, me: &str) -> Result<Option<ChatSummary>, StoreError> {
+        Ok(self.chat_summaries_of(me, Some(id))?.pop())
+    }
+
+    fn chat_summaries_of(
+        &self,
+        me: &str,
+        only: Option<&str>,
+    ) -> Result<Vec<ChatSummary>, StoreError> {
         let mut chats = self.conn.prepare_cached(&format!(
-            "SELECT {CHAT_COLUMNS}, favorite, notify, read_until FROM chats WHERE member = 1
+            "SELECT {CHAT_COLUMNS}, favorite, notify, read_until FROM chats
+             WHERE member = 1 AND (?1 IS NULL OR id = ?1)
              ORDER BY favorite DESC, modified DESC, id"
         ))?;
         let rows: Vec<(TeamChat, bool, Option<String>, i64)> = chats
-            .query_map([], |row| {
+            .query_map([only], |row| {
                 Ok((
                     chat_from_row(row)?,
                     row.get(10)?,
@@ -197,8 +214,12 @@ impl Store {
         )?;
         let mut last = self.conn.prepare_cached(&format!(
             "SELECT {POST_COLUMNS} FROM posts WHERE chat_id = ?1
-             ORDER BY created DESC, id DESC LIMIT 1"
+             ORDER BY created DESC, length(remote_id) DESC, remote_id DESC LIMIT 1"
         ))?;
+        let mut posters = self.conn.prepare_cached(
+            "SELECT count(DISTINCT creator) FROM posts
+             WHERE chat_id = ?1 AND creator != ?2 AND kind = 'TextMessage'",
+        )?;
         let mention = format!("%\"id\":\"{}\"%", me.replace(['%', '_', '"'], ""));
         let mut summaries = Vec::with_capacity(rows.len());
         for (chat, favorite, notify, read_until) in rows {
@@ -207,7 +228,13 @@ impl Store {
                     Ok((row.get(0)?, row.get(1)?))
                 })?;
             let newest = last.query_row([&chat.id], post_from_row).optional()?;
+            let other_posters: i64 = if chat.kind == "Team" && !chat.public {
+                posters.query_row(params![chat.id, me], |row| row.get(0))?
+            } else {
+                0
+            };
             summaries.push(ChatSummary {
+                other_posters: other_posters.max(0) as u32,
                 favorite,
                 notify: notify.as_deref().and_then(NotifyLevel::parse),
                 unread: count.max(0) as u32,

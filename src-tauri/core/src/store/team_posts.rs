@@ -167,32 +167,47 @@ impl Store {
     }
 
     /// A chat's posts, newest first: `limit` of them, from the newest or from just before the
-    /// post `before` (RingCentral's id) in the cache's order — posts of one millisecond stay
-    /// apart.
+    /// post `before` (RingCentral's id) in RingCentral's order — by creation time, then by id
+    /// (numeric strings: the shorter is the smaller), so posts of one millisecond stay apart
+    /// and in order however the cache came to hold them.
     pub fn chat_posts(
         &self,
         chat_id: &str,
         before: Option<&str>,
         limit: usize,
     ) -> Result<Vec<TeamPost>, StoreError> {
-        let anchor: Option<(i64, i64)> = match before {
+        let anchor: Option<i64> = match before {
             None => None,
             Some(remote_id) => self
                 .conn
-                .prepare_cached("SELECT created, id FROM posts WHERE remote_id = ?1")?
-                .query_row([remote_id], |row| Ok((row.get(0)?, row.get(1)?)))
+                .prepare_cached("SELECT created FROM posts WHERE remote_id = ?1")?
+                .query_row([remote_id], |row| row.get(0))
                 .optional()?,
         };
-        let (created, id) = anchor.unwrap_or((i64::MAX, i64::MAX));
         let mut posts = self.conn.prepare_cached(&format!(
             "SELECT {POST_COLUMNS} FROM posts
-             WHERE chat_id = ?1 AND (created < ?2 OR (created = ?2 AND id < ?3))
-             ORDER BY created DESC, id DESC LIMIT ?4"
+             WHERE chat_id = ?1
+               AND (?2 IS NULL OR (created, length(remote_id), remote_id) < (?2, length(?3), ?3))
+             ORDER BY created DESC, length(remote_id) DESC, remote_id DESC LIMIT ?4"
         ))?;
         let found = posts
-            .query_map(params![chat_id, created, id, limit as i64], post_from_row)?
+            .query_map(
+                params![chat_id, anchor, before.unwrap_or_default(), limit as i64],
+                post_from_row,
+            )?
             .collect::<Result<_, _>>()?;
         Ok(found)
+    }
+
+    /// One post by RingCentral's id.
+    pub fn team_post(&self, remote_id: &str) -> Result<Option<TeamPost>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {POST_COLUMNS} FROM posts WHERE remote_id = ?1"
+            ))?
+            .query_row([remote_id], post_from_row)
+            .optional()?)
     }
 
     /// The newest post of a chat in the cache.

@@ -66,6 +66,11 @@ pub(crate) fn chat(record: &ChatRecord, member: bool) -> Option<TeamChat> {
     })
 }
 
+/// A chat the agent is in (one just created or opened).
+pub fn joined_chat(record: &ChatRecord) -> Option<TeamChat> {
+    chat(record, true)
+}
+
 /// A post record; `chat` when the record names none (a page of one chat's posts).
 pub(crate) fn post(record: &PostRecord, chat: Option<&str>) -> Option<TeamPost> {
     let chat_id = id(record.group_id.as_deref()).or_else(|| id(chat))?;

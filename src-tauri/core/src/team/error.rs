@@ -22,6 +22,12 @@ pub enum TeamError {
         /// The most.
         most: usize,
     },
+    /// A post with nothing in it.
+    #[error("the post is empty")]
+    Empty,
+    /// A post that is not the agent's own in that chat (or not in the cache).
+    #[error("post {0} is not one of yours in this chat")]
+    NotYours(String),
     /// RingCentral refused the post for good (not a member, a chat gone …).
     #[error("the post was not sent: {0}")]
     Refused(String),
@@ -33,7 +39,9 @@ impl TeamError {
         match self {
             Self::Api(error) => error.recovery(),
             Self::Store(error) => error.recovery(),
-            Self::TooLong { .. } | Self::Refused(_) => Recovery::FixInput,
+            Self::TooLong { .. } | Self::Empty | Self::NotYours(_) | Self::Refused(_) => {
+                Recovery::FixInput
+            }
         }
     }
 
@@ -43,6 +51,8 @@ impl TeamError {
             Self::Api(error) => error.hint(),
             Self::Store(error) => error.hint().into(),
             Self::TooLong { .. } => "Shorten it, or split it into several posts.".into(),
+            Self::Empty => "Write something first.".into(),
+            Self::NotYours(_) => "Only your own posts can be edited or deleted.".into(),
             Self::Refused(_) => "Check that you are still in this chat, then post again.".into(),
         }
     }

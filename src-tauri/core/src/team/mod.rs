@@ -5,14 +5,19 @@
 //! read state, the cache does.
 
 mod convert;
+mod edits;
 mod error;
 mod events;
+mod mentions;
+pub mod notify;
 mod outbox;
 mod sync;
 
-pub use convert::{chat_kind, parts, PostPart};
+pub use convert::{chat_kind, joined_chat, parts, PostPart};
+pub use edits::{delete_post, edit_post};
 pub use error::TeamError;
 pub use events::{apply_chat_event, apply_post_event, ChatChange, PostChange};
+pub use mentions::{with_mentions, Mentioned};
 pub use outbox::{flush_posts, send_post, PostOutboxReport, MOST_POST_CHARS};
 pub use sync::{older_posts, sync_chats, ChatSyncReport};
 

@@ -4,6 +4,7 @@
 
 mod business_sms;
 mod calls;
+mod chats;
 mod demo_admin;
 mod link_guard;
 mod links;

@@ -88,5 +88,11 @@ pub async fn mint_jwt(State(sim): Shared, bytes: Bytes) -> Result<Response, ApiE
         (owner, world.ids.uuid())
     };
     let jwt = sim.mint_jwt(owner, body.expires_in.map(chrono::Duration::seconds), &jti);
-    Ok(ok(json!({ "jwt": jwt })))
+    // The simulated app's credentials come along: a test or a demo script signing in as a
+    // colleague of a simulator it did not start (the app's demo) needs them for the grant.
+    Ok(ok(json!({
+        "jwt": jwt,
+        "client_id": sim.app.client_id,
+        "client_secret": sim.app.client_secret,
+    })))
 }
