@@ -1,4 +1,5 @@
-//! Desktop notifications. Texts customers send: the core hands each inbound message over at
+//! Desktop notifications. Team chat posts at each chat's level (`DeskEvent::ChatAlert`; a click
+//! opens the chat). Texts customers send: the core hands each inbound message over at
 //! least once (`Desk::deliver_new_texts`, from the cache's ledger; never the agent's own).
 //! Calls: an incoming call while it rings and a missed call (`DeskEvent::CallAlert`, with the
 //! words the core chose, see `ringdesk_core::app::CallAlert`). None is shown while the settings
@@ -16,7 +17,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::app::{AlertKind, CallAlert, Desk, DeskEvent, NewText};
+use ringdesk_core::app::{AlertKind, CallAlert, ChatAlert, Desk, DeskEvent, NewText};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::{Action, ActionType, NotificationExt};
 use tokio::sync::broadcast::error::RecvError;
@@ -26,10 +27,12 @@ use crate::window::{self, Navigate};
 
 /// The key of the number in a notification's payload.
 const NUMBER: &str = "number";
-/// The key of what a notification is about: `text`, `incoming` or `missed`.
+/// The key of what a notification is about: `text`, `incoming`, `missed` or `chat`.
 const ABOUT: &str = "about";
 /// The key of the contact an incoming call's notification opens.
 const CONTACT: &str = "contact";
+/// The key of the team chat a post's notification opens.
+const CHAT: &str = "chat";
 /// The action type of a missed call's notification: its buttons.
 const MISSED_CALL_ACTIONS: &str = "missed-call";
 /// The *Call back* button.
@@ -64,6 +67,7 @@ fn act(
             view: "messages",
             number: Some(number()?),
             contact: None,
+            chat: None,
         })),
         _ => None,
     }
@@ -80,16 +84,24 @@ fn destination(extra: &std::collections::HashMap<String, serde_json::Value>) -> 
             view: "contacts",
             contact: extra.get(CONTACT).and_then(serde_json::Value::as_i64),
             number,
+            chat: None,
+        },
+        Some("chat") => Navigate {
+            view: "chats",
+            chat: extra.get(CHAT).and_then(|c| c.as_str()).map(str::to_string),
+            ..Navigate::default()
         },
         Some("missed") => Navigate {
             view: "history",
             number: None,
             contact: None,
+            chat: None,
         },
         _ => Navigate {
             view: "messages",
             number,
             contact: None,
+            chat: None,
         },
     }
 }
@@ -148,7 +160,7 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
     }));
 }
 
-/// Notifies incoming and missed calls as the desk announces them.
+/// Notifies incoming and missed calls, and team chat posts, as the desk announces them.
 fn follow_calls<R: Runtime>(app: AppHandle<R>, desk: Arc<Desk>) {
     let mut events = desk.subscribe();
     tauri::async_runtime::spawn(async move {
@@ -163,6 +175,13 @@ fn follow_calls<R: Runtime>(app: AppHandle<R>, desk: Arc<Desk>) {
                 }
                 Ok(DeskEvent::CallAlert(alert)) => {
                     tracing::info!(kind = ?alert.kind, "call alert, not notified (muted)")
+                }
+                // Do not disturb (or notifications off) holds chat posts back like texts.
+                Ok(DeskEvent::ChatAlert(alert)) if desk.settings_in_force().notifies() => {
+                    show_chat(&app, &alert)
+                }
+                Ok(DeskEvent::ChatAlert(alert)) => {
+                    tracing::info!(post = %alert.post, "chat post, not notified (muted)")
                 }
                 Ok(_) | Err(RecvError::Lagged(_)) => {}
                 Err(RecvError::Closed) => return,
@@ -193,6 +212,21 @@ fn show_call<R: Runtime>(app: &AppHandle<R>, alert: &CallAlert) {
         // The benchmark (scripts/bench-desktop) times this line.
         Ok(()) => tracing::info!(kind = about, "call notified"),
         Err(error) => tracing::warn!(%error, kind = about, "could not notify the call"),
+    }
+}
+
+fn show_chat<R: Runtime>(app: &AppHandle<R>, alert: &ChatAlert) {
+    let shown = app
+        .notification()
+        .builder()
+        .title(&alert.title)
+        .body(escaped(&alert.body))
+        .extra(CHAT, &alert.chat)
+        .extra(ABOUT, "chat")
+        .show();
+    match shown {
+        Ok(()) => tracing::info!(post = %alert.post, "chat post notified"),
+        Err(error) => tracing::warn!(%error, post = %alert.post, "could not notify a chat post"),
     }
 }
 
@@ -287,6 +321,8 @@ mod tests {
             (text.view, text.number.as_deref()),
             ("messages", Some("+14155550188"))
         );
+        let chat = destination(&extra(&[(ABOUT, "chat".into()), (CHAT, "77".into())]));
+        assert_eq!((chat.view, chat.chat.as_deref()), ("chats", Some("77")));
     }
 
     #[test]
@@ -307,6 +343,7 @@ mod tests {
                 view: "messages",
                 number: Some("+14155550188".into()),
                 contact: None,
+                chat: None,
             }))
         );
         assert!(

@@ -60,16 +60,18 @@ pub fn reveal<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// Where the window should go: a view, and for Messages the conversation to open.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Navigate {
-    /// `dial`, `history`, `messages`, `contacts` or `settings`.
+    /// `dial`, `history`, `messages`, `chats`, `contacts` or `settings`.
     pub view: &'static str,
     /// The conversation to open (E.164), for `messages`; the number to look up, for
     /// `contacts` without a contact.
     pub number: Option<String>,
     /// The contact to open, for `contacts`.
     pub contact: Option<i64>,
+    /// The team chat to open, for `chats`.
+    pub chat: Option<String>,
 }
 
 /// Brings the window forward on `view` (the `navigate` event).

@@ -184,6 +184,7 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
                 view: "messages",
                 number: None,
                 contact: None,
+                chat: None,
             },
         ),
         HISTORY => {
@@ -194,6 +195,7 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
                     view: "history",
                     number: None,
                     contact: None,
+                    chat: None,
                 },
             )
         }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::api::team::{self as api, ChatRecord, NewTeam};
-use crate::api::{ApiError, Client};
+use crate::api::{ApiError, Client, Priority};
 use crate::store::Colleague;
 use crate::team::{chat_kind, TeamError};
 
@@ -206,7 +206,9 @@ fn others(people: &[String], me: &str) -> Vec<String> {
 
 /// The team named `name` created since `started`, among the agent's newest chats.
 async fn created_team(client: &Client, name: &str, started: DateTime<Utc>) -> Option<ChatRecord> {
-    let recent = api::recent_chats(client, LOOKUP_CHATS).await.ok()?;
+    let recent = api::recent_chats(client, LOOKUP_CHATS, Priority::Interactive)
+        .await
+        .ok()?;
     let since = started - chrono::Duration::minutes(1);
     recent.records.into_iter().find(|chat| {
         chat_kind(chat.kind.as_deref().unwrap_or_default()) == "Team"

@@ -78,6 +78,9 @@ pub struct ContactView {
     pub email: String,
     /// `personal`, `directory` or `local`.
     pub source: String,
+    /// A colleague's Team Messaging person id (directory contacts): *Chat* opens the direct
+    /// chat with them.
+    pub person_id: Option<String>,
     /// Numbers.
     pub numbers: Vec<NumberView>,
     /// Calls and messages, newest first.
@@ -123,6 +126,10 @@ impl Desk {
             company: c.company.clone(),
             email: c.email.clone(),
             source: c.source.as_str().to_string(),
+            person_id: c
+                .remote_id
+                .clone()
+                .filter(|_| c.source == crate::store::ContactSource::Directory),
             numbers: c
                 .numbers
                 .iter()

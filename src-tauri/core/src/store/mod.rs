@@ -180,15 +180,28 @@ impl Store {
         // 16 KiB pages for a new file (an existing one keeps its own): a call-log record with
         // its raw JSON is about 1.6 KiB, and 4 KiB pages held only two of them (a fifth of each
         // page unused), which cost a full sync 15 % more CPU in writes and checkpoints.
-        conn.execute_batch(
-            "PRAGMA page_size = 16384;
+        // Switching a file to WAL needs a moment alone with it: while another connection is
+        // creating the same new file (the window, its sync and a CLI opening at once), SQLite
+        // answers "busy" at once rather than waiting, so that is waited out here.
+        let settings = "PRAGMA page_size = 16384;
              PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
              PRAGMA temp_store = MEMORY;
-             PRAGMA cache_size = -16000;",
-        )
-        .map_err(open_failed)?;
+             PRAGMA cache_size = -16000;";
+        let patience = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            match conn.execute_batch(settings) {
+                Ok(()) => break,
+                Err(error)
+                    if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && std::time::Instant::now() < patience =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(error) => return Err(open_failed(error)),
+            }
+        }
         migrations::migrate(&mut conn, path, version)?;
         Ok(Self {
             conn,

@@ -241,11 +241,17 @@ impl Store {
         Ok(())
     }
 
-    /// The persons of `ids` the cache knows.
+    /// The persons of `ids` the cache knows: from Team Messaging, else the company directory
+    /// (a colleague's person id is their directory entry's id).
     pub fn persons(&self, ids: &[String]) -> Result<Vec<Person>, StoreError> {
-        let mut read = self
-            .conn
-            .prepare_cached("SELECT id, first_name, last_name, email FROM persons WHERE id = ?1")?;
+        let mut read = self.conn.prepare_cached(
+            "SELECT id, first_name, last_name, email FROM persons WHERE id = ?1
+             UNION ALL
+             SELECT remote_id, first_name, last_name, email FROM contacts
+             WHERE source = 'directory' AND remote_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM persons WHERE id = ?1)
+             LIMIT 1",
+        )?;
         let mut found = Vec::new();
         for id in ids {
             let person = read
@@ -263,12 +269,17 @@ impl Store {
         Ok(found)
     }
 
-    /// The authors and members of cached chats and posts the cache has no person for.
+    /// The authors and members of cached chats and posts the cache has no person for (neither
+    /// from Team Messaging nor in the company directory).
     pub fn unknown_persons(&self) -> Result<Vec<String>, StoreError> {
         let mut authors = self.conn.prepare_cached(
-            "SELECT DISTINCT creator FROM posts WHERE creator NOT IN (SELECT id FROM persons)
-             UNION SELECT DISTINCT value FROM chats, json_each(chats.members)
-                 WHERE value NOT IN (SELECT id FROM persons)",
+            "SELECT id FROM (
+                 SELECT DISTINCT creator AS id FROM posts
+                 UNION SELECT DISTINCT value FROM chats, json_each(chats.members))
+             WHERE id != ''
+               AND id NOT IN (SELECT id FROM persons)
+               AND id NOT IN (SELECT remote_id FROM contacts
+                              WHERE source = 'directory' AND remote_id IS NOT NULL)",
         )?;
         let ids = authors
             .query_map([], |row| row.get(0))?

@@ -12,7 +12,7 @@ use chrono::Duration;
 use super::convert;
 use super::TeamError;
 use crate::api::team::{self, PostRecord};
-use crate::api::Client;
+use crate::api::{Client, Priority};
 use crate::clock::Clock;
 use crate::sms::renewing;
 use crate::store::{OutboxItem, OutboxState, Store, TeamPost};
@@ -85,7 +85,7 @@ async fn reconcile(
     }
     let chat = item.chat_id.clone().unwrap_or_default();
     let mut candidates = store.chat_posts(&chat, None, LOOKUP_PAGE as usize)?;
-    let page = team::posts(client, &chat, LOOKUP_PAGE, None).await?;
+    let page = team::posts(client, &chat, LOOKUP_PAGE, None, Priority::Interactive).await?;
     candidates.extend(
         page.records
             .iter()

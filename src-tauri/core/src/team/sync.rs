@@ -9,11 +9,13 @@ use chrono::{DateTime, Utc};
 use super::convert;
 use super::TeamError;
 use crate::api::team::{self, MOST_PERSONS};
-use crate::api::Client;
+use crate::api::{Client, Priority};
 use crate::store::{Store, TeamPost};
 
 /// Posts asked per page.
 const PAGE: u32 = 50;
+/// The sync's reads leave a fifth of each rate budget to what the agent does meanwhile.
+const BACKGROUND: Priority = Priority::Background;
 /// Pages read per chat and sync, back to the newest cached post.
 const CATCH_UP_PAGES: usize = 4;
 /// Pages read to find older posts on demand.
@@ -35,14 +37,14 @@ pub struct ChatSyncReport {
 
 /// Brings the agent's recent chats, their new posts and unknown persons into `store`.
 pub async fn sync_chats(store: &mut Store, client: &Client) -> Result<ChatSyncReport, TeamError> {
-    let recent = team::recent_chats(client, team::MOST_PER_PAGE).await?;
+    let recent = team::recent_chats(client, team::MOST_PER_PAGE, BACKGROUND).await?;
     let chats: Vec<_> = recent
         .records
         .iter()
         .filter_map(|r| convert::chat(r, true))
         .collect();
     store.put_chats(&chats)?;
-    let favorites = team::favorites(client).await?;
+    let favorites = team::favorites(client, BACKGROUND).await?;
     let ids: Vec<String> = favorites.records.iter().map(|c| c.id.clone()).collect();
     store.set_favorite_chats(&ids)?;
     let mut report = ChatSyncReport {
@@ -79,7 +81,7 @@ async fn catch_up(
     let mut token: Option<String> = None;
     let mut new = Vec::new();
     for _ in 0..CATCH_UP_PAGES {
-        let page = team::posts(client, chat, PAGE, token.as_deref()).await?;
+        let page = team::posts(client, chat, PAGE, token.as_deref(), BACKGROUND).await?;
         let posts: Vec<TeamPost> = page
             .records
             .iter()
@@ -101,7 +103,7 @@ async fn fetch_persons(store: &mut Store, client: &Client) -> Result<usize, Team
     let mut fetched = 0;
     for ids in unknown.chunks(MOST_PERSONS) {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let persons: Vec<_> = team::persons(client, &ids)
+        let persons: Vec<_> = team::persons(client, &ids, BACKGROUND)
             .await?
             .iter()
             .filter_map(convert::person)
@@ -126,7 +128,14 @@ pub async fn older_posts(
     let mut older = Vec::new();
     let mut passed = false;
     for _ in 0..BACKFILL_PAGES {
-        let page = team::posts(client, chat, team::MOST_PER_PAGE, token.as_deref()).await?;
+        let page = team::posts(
+            client,
+            chat,
+            team::MOST_PER_PAGE,
+            token.as_deref(),
+            Priority::Interactive,
+        )
+        .await?;
         let posts: Vec<TeamPost> = page
             .records
             .iter()

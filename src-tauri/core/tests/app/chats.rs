@@ -4,7 +4,7 @@
 //! existing one, a new team is created once, and the agent edits and deletes their own posts
 //! only.
 
-use ringdesk_core::api::ClientOptions;
+use ringdesk_core::api::{ClientOptions, Priority};
 use ringdesk_core::app::{ChatAlert, ChatView, DeskEvent, Mentioned};
 use ringdesk_core::store::NotifyLevel;
 use ringdesk_testkit::signin::{colleague_at, TestClient};
@@ -175,7 +175,7 @@ async fn chats_and_teams_are_made_once_and_own_posts_edited_and_deleted() {
         .await
         .expect("posted");
     let mine = sent.post_id.expect("sent at once");
-    let posted = ringdesk_core::api::team::posts(&ana, &direct.id, 5, None)
+    let posted = ringdesk_core::api::team::posts(&ana, &direct.id, 5, None, Priority::Interactive)
         .await
         .expect("the colleague reads");
     let at_ringcentral = posted
@@ -223,7 +223,7 @@ async fn chats_and_teams_are_made_once_and_own_posts_edited_and_deleted() {
         view.posts.iter().all(|p| p.id != mine),
         "gone from the cache"
     );
-    let left = ringdesk_core::api::team::posts(&ana, &direct.id, 10, None)
+    let left = ringdesk_core::api::team::posts(&ana, &direct.id, 10, None, Priority::Interactive)
         .await
         .expect("the colleague reads");
     assert!(

@@ -22,7 +22,9 @@ async fn a_first_sync_equals_the_simulator_and_the_next_brings_a_colleagues_post
     let dir = tempfile::TempDir::new().expect("a temp dir");
     let mut store = cache(&dir);
     let first = sync_chats(&mut store, &agent).await.expect("first sync");
-    let theirs = team::recent_chats(&agent, 250).await.expect("recent chats");
+    let theirs = team::recent_chats(&agent, 250, ringdesk_core::api::Priority::Interactive)
+        .await
+        .expect("recent chats");
     assert_eq!(first.chats, theirs.records.len());
     let me = sim.credentials().extension_id.clone();
     let summaries = store.chat_summaries(&me).expect("summaries");
@@ -32,7 +34,15 @@ async fn a_first_sync_equals_the_simulator_and_the_next_brings_a_colleagues_post
         "every chat of the agent"
     );
     for chat in &theirs.records {
-        let newest = team::posts(&agent, &chat.id, 1, None).await.expect("posts");
+        let newest = team::posts(
+            &agent,
+            &chat.id,
+            1,
+            None,
+            ringdesk_core::api::Priority::Interactive,
+        )
+        .await
+        .expect("posts");
         let cached = store.newest_post(&chat.id).expect("newest");
         assert_eq!(
             cached.map(|p| p.remote_id),

@@ -15,7 +15,15 @@ use ringdesk_testkit::sim::{roomy, sim};
 use ringdesk_testkit::{Fault, SimAdmin};
 
 async fn posts_with(client: &ringdesk_core::api::Client, chat: &str, text: &str) -> usize {
-    let page = team::posts(client, chat, 250, None).await.expect("posts");
+    let page = team::posts(
+        client,
+        chat,
+        250,
+        None,
+        ringdesk_core::api::Priority::Interactive,
+    )
+    .await
+    .expect("posts");
     page.records
         .iter()
         .filter(|p| p.text.as_deref() == Some(text))

@@ -103,7 +103,7 @@ pub fn team(
     let sales_members: Vec<String> = colleagues.iter().skip(4).take(6).cloned().collect();
     let sales = team(&mut tm, &lead, "Sales", true, sales_members, at(1));
     let mut chats: Vec<(String, Vec<String>)> = Vec::new();
-    if let Some(id) = support {
+    if let Some(id) = support.clone() {
         chats.push((id, colleagues.iter().take(8).cloned().collect()));
     }
     if let Some(id) = sales {
@@ -121,6 +121,7 @@ pub fn team(
         chats.push((chat.id, authors));
     }
     let mut minute = 10;
+    let mut asked_in_support = None;
     for round in 0..12 {
         for (chat, authors) in &chats {
             if authors.is_empty() {
@@ -132,12 +133,34 @@ pub fn team(
                 text = format!("![:Person]({agent}) {text}");
             }
             minute += rng.random_range(5..40);
-            let _ = tm.create_post(
+            let posted = tm.create_post(
                 author,
                 chat,
                 NewPost {
                     text,
                     ..NewPost::default()
+                },
+                at(minute),
+            );
+            if round == 0 && Some(chat) == support.as_ref() {
+                asked_in_support = posted.ok().map(|(post, _)| post.id);
+            }
+        }
+    }
+    // A thread in Support: two colleagues answer the day's first question in reply to it.
+    if let (Some(team), Some(question)) = (support.as_ref(), asked_in_support) {
+        for (i, answer) in ["I can take it.", "Thanks — notes are in the account."]
+            .into_iter()
+            .enumerate()
+        {
+            let author = colleagues.get(i + 1).unwrap_or(&lead);
+            minute += 3;
+            let _ = tm.create_post(
+                author,
+                team,
+                NewPost {
+                    text: answer.into(),
+                    parent_post_id: Some(question.clone()),
                 },
                 at(minute),
             );

@@ -8,7 +8,7 @@ mod models;
 use reqwest::Method;
 use serde::Serialize;
 
-use super::endpoint::{Endpoint, Group};
+use super::endpoint::{Endpoint, Group, Priority};
 use super::{ApiError, Call, Client};
 
 pub use models::{
@@ -128,8 +128,14 @@ pub const READ_PERSONS: Endpoint = Endpoint {
 };
 
 /// listRecentChatsNew — the newest `count` (≤ 250) chats of the agent.
-pub async fn recent_chats(client: &Client, count: u32) -> Result<ChatRecords, ApiError> {
-    let call = Call::new(&LIST_RECENT_CHATS, &[]).query("recordCount", count.min(MOST_PER_PAGE));
+pub async fn recent_chats(
+    client: &Client,
+    count: u32,
+    priority: Priority,
+) -> Result<ChatRecords, ApiError> {
+    let call = Call::new(&LIST_RECENT_CHATS, &[])
+        .query("recordCount", count.min(MOST_PER_PAGE))
+        .priority(priority);
     client.fetch(call).await
 }
 
@@ -147,8 +153,10 @@ pub async fn chat(client: &Client, id: &str) -> Result<ChatRecord, ApiError> {
 }
 
 /// listFavoriteChatsNew.
-pub async fn favorites(client: &Client) -> Result<ChatRecords, ApiError> {
-    let call = Call::new(&LIST_FAVORITES, &[]).query("recordCount", MOST_PER_PAGE);
+pub async fn favorites(client: &Client, priority: Priority) -> Result<ChatRecords, ApiError> {
+    let call = Call::new(&LIST_FAVORITES, &[])
+        .query("recordCount", MOST_PER_PAGE)
+        .priority(priority);
     client.fetch(call).await
 }
 
@@ -193,10 +201,12 @@ pub async fn posts(
     chat: &str,
     count: u32,
     page: Option<&str>,
+    priority: Priority,
 ) -> Result<PostPage, ApiError> {
     let call = Call::new(&READ_POSTS, &[chat])
         .query("recordCount", count.min(MOST_PER_PAGE))
-        .query_opt("pageToken", page);
+        .query_opt("pageToken", page)
+        .priority(priority);
     client.fetch(call).await
 }
 
@@ -227,15 +237,23 @@ pub async fn delete_post(client: &Client, chat: &str, post: &str) -> Result<(), 
 
 /// readGlipPersonNew — the persons of `ids` (≤ 30; one answers a plain record, more a 207
 /// batch); persons RingCentral does not know are left out.
-pub async fn persons(client: &Client, ids: &[&str]) -> Result<Vec<PersonRecord>, ApiError> {
+pub async fn persons(
+    client: &Client,
+    ids: &[&str],
+    priority: Priority,
+) -> Result<Vec<PersonRecord>, ApiError> {
     let ids = &ids[..ids.len().min(MOST_PERSONS)];
     match ids {
         [] => Ok(Vec::new()),
-        [one] => Ok(vec![client.fetch(Call::new(&READ_PERSONS, &[one])).await?]),
+        [one] => Ok(vec![
+            client
+                .fetch(Call::new(&READ_PERSONS, &[one]).priority(priority))
+                .await?,
+        ]),
         many => {
             let joined = many.join(",");
-            let parts: Vec<BatchPart<PersonRecord>> =
-                client.fetch(Call::new(&READ_PERSONS, &[&joined])).await?;
+            let call = Call::new(&READ_PERSONS, &[&joined]).priority(priority);
+            let parts: Vec<BatchPart<PersonRecord>> = client.fetch(call).await?;
             Ok(parts
                 .into_iter()
                 .filter(|p| p.status == 200)

@@ -28,7 +28,9 @@ async fn posts_arrive_live_and_one_made_during_a_drop_is_there_once_after_it() {
     rig.start(options);
     rig.connected().await;
     let me = rig.sim.credentials().extension_id.clone();
-    let chats = team::recent_chats(&rig.client, 250).await.expect("chats");
+    let chats = team::recent_chats(&rig.client, 250, ringdesk_core::api::Priority::Interactive)
+        .await
+        .expect("chats");
     let direct = chats
         .records
         .iter()
