@@ -7,6 +7,7 @@
 
 mod autostart;
 mod calls_in;
+mod chats;
 mod cli_browser_login;
 mod cli_demo;
 mod cli_keyring;

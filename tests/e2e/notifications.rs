@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::desktop::{Desktop, PATIENCE};
 
-async fn signed_in() -> Desktop {
+pub(crate) async fn signed_in() -> Desktop {
     let desktop = Desktop::launch(&[], &[("RINGDESK_LOG", "info")]).await;
     desktop.wait_signed_in_demo().await;
     wait_for_log(&desktop, "real-time inbox state=Connected", 1).await;
@@ -18,7 +18,7 @@ async fn signed_in() -> Desktop {
 }
 
 /// Waits until `needle` occurs at least `times` times in ringdesk's log.
-async fn wait_for_log(desktop: &Desktop, needle: &str, times: usize) {
+pub(crate) async fn wait_for_log(desktop: &Desktop, needle: &str, times: usize) {
     let deadline = Instant::now() + PATIENCE;
     while plain(&desktop.log()).matches(needle).count() < times {
         assert!(
@@ -65,7 +65,7 @@ fn count(desktop: &Desktop, which: &str) -> usize {
 }
 
 /// Waits until dunst shows `n` notifications.
-async fn wait_displayed(desktop: &Desktop, n: usize) {
+pub(crate) async fn wait_displayed(desktop: &Desktop, n: usize) {
     let deadline = Instant::now() + PATIENCE;
     while count(desktop, "displayed") + count(desktop, "history") < n {
         assert!(

@@ -33,6 +33,7 @@
 //! match theirs. Integration tests (`tests/`) and benches link the same instance and can.
 
 pub mod admin;
+pub mod colleague;
 pub mod consent;
 pub mod http;
 pub mod sim;
@@ -45,4 +46,5 @@ pub mod oracle;
 pub mod signin;
 
 pub use admin::{ColleagueSignIn, Fault, LoggedRequest, SimAdmin};
+pub use colleague::Colleague;
 pub use http::Reply;
