@@ -178,14 +178,7 @@ impl SimAdmin {
     /// A JWT credential of the colleague `extension_id` (`POST /sim/jwt`): they sign in with it
     /// and use the public API as themselves.
     pub async fn colleague_jwt(&self, extension_id: &str) -> String {
-        let minted = self
-            .call(
-                Method::POST,
-                "/sim/jwt",
-                json!({ "extension_id": extension_id }),
-            )
-            .await;
-        minted["jwt"].as_str().unwrap_or_default().to_owned()
+        self.colleague_sign_in(extension_id).await.jwt
     }
 
     /// A JWT credential of the colleague `extension_id` with the simulated app's credentials:
