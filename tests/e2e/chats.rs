@@ -39,23 +39,33 @@ fn id_of(chats: &[Value], name: &str) -> String {
         .to_string()
 }
 
-/// A colleague who posts in Support: their person id and name.
+/// A colleague who posts in Support (once the first sync brought its posts and their authors'
+/// names): their person id and name.
 async fn support_colleague(desktop: &Desktop, support: &str) -> (String, String) {
-    let view = desktop
-        .invoke(
-            "chat_posts",
-            json!({ "chat": support, "before": null, "limit": 100 }),
-        )
-        .await
-        .expect("chat_posts");
-    let post = view["posts"]
-        .as_array()
-        .and_then(|posts| posts.iter().find(|p| p["mine"] == false).cloned())
-        .expect("a colleague posts in Support");
-    (
-        post["authorId"].as_str().unwrap_or_default().to_string(),
-        post["author"].as_str().unwrap_or_default().to_string(),
-    )
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let view = desktop
+            .invoke(
+                "chat_posts",
+                json!({ "chat": support, "before": null, "limit": 100 }),
+            )
+            .await
+            .expect("chat_posts");
+        let post = view["posts"].as_array().and_then(|posts| {
+            posts
+                .iter()
+                .find(|p| p["mine"] == false && p["author"] != p["authorId"])
+                .cloned()
+        });
+        if let Some(post) = post {
+            return (
+                post["authorId"].as_str().unwrap_or_default().to_string(),
+                post["author"].as_str().unwrap_or_default().to_string(),
+            );
+        }
+        assert!(Instant::now() < deadline, "Support's posts never arrived");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 /// Shows the Chats view and opens the chat named `name` in it.
@@ -81,7 +91,7 @@ async fn open_chat(desktop: &Desktop, name: &str) {
     desktop
         .wait_until(
             "the chat open",
-            &format!("return document.querySelector('.thread-title')?.textContent === {name:?};"),
+            &format!("return document.querySelector('.chat-pane .thread-title')?.textContent === {name:?};"),
         )
         .await;
 }
@@ -182,12 +192,14 @@ async fn a_typed_post_arrives_once_and_new_team_creates_it() {
     let desktop = signed_in().await;
     let chats = chats(&desktop).await;
     let support = id_of(&chats, "Support");
-    let (ana_id, _) = support_colleague(&desktop, &support).await;
+    let (ana_id, ana_name) = support_colleague(&desktop, &support).await;
     let ana = Colleague::sign_in(&desktop.admin().await.colleague_sign_in(&ana_id).await).await;
     open_chat(&desktop, "Support").await;
     let typed = "Typed in the window, sent once";
     desktop.type_into("#chat-text", typed).await;
-    desktop.click("Post").await;
+    desktop
+        .eval("document.querySelector('.chat-send').click(); return true;")
+        .await;
     desktop
         .wait_until(
             "the typed post in the chat",
@@ -210,11 +222,30 @@ async fn a_typed_post_arrives_once_and_new_team_creates_it() {
         .eval("document.querySelector('#team-new').click(); return true;")
         .await;
     desktop.type_into("#team-name", "Escalations").await;
-    desktop.click("Create team").await;
+    let first_name = ana_name.split(' ').next().unwrap_or_default();
+    desktop.type_into("#chat-people-search", first_name).await;
+    desktop
+        .wait_until(
+            "the colleague offered",
+            &format!("return [...document.querySelectorAll('#chat-people-search-list [role=option]')].some(o => o.textContent.includes({ana_name:?}));"),
+        )
+        .await;
+    desktop
+        .eval(&format!("[...document.querySelectorAll('#chat-people-search-list [role=option]')].find(o => o.textContent.includes({ana_name:?})).click(); return true;"))
+        .await;
+    desktop
+        .wait_until(
+            "the colleague picked",
+            "return document.querySelectorAll('li.person-chip').length === 1;",
+        )
+        .await;
+    desktop
+        .eval("document.querySelector('#team-create').click(); return true;")
+        .await;
     desktop
         .wait_until(
             "the new team open",
-            "return document.querySelector('.thread-title')?.textContent === 'Escalations';",
+            "return document.querySelector('.chat-pane .thread-title')?.textContent === 'Escalations';",
         )
         .await;
     let creates: Vec<u16> = desktop
@@ -232,5 +263,18 @@ async fn a_typed_post_arrives_once_and_new_team_creates_it() {
         .await
         .expect("list_chats");
     assert_eq!(listed[0]["kind"], "Team", "{listed}");
+    let team = listed[0]["id"].as_str().unwrap_or_default().to_string();
+    let seen = ana
+        .send(
+            Method::GET,
+            &format!("/team-messaging/v1/teams/{team}"),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(
+        seen.status, 200,
+        "the member picked is in it: {}",
+        seen.text
+    );
     desktop.close().await;
 }

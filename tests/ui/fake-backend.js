@@ -1,5 +1,7 @@
 // A fake backend implementing the contract in ui/js/backend.js with in-memory data, recording
-// every call, and able to push events like the Rust side does.
+// every call, and able to push events like the Rust side does. Team chats: a small company
+// directory (`colleagues`), chats made by new_chat / new_team kept and listed, levels set by
+// set_chat_notify, posts edited and deleted as the core answers.
 
 export const DEMO_INFO = { version: '0.1.0', profile: 'default', mode: 'demo', server: null, dataDir: '/tmp/d' };
 export const SIGNED_IN = { state: 'signed_in', mode: 'demo', user: { name: 'Sam Agent', extensionNumber: '101' }, canSignIn: false };
@@ -121,11 +123,78 @@ export function callAlert(fields = {}) {
   return { kind: 'incoming', title: 'Incoming call', body: 'Ana Silva, Acme Corp', number: '+14155550188', contactId: 7, sessionId: 's1', ...fields };
 }
 
+/** The company directory `colleagues` searches (never the agent, Sam Agent). */
+export const COLLEAGUES = [
+  { personId: '201', name: 'Ana Silva', email: 'ana.silva@example.com', extension: '102' },
+  { personId: '202', name: 'Ben Ode', email: 'ben.ode@example.com', extension: '103' },
+  { personId: '203', name: 'Anton Berg', email: 'anton.berg@example.com', extension: '104' },
+  { personId: '204', name: 'Chloé Martin', email: 'chloe.martin@example.com', extension: '105' },
+];
+
+/** A ChatView as the core answers it; a team notifies mentions by default, a conversation all posts. */
+export function chatView(fields = {}) {
+  const kind = fields.kind ?? 'Team';
+  return {
+    id: 'c1', kind, name: 'Support', favorite: false, unread: 0, unreadMentions: 0, lastText: null, lastAuthor: null, lastTime: null,
+    notify: kind === 'Team' ? 'mentions' : 'all', notifyDefault: true,
+    ...fields,
+  };
+}
+
+/** A PostView: by a colleague unless `mine`; `text` as one text part. */
+export function postView(fields = {}) {
+  const { text = 'hello', ...rest } = fields;
+  return {
+    id: 'p1', author: rest.mine ? 'Sam Agent' : 'Ana Silva', authorId: rest.mine ? '100' : '201', mine: false,
+    time: new Date().toISOString(), edited: false, parts: [{ kind: 'text', text }], threadId: null,
+    ...rest,
+  };
+}
+
+/** The team chats the fake keeps: those made by new_chat / new_team, levels set by set_chat_notify. */
+function chatStore() {
+  const chats = new Map();
+  let next = 1;
+  const names = (people) => people.map((id) => COLLEAGUES.find((c) => c.personId === id)?.name ?? id);
+  const level = (chat, wanted) => {
+    const own = chat.kind === 'Team' ? 'mentions' : 'all';
+    return wanted === 'default' ? { notify: own, notifyDefault: true } : { notify: wanted, notifyDefault: false };
+  };
+  return {
+    chats,
+    get: (id) => chats.get(id)?.view ?? chatView({ id }),
+    newChat(people) {
+      if (!people?.length) return Promise.reject({ code: 'validation', message: 'A chat needs at least one colleague', hint: 'Pick someone to chat with.' });
+      const kind = people.length === 1 ? 'Direct' : 'Group';
+      const same = [...chats.values()].find((c) => c.kind === kind && c.people.join() === [...people].sort().join());
+      if (same) return Promise.resolve(structuredClone(same.view));
+      const view = chatView({ id: `chat${next++}`, kind, name: names(people).join(', ') });
+      chats.set(view.id, { kind, people: [...people].sort(), view });
+      return Promise.resolve(structuredClone(view));
+    },
+    newTeam(name, people, open) {
+      if (!String(name ?? '').trim()) return Promise.reject({ code: 'validation', message: 'A team needs a name', hint: 'Type one.' });
+      const view = chatView({ id: `team${next++}`, kind: 'Team', name: name.trim() });
+      chats.set(view.id, { kind: 'Team', people: [...people], public: open, view });
+      return Promise.resolve(structuredClone(view));
+    },
+    setNotify(id, wanted) {
+      if (!['all', 'mentions', 'muted', 'default'].includes(wanted)) return Promise.reject({ code: 'validation', message: `“${wanted}” is not a notification level`, hint: 'Use all, mentions, muted or default.' });
+      const known = chats.get(id);
+      const view = { ...(known?.view ?? chatView({ id })) };
+      Object.assign(view, level(view, wanted));
+      if (known) known.view = view;
+      return Promise.resolve(structuredClone(view));
+    },
+  };
+}
+
 export function fakeBackend(overrides = {}) {
   const log = [];
   const handlers = new Map();
   let settings = structuredClone(SETTINGS);
   const templates = templateStore(TEMPLATES);
+  const teamChats = chatStore();
   const record = (name, value) => (...args) => {
     log.push([name, ...args]);
     return typeof value === 'function' ? value(...args) : Promise.resolve(structuredClone(value));
@@ -185,11 +254,22 @@ export function fakeBackend(overrides = {}) {
     markRead: record('markRead', null),
     cancelOutbox: record('cancelOutbox', null),
     contacts: record('contacts', { rows: [], next: null }),
-    chats: record('chats', []),
-    chatPosts: record('chatPosts', null),
+    /** The chats new_chat / new_team made (id → { kind, people, view }). */
+    teamChats: teamChats.chats,
+    chats: record('chats', () => Promise.resolve([...teamChats.chats.values()].map((c) => structuredClone(c.view)))),
+    chatPosts: record('chatPosts', (chat) => Promise.resolve({ chat: structuredClone(teamChats.get(chat)), posts: [] })),
     markChatRead: record('markChatRead', null),
     olderChatPosts: record('olderChatPosts', []),
-    postToChat: record('postToChat', null),
+    postToChat: record('postToChat', (chat) => Promise.resolve({ chat, outboxId: 1, state: 'sent', postId: 'p-new' })),
+    editChatPost: record('editChatPost', (chat, post, text) => Promise.resolve(postView({ id: post, mine: true, edited: true, text }))),
+    deleteChatPost: record('deleteChatPost', null),
+    setChatNotify: record('setChatNotify', (chat, level) => teamChats.setNotify(chat, level)),
+    colleagues: record('colleagues', (query, limit = 8) => {
+      const q = String(query ?? '').trim().toLowerCase();
+      return Promise.resolve(structuredClone(COLLEAGUES.filter((c) => q && (c.name.toLowerCase().includes(q) || c.email.includes(q))).slice(0, limit)));
+    }),
+    newChat: record('newChat', (people) => teamChats.newChat(people)),
+    newTeam: record('newTeam', (name, people, open) => teamChats.newTeam(name, people, open)),
     contact: record('contact', null),
     addContact: record('addContact', null),
     settings: record('settings', () => Promise.resolve(structuredClone(settings))),

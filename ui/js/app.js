@@ -1,6 +1,7 @@
 // The app frame: status strip (with presence), navigation rail, call bar, incoming-call banner,
 // sign-in, content and toasts, wired to the backend's state and events. Views are created once
-// and kept, so switching never loses what the agent typed.
+// and kept, so switching never loses what the agent typed. `ctx` lets views reach each other
+// (dial a number, text it, open a contact, open a team chat or the direct chat with a colleague).
 
 import { createLine } from './line.js';
 import { h, icon, replaceChildren } from './lib/dom.js';
@@ -64,6 +65,22 @@ export function createApp(root, backend) {
       const found = views.get('contacts').find(number);
       show('contacts');
       return found;
+    },
+    /** Opens a team chat by id (a clicked chat notification, a new chat). */
+    openChat: (id) => {
+      show('chats');
+      return views.get('chats').openChat(id);
+    },
+    /** Opens the direct chat with a colleague (Team Messaging person id), made if need be. */
+    chatWith: async (personId) => {
+      let chat;
+      try {
+        chat = await backend.newChat([personId]);
+      } catch (error) {
+        ctx.toast(error.message, error.hint, 'error');
+        return;
+      }
+      await ctx.openChat(chat.id);
     },
     /** Puts focus back in the view shown (after a banner that had it leaves). */
     focusView: () => views.get(store.get().view)?.focus(),
@@ -161,10 +178,11 @@ export function createApp(root, backend) {
 
   /**
    * The tray or a clicked notification: an incoming call's contact (or the number looked up in
-   * Contacts), a text's conversation, or a view.
+   * Contacts), a text's conversation, a team chat, or a view.
    */
   function onNavigate(to) {
-    if (to?.view === 'contacts' && to.contact != null) void ctx.openContact(to.contact);
+    if (to?.view === 'chats' && to.chat) void ctx.openChat(String(to.chat));
+    else if (to?.view === 'contacts' && to.contact != null) void ctx.openContact(to.contact);
     else if (to?.view === 'contacts' && to.number) void ctx.findContact(to.number);
     else if (to?.number) void ctx.text(to.number);
     else if (to?.view && views.has(to.view)) show(to.view);
@@ -215,7 +233,7 @@ export function createApp(root, backend) {
       backend.on('sync', (sync) => store.update({ sync }));
       backend.on('messages', (change) => change?.unread !== undefined && store.update({ unread: change.unread }));
       backend.on('link', onLink);
-      // The tray's Messages item, or a clicked notification (with the sender's number).
+      // The tray's Messages item, or a clicked notification (a sender's number, a chat).
       backend.on('navigate', onNavigate);
       backend.on('settings', (settings) => views.get('settings')?.update?.(settings));
       // Live calls (the call bar's Hang up / Hold), missed calls, presence from anywhere.

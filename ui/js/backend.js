@@ -46,11 +46,26 @@ const COMMANDS = {
   contacts: ['list_contacts', ['search', 'after', 'limit']],
   contact: ['contact', ['id']],
   addContact: ['add_contact', ['contact']],
+  // ContactView (`contact`) carries `person_id` (snake_case): a directory colleague's Team
+  //   Messaging id (their Chat button), null otherwise.
+  // Team chats: ChatView[], ChatPostsView { chat, posts }, PostView[] (shapes below).
   chats: ['list_chats', ['search']],
   chatPosts: ['chat_posts', ['chat', 'before', 'limit']],
   markChatRead: ['mark_chat_read', ['chat']],
   olderChatPosts: ['older_chat_posts', ['chat', 'before', 'count']],
-  postToChat: ['post_to_chat', ['chat', 'text']],
+  // PostSentView { chat, outboxId, state: 'sent'|'pending'|'unknown'|…, postId|null }; mentions
+  //   [{ id, name }]: people picked from the @-completion, each `@name` in text becomes a mention.
+  postToChat: ['post_to_chat', ['chat', 'text', 'mentions']],
+  // The agent's own posts only (PostView.mine): edit → the edited PostView, delete → null.
+  editChatPost: ['edit_chat_post', ['chat', 'post', 'text', 'mentions']],
+  deleteChatPost: ['delete_chat_post', ['chat', 'post']],
+  // level: 'all'|'mentions'|'muted'|'default' → the ChatView.
+  setChatNotify: ['set_chat_notify', ['chat', 'level']],
+  // The company directory, never the agent: [{ personId, name, email, extension }].
+  colleagues: ['colleagues', ['query', 'limit']],
+  // people: person ids → ChatView (direct for one, group for several; the existing one if any).
+  newChat: ['new_chat', ['people']],
+  newTeam: ['new_team', ['name', 'people', 'public']],
   // Settings and status
   settings: ['settings', []],
   saveSettings: ['save_settings', ['patch']],
@@ -96,9 +111,12 @@ const COMMANDS = {
 //
 // Team chats: `chats` { chat|null } when the cache's chats changed (a post, a chat joined or
 // left, a catch-up): read the list (and that chat, when open) again. A ChatView is { id, kind,
-// name, favorite, unread, unreadMentions, lastText|null, lastAuthor|null, lastTime|null }; a
-// PostView { id, author, authorId, mine, time, edited, parts: [{ kind: 'text', text } |
-// { kind: 'mention', id, name, me }], threadId|null } — parts are text, never markup.
+// name, favorite, unread, unreadMentions, lastText|null, lastAuthor|null, lastTime|null,
+// notify: 'all'|'mentions'|'muted' (the level in force), notifyDefault (the agent chose none: the
+// kind's default) }; a PostView { id, author, authorId, mine, time, edited, parts:
+// [{ kind: 'text', text } | { kind: 'mention', id, name, me }], threadId|null } — parts are text,
+// never markup; a reply's threadId is its root post's id (a root's is null or its own id).
+// `navigate` { view: 'chats', chat } (a clicked chat notification) opens that chat.
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened

@@ -91,7 +91,11 @@ pub async fn edit(context: &Context, chat: &str, post: &str, text: &str) -> i32 
         Ok(found) => found,
         Err(error) => return context.fail(error),
     };
-    match context.desk.edit_chat_post(&found.id, post, text).await {
+    match context
+        .desk
+        .edit_chat_post(&found.id, post, text, &[])
+        .await
+    {
         Ok(edited) => {
             context.output.emit(&edited);
             context.output.say(format!("Edited in {}.", found.name));

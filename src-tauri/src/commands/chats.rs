@@ -63,15 +63,18 @@ pub async fn post_to_chat(
         .await?)
 }
 
-/// Replaces the text of one of the agent's posts.
+/// Replaces the text of one of the agent's posts (each `@name` of `mentions` as a mention).
 #[tauri::command]
 pub async fn edit_chat_post(
     desk: State<'_, Arc<Desk>>,
     chat: String,
     post: String,
     text: String,
+    mentions: Option<Vec<Mentioned>>,
 ) -> Result<PostView, UiError> {
-    Ok(desk.edit_chat_post(&chat, &post, &text).await?)
+    Ok(desk
+        .edit_chat_post(&chat, &post, &text, &mentions.unwrap_or_default())
+        .await?)
 }
 
 /// Deletes one of the agent's posts.

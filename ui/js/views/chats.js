@@ -1,47 +1,70 @@
 // Chats: the agent's RingCentral team chats — the list (favourites first, then the most recent;
-// search by name; unread and mention counts), and a chat's posts grouped by day and author, a
-// mention shown highlighted (as text, never markup), older posts on demand, and a composer that
-// posts once through the outbox (queued while RingCentral is away). Opening a chat reads it.
+// search by name; unread and mention counts; a bell-off mark on muted chats), New chat and New
+// team (forms in the list pane: chat-new.js), and the open chat: its notification level (All
+// posts / Mentions only / Muted / the kind's default), its posts by day, author run and thread
+// with the agent's own editable and deletable (chat-posts.js), older posts on demand, and a
+// composer with @-mention completion (chat-mentions.js) that posts once through the outbox
+// (queued while RingCentral is away). Opening a chat reads it; `openChat` opens one from
+// elsewhere (a clicked chat notification, a contact's Chat button).
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
-import { dayLabel, formatTime } from '../lib/format.js';
 import { latest } from '../lib/debounce.js';
-import { postRows, unreadTotal } from '../lib/chats.js';
+import { NOTIFY_LEVELS, defaultLevel, notifyChoice, notifyWords, unreadTotal } from '../lib/chats.js';
+import { chatForm } from './chat-new.js';
+import { mentionCompleter } from './chat-mentions.js';
+import { postList } from './chat-posts.js';
 
 export const chatsView = { id: 'chats', label: 'Chats', icon: 'chats', create };
 
 /** Posts read when a chat opens, and per "Load older". */
 const PAGE = 100;
 const OLDER = 50;
+const KINDS = { Team: 'Team', Direct: 'Direct chat', Group: 'Group chat', Personal: 'Personal notes', Everyone: 'Everyone in the company' };
 
 function create(ctx) {
   const { backend } = ctx;
   let chats = [];
   let openId = null;
-  let posts = [];
+  let openView = null; // the open chat's ChatView
+  let opening = 0; // the newest open(), whose answer wins
   let sending = false;
+  let form = null; // the New chat / New team form, while open
+  let opener = null; // the button that opened it
+  /** Each chat's default level, as seen while it was in force (the Default option says it). */
+  const defaults = new Map();
 
   const search = h('input', { id: 'chats-search', type: 'search', placeholder: 'Search chats', autocomplete: 'off' });
   const rows = h('ul', { class: 'chat-list', 'aria-label': 'Chats' });
   const empty = h('p', { class: 'empty', hidden: true }, 'No chats yet. They appear after the first sync.');
+  const newChat = h('button', { type: 'button', id: 'chat-new', class: 'chat-new', onClick: () => openForm(false, newChat) }, 'New chat');
+  const newTeam = h('button', { type: 'button', id: 'team-new', class: 'chat-new', onClick: () => openForm(true, newTeam) }, 'New team');
+  const browse = h('div', { class: 'chat-browse' }, h('label', { for: 'chats-search', class: 'visually-hidden' }, 'Search chats'), search, empty, rows);
+  const formSlot = h('div', { class: 'chat-form-slot', hidden: true });
   const listPane = h(
     'div',
     { class: 'pane chat-list-pane' },
-    h('div', { class: 'view-header' }, h('h1', { id: 'chats-title' }, 'Chats')),
-    h('label', { for: 'chats-search', class: 'visually-hidden' }, 'Search chats'),
-    search,
-    empty,
-    rows,
+    h('div', { class: 'view-header' }, h('h1', { id: 'chats-title' }, 'Chats'), newChat, newTeam),
+    browse,
+    formSlot,
   );
   const title = h('h2', { class: 'thread-title' });
   const subtitle = h('span', { class: 'muted' });
   const back = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Back to chats', onClick: () => close() }, icon('back'));
+  const notify = h('select', { id: 'chat-notify', class: 'chat-notify', 'aria-label': 'Notifications', onChange: () => void setNotify() });
   const older = h('button', { type: 'button', class: 'load-older', onClick: () => void loadOlder() }, 'Load older posts');
-  const list = h('ol', { class: 'posts', 'aria-label': 'Posts', 'aria-live': 'polite' });
-  const text = h('textarea', { id: 'chat-text', rows: '2', 'aria-label': 'Post', placeholder: 'Write a post', maxlength: '10000' });
-  const send = h('button', { type: 'submit', class: 'primary', 'aria-label': 'Post', disabled: true }, icon('send'));
-  const composer = h('form', { class: 'composer chat-composer', onSubmit: (e) => (e.preventDefault(), void post()) }, text, send);
-  const threadPane = h('div', { class: 'pane chat-pane', hidden: true }, h('div', { class: 'thread-header' }, back, h('div', { class: 'thread-who' }, title, subtitle)), older, list, composer);
+  const list = postList(ctx, { chat: () => openId, reread: () => reread(), deleted: () => text.focus() });
+  const text = h('textarea', { id: 'chat-text', rows: '2', 'aria-label': 'Post', placeholder: 'Write a post — @ mentions a colleague', maxlength: '10000' });
+  const send = h('button', { type: 'submit', class: 'primary chat-send', 'aria-label': 'Post', disabled: true }, icon('send'));
+  const completer = mentionCompleter(ctx, text, { changed: () => (send.disabled = sending || !text.value.trim()) });
+  const composer = h('form', { class: 'composer chat-composer', onSubmit: (e) => (e.preventDefault(), void post()) }, h('div', { class: 'chat-compose-field' }, text, completer.element), send);
+  const threadPane = h(
+    'div',
+    { class: 'pane chat-pane', hidden: true },
+    h('div', { class: 'thread-header chat-header' }, back, h('div', { class: 'thread-who' }, title, subtitle), notify),
+    older,
+    list.element,
+    composer,
+  );
   const element = h('section', { class: 'view chats', 'aria-labelledby': 'chats-title', hidden: true }, listPane, threadPane);
 
   const fetchChats = latest((query) => backend.chats(query || null));
@@ -60,13 +83,15 @@ function create(ctx) {
   function chatRow(c) {
     const counts = c.unread ? h('span', { class: c.unreadMentions ? 'badge mention' : 'badge', 'aria-label': `${c.unread} unread${c.unreadMentions ? `, ${c.unreadMentions} for you` : ''}` }, String(c.unread)) : null;
     const last = c.lastText ? `${c.lastAuthor ?? ''}: ${c.lastText}` : '';
+    const muted = c.notify === 'muted' ? h('span', { class: 'chat-muted', role: 'img', 'aria-label': 'Muted', title: 'Muted' }, icon('bell-off')) : null;
     return h(
       'li',
       {},
       h(
         'button',
-        { type: 'button', class: 'chat-row', 'aria-current': c.id === openId ? 'true' : null, onClick: () => void open(c.id) },
+        { type: 'button', class: 'chat-row', 'aria-current': c.id === openId ? 'true' : null, dataset: { id: c.id }, onClick: () => void open(c.id) },
         h('span', { class: 'chat-name' }, c.favorite ? '★ ' : '', c.name),
+        muted,
         h('span', { class: 'muted chat-last' }, last),
         counts,
       ),
@@ -75,19 +100,22 @@ function create(ctx) {
 
   /** Opens (or, with `quiet`, reads again) a chat; opening it reads it. */
   async function open(id, quiet = false) {
+    const mine = ++opening;
     let view;
     try {
       view = await backend.chatPosts(id, null, PAGE);
     } catch (error) {
-      return ctx.toast(error.message, error.hint, 'error');
+      if (mine === opening) ctx.toast(error.message, error.hint, 'error');
+      return;
     }
+    if (mine !== opening) return;
+    if (id !== openId) list.reset();
     openId = id;
-    posts = view.posts ?? [];
-    replaceChildren(title, view.chat.name);
-    replaceChildren(subtitle, view.chat.kind === 'Team' ? 'Team' : view.chat.kind === 'Direct' ? 'Direct chat' : view.chat.kind);
+    renderHeader(view.chat);
     threadPane.hidden = false;
     element.dataset.open = 'true';
-    renderPosts();
+    list.render(view.posts ?? []);
+    older.hidden = list.posts().length === 0;
     if (!quiet) text.focus();
     if (view.chat.unread > 0) {
       backend.markChatRead(id).then(loadList, (e) => ctx.toast(e.message, e.hint, 'error'));
@@ -96,31 +124,82 @@ function create(ctx) {
     }
   }
 
+  /** The open chat read again (after an edit, a deletion, a `chats` event). */
+  const reread = () => (openId ? open(openId, true) : Promise.resolve());
+
+  function renderHeader(chat) {
+    openView = chat;
+    replaceChildren(title, chat.name);
+    replaceChildren(subtitle, KINDS[chat.kind] ?? chat.kind ?? '');
+    renderNotify(chat);
+  }
+
+  function renderNotify(chat) {
+    const own = defaultLevel(chat, defaults.get(chat.id));
+    if (chat.notifyDefault && own) defaults.set(chat.id, own);
+    replaceChildren(
+      notify,
+      NOTIFY_LEVELS.map((level) => h('option', { value: level.value }, level.label)),
+      h('option', { value: 'default' }, own ? `Default (${notifyWords(own)})` : 'Default'),
+    );
+    notify.value = notifyChoice(chat);
+  }
+
+  async function setNotify() {
+    const id = openId;
+    const level = notify.value;
+    if (!id || !openView) return;
+    notify.disabled = true;
+    try {
+      const chat = await backend.setChatNotify(id, level);
+      if (id === openId) renderHeader({ ...openView, ...chat });
+      void loadList();
+    } catch (error) {
+      if (id === openId) renderNotify(openView);
+      ctx.toast(error.message, error.hint, 'error');
+    } finally {
+      notify.disabled = false;
+    }
+  }
+
   function close() {
     openId = null;
+    openView = null;
+    list.reset();
     threadPane.hidden = true;
     element.dataset.open = 'false';
     search.focus();
   }
 
-  function renderPosts() {
-    const items = postRows(posts).map((row) =>
-      row.type === 'day'
-        ? h('li', { class: 'day-separator' }, dayLabel(row.key))
-        : h(
-            'li',
-            { class: row.post.mine ? 'post mine' : 'post', dataset: { id: row.post.id } },
-            row.showAuthor ? h('span', { class: 'post-author' }, row.post.author) : null,
-            h('span', { class: 'post-text' }, row.post.parts.map((p) => (p.kind === 'mention' ? h('span', { class: p.me ? 'mention me' : 'mention' }, `@${p.name}`) : p.text))),
-            h('span', { class: 'muted post-time' }, formatTime(row.post.time), row.post.edited ? ' (edited)' : ''),
-          ),
-    );
-    replaceChildren(list, items);
-    older.hidden = posts.length === 0;
+  /** New chat (`team` false) or New team, in the list pane instead of the list. */
+  function openForm(team, from) {
+    opener = from;
+    form = chatForm(ctx, {
+      team,
+      onCreated: (chat) => {
+        closeForm(false);
+        void open(chat.id);
+      },
+      onCancel: () => closeForm(true),
+    });
+    replaceChildren(formSlot, form.element);
+    formSlot.hidden = false;
+    browse.hidden = true;
+    element.dataset.form = 'true';
+    form.focus();
+  }
+
+  function closeForm(refocus) {
+    form = null;
+    replaceChildren(formSlot);
+    formSlot.hidden = true;
+    browse.hidden = false;
+    element.dataset.form = 'false';
+    if (refocus) (opener ?? search).focus();
   }
 
   async function loadOlder() {
-    const first = posts[0];
+    const first = list.posts()[0];
     if (!first || !openId) return;
     older.disabled = true;
     try {
@@ -128,8 +207,7 @@ function create(ctx) {
       const more = await backend.olderChatPosts(chat, first.id, OLDER);
       if (chat !== openId) return;
       if (!more.length) older.hidden = true;
-      posts = [...more, ...posts];
-      renderPosts();
+      list.render([...more, ...list.posts()]);
     } catch (error) {
       ctx.toast(error.message, error.hint, 'error');
     } finally {
@@ -143,8 +221,11 @@ function create(ctx) {
     sending = true;
     send.disabled = true;
     try {
-      const sent = await backend.postToChat(openId, body);
+      // The people picked from the completion whose @name is still in the text.
+      const sent = await backend.postToChat(openId, body, completer.mentions(body));
       text.value = '';
+      completer.clear();
+      completer.close();
       if (sent.state !== 'sent') ctx.toast('Queued: the post goes once RingCentral can be reached.', '', 'info');
       await open(openId, true);
     } catch (error) {
@@ -158,6 +239,8 @@ function create(ctx) {
 
   text.addEventListener('input', () => (send.disabled = sending || !text.value.trim()));
   text.addEventListener('keydown', (event) => {
+    // The mention list, while open, takes the arrows, Enter, Tab and Esc.
+    if (completer.keydown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       void post();
@@ -166,21 +249,28 @@ function create(ctx) {
   search.addEventListener('input', () => void loadList());
   backend.on?.('chats', (change) => {
     void loadList();
-    if (openId && (!change?.chat || change.chat === openId)) void open(openId, true);
+    if (openId && (!change?.chat || change.chat === openId)) void reread();
   });
 
   let loaded = false;
+  async function show() {
+    if (!loaded) {
+      loaded = true;
+      await loadList();
+    }
+  }
+
   return {
     element,
-    focus: () => (openId ? text : search).focus(),
-    escape: () => (openId ? close() : undefined),
-    async show() {
-      if (!loaded) {
-        loaded = true;
-        await loadList();
-      }
-    },
+    focus: () => (form ? form.focus() : (openId ? text : search).focus()),
+    escape: () => (form ? closeForm(true) : openId ? close() : undefined),
+    show,
     /** Reads the list again (after a sync). */
     reload: loadList,
+    /** Opens a chat by id (a clicked notification, a contact's Chat, a new chat). */
+    async openChat(id) {
+      if (form) closeForm(false);
+      await open(id);
+    },
   };
 }

@@ -1,7 +1,7 @@
 // Contacts: search first; rows with initials, name, company and primary number; a contact page
-// with every number (Call / Text; marked when the customer opted out of texts), email, source
-// and the timeline of calls and messages; a new-contact form (New contact, or a caller nobody
-// knows).
+// with every number (Call / Text; marked when the customer opted out of texts), email, source,
+// a Chat button for a colleague from the company directory (their direct team chat) and the
+// timeline of calls and messages; a new-contact form (New contact, or a caller nobody knows).
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
 import { dayKey, dayLabel, formatDuration, formatTime } from '../lib/format.js';
@@ -103,9 +103,13 @@ function create(ctx) {
 
   function renderPage(c) {
     const back = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Back to contacts', onClick: closePage }, icon('back'));
+    // A colleague from the company directory: their direct team chat, made if need be.
+    const chat = c.person_id
+      ? h('button', { type: 'button', id: 'contact-chat', class: 'contact-chat', title: `Chat with ${c.name}`, onClick: () => void chatWith(chat, c.person_id) }, icon('chats'), h('span', {}, 'Chat'))
+      : null;
     replaceChildren(
       page,
-      h('div', { class: 'thread-header' }, back, h('span', { class: 'avatar large', 'aria-hidden': 'true' }, initials(c.name)), h('div', { class: 'thread-who' }, h('h2', {}, c.name), h('span', { class: 'muted' }, c.company ?? ''))),
+      h('div', { class: 'thread-header' }, back, h('span', { class: 'avatar large', 'aria-hidden': 'true' }, initials(c.name)), h('div', { class: 'thread-who' }, h('h2', {}, c.name), h('span', { class: 'muted' }, c.company ?? '')), chat),
       h(
         'ul',
         { class: 'numbers', 'aria-label': 'Numbers' },
@@ -129,6 +133,17 @@ function create(ctx) {
     page.hidden = false;
     element.dataset.open = 'true';
     back.focus();
+  }
+
+  /** One chat opening per press (the button waits for it). */
+  async function chatWith(button, personId) {
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      await ctx.chatWith(personId);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   function closePage() {

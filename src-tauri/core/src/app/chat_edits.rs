@@ -1,18 +1,21 @@
 //! The agent's own posts, edited or deleted from the window or the command line.
 
-use crate::team::{delete_post, edit_post};
+use crate::team::{delete_post, edit_post, with_mentions, Mentioned};
 
 use super::chats::{names, post_view};
 use super::{ChatsChange, Desk, DeskEvent, Error, PostView};
 
 impl Desk {
-    /// Replaces the text of the agent's post `post` in `chat`; answers the post as shown now.
+    /// Replaces the text of the agent's post `post` in `chat` (each `@name` of `mentioned` as a
+    /// mention, as when posting); answers the post as shown now.
     pub async fn edit_chat_post(
         &self,
         chat: &str,
         post: &str,
         text: &str,
+        mentioned: &[Mentioned],
     ) -> Result<PostView, Error> {
+        let text = &with_mentions(text, mentioned);
         let me = self.me().await?;
         let live = self.live().await?;
         let mut store = self.open_store()?;

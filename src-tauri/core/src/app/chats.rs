@@ -43,6 +43,8 @@ pub struct ChatView {
     pub notify: &'static str,
     /// Whether that is the chat's default (the agent chose no level for it).
     pub notify_default: bool,
+    /// The chat's default level (what *Default* means for it).
+    pub default_notify: &'static str,
 }
 
 /// A post as a chat shows it.
@@ -162,6 +164,7 @@ pub(super) fn chat_view(
         last_time: last.map(|p| p.created.to_rfc3339()),
         notify: level.as_str(),
         notify_default: summary.notify.is_none(),
+        default_notify: notify::default_level(&summary.chat, summary.other_posters).as_str(),
     }
 }
 

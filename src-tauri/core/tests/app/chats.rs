@@ -190,7 +190,7 @@ async fn chats_and_teams_are_made_once_and_own_posts_edited_and_deleted() {
     );
     let edited = demo
         .desk
-        .edit_chat_post(&direct.id, &mine, "final words")
+        .edit_chat_post(&direct.id, &mine, "final words", &[])
         .await
         .expect("edited");
     assert_eq!(
@@ -203,7 +203,7 @@ async fn chats_and_teams_are_made_once_and_own_posts_edited_and_deleted() {
     demo.desk.sync_cache(&|_| {}).await.expect("sync");
     let refused = demo
         .desk
-        .edit_chat_post(&direct.id, &theirs, "rewritten")
+        .edit_chat_post(&direct.id, &theirs, "rewritten", &[])
         .await
         .expect_err("not the agent's");
     assert!(
