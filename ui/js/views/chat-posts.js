@@ -24,11 +24,19 @@ export function postList(ctx, { chat, reread, deleted }) {
   let editing = null;
   /** The post whose deletion is being asked: { id, busy }. */
   let asking = null;
+  /** A chat just opened: its newest posts are shown. */
+  let fresh = true;
   /** After the next render, focus this post's control: { id, what: 'edit'|'delete'|'no' }. */
   let refocus = null;
   const controls = new Map(); // `${id}:${what}` → the element, rebuilt each render
 
   function render(next = posts) {
+    const before = { first: posts[0]?.id, last: posts.at(-1)?.id };
+    // Where the reader is: at the newest post (keep them there as posts arrive), or reading
+    // back (keep the posts they read in place, also when older ones are put above them).
+    const { scrollTop = 0, scrollHeight = 0, clientHeight = 0 } = element;
+    const atEnd = scrollHeight - scrollTop - clientHeight < 48;
+    const fromEnd = scrollHeight - scrollTop;
     posts = next ?? [];
     const ids = new Set(posts.map((p) => p.id));
     if (editing && !ids.has(editing.id)) editing = null;
@@ -36,6 +44,10 @@ export function postList(ctx, { chat, reread, deleted }) {
     const typing = editing && element.ownerDocument?.activeElement === editing.box;
     controls.clear();
     replaceChildren(element, postRows(posts).map(row));
+    const olderAbove = posts.at(-1)?.id === before.last && posts[0]?.id !== before.first;
+    if (fresh || (atEnd && !olderAbove)) element.scrollTop = element.scrollHeight;
+    else if (olderAbove) element.scrollTop = element.scrollHeight - fromEnd;
+    fresh = false;
     if (typing) editing.box.focus();
     if (refocus) {
       controls.get(`${refocus.id}:${refocus.what}`)?.focus();
@@ -203,6 +215,7 @@ export function postList(ctx, { chat, reread, deleted }) {
       editing = null;
       asking = null;
       refocus = null;
+      fresh = true;
     },
     /** The posts shown, oldest first. */
     posts: () => posts,

@@ -11,8 +11,8 @@ use crate::api::Client;
 use crate::sms::RECONCILE_GRACE_SECS;
 use crate::store::{ChatSummary, OutboxState, Store, TeamPost};
 use crate::team::{
-    flush_posts, notify, older_posts, parts, send_post, sync_chats, with_mentions, Mentioned,
-    PostPart,
+    flush_posts, inert, notify, older_posts, parts, send_post, sync_chats, with_mentions,
+    Mentioned, PostPart,
 };
 
 use super::{ChatsChange, Desk, DeskEvent, Error};
@@ -104,7 +104,7 @@ pub(super) fn names(
     Ok(store
         .persons(&ids)?
         .into_iter()
-        .map(|p| (p.id.clone(), p.display_name()))
+        .map(|p| (p.id.clone(), inert(&p.display_name())))
         .collect())
 }
 
@@ -116,7 +116,7 @@ pub(super) fn name_of(names: &HashMap<String, String>, id: &str) -> String {
 fn chat_name(summary: &ChatSummary, me: &str, names: &HashMap<String, String>) -> String {
     let chat = &summary.chat;
     if let Some(name) = chat.name.as_deref().filter(|n| !n.trim().is_empty()) {
-        return name.to_string();
+        return inert(name);
     }
     if chat.kind == "Personal" {
         return "Personal notes".into();

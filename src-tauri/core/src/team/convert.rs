@@ -121,6 +121,15 @@ pub(crate) fn person(record: &PersonRecord) -> Option<Person> {
     })
 }
 
+/// `text` for display: without the bidirectional embeddings, overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069) that would let a post or a name reorder what the agent reads
+/// ("txt.exe" shown as "exe.txt"). The cache keeps the text as RingCentral sent it.
+pub fn inert(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
 /// A piece of a post's text, for display: never markup.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -149,7 +158,7 @@ pub fn parts(text: &str, mentions: &[PostMention], me: &str) -> Vec<PostPart> {
     let mut rest = text;
     while let Some(start) = rest.find("![:") {
         let (before, markup) = rest.split_at(start);
-        plain.push_str(before);
+        plain.push_str(&inert(before));
         let found = markup[3..].split_once("](").and_then(|(kind, after)| {
             let (id, after) = after.split_once(')')?;
             let mention = mentions.iter().find(|m| m.id == id && m.kind == kind)?;
@@ -164,7 +173,7 @@ pub fn parts(text: &str, mentions: &[PostMention], me: &str) -> Vec<PostPart> {
                 }
                 parts.push(PostPart::Mention {
                     id: mention.id.clone(),
-                    name: mention.name.clone(),
+                    name: inert(&mention.name),
                     me: mention.id == me,
                 });
                 rest = after;
@@ -175,7 +184,7 @@ pub fn parts(text: &str, mentions: &[PostMention], me: &str) -> Vec<PostPart> {
             }
         }
     }
-    plain.push_str(rest);
+    plain.push_str(&inert(rest));
     if !plain.is_empty() {
         parts.push(PostPart::Text { text: plain });
     }

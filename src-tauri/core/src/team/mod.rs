@@ -13,7 +13,7 @@ pub mod notify;
 mod outbox;
 mod sync;
 
-pub use convert::{chat_kind, joined_chat, parts, PostPart};
+pub use convert::{chat_kind, inert, joined_chat, parts, PostPart};
 pub use edits::{delete_post, edit_post};
 pub use error::TeamError;
 pub use events::{apply_chat_event, apply_post_event, ChatChange, PostChange};

@@ -40,6 +40,17 @@ fn mentions_become_parts_and_fake_markup_stays_text() {
         "unclosed"
     );
     assert!(parts("", &mentions, "100").is_empty());
+    assert_eq!(
+        parts(
+            "open \u{202E}txt.exe\u{202C} and \u{2067}x\u{2069}",
+            &mentions,
+            "100"
+        ),
+        [PostPart::Text {
+            text: "open txt.exe and x".into()
+        }],
+        "bidi overrides, embeddings and isolates cannot reorder what the agent reads"
+    );
 }
 
 #[test]
