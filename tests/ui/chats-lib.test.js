@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { defaultLevel, isReply, notifyChoice, postRows, unreadTotal } from '../../ui/js/lib/chats.js';
+import { defaultLevel, isReply, mergePosts, notifyChoice, postRows, unreadTotal } from '../../ui/js/lib/chats.js';
 import { dayKey } from '../../ui/js/lib/format.js';
 
 const at = (day, hour) => new Date(2024, 4, day, hour).toISOString();
@@ -59,4 +59,16 @@ test('isReply, notifyChoice, unreadTotal', () => {
   assert.equal(defaultLevel({ kind: 'Team', notify: 'muted', notifyDefault: false }, 'all'), 'all', 'as seen before');
   assert.equal(defaultLevel({ kind: 'Team', notify: 'muted', notifyDefault: false }), null, "a team's cannot be told");
   assert.equal(defaultLevel({ kind: 'Direct', notify: 'muted', notifyDefault: false }), 'all');
+});
+
+test('reading the open chat again keeps the older posts loaded before the newest page', () => {
+  const p = (id, time) => ({ id, time: `2026-12-0${time}T10:00:00+00:00` });
+  const shown = [p('a', 1), p('b', 2), p('c', 3), p('d', 4)];
+  const page = [p('c', 3), p('e', 5)];
+  assert.deepEqual(
+    mergePosts(shown, page).map((x) => x.id),
+    ['a', 'b', 'c', 'e'],
+    'older ones stay; d, gone from the page it belongs to, was deleted',
+  );
+  assert.deepEqual(mergePosts(shown, []), [], 'an empty chat is empty');
 });

@@ -5,7 +5,6 @@
 //! (name, email, extension number: their direct chat). Starting chats, levels and edits are in
 //! `chat_changes.rs`.
 
-use ringdesk_core::app::Mentioned;
 use serde_json::json;
 
 use super::{chat_changes, Context};
@@ -157,23 +156,10 @@ async fn post(context: &Context, chat: &str, text: &str, mentions: &[String]) ->
         Ok(found) => found,
         Err(error) => return context.fail(error),
     };
-    let mut text = text.to_string();
-    let mut mentioned = Vec::new();
-    for who in mentions {
-        match context.desk.find_colleague(who).await {
-            Ok(colleague) => {
-                let written = format!("@{}", colleague.name);
-                if !text.contains(&written) {
-                    text = format!("{written} {text}");
-                }
-                mentioned.push(Mentioned {
-                    id: colleague.person_id,
-                    name: colleague.name,
-                });
-            }
-            Err(error) => return context.fail(error),
-        }
-    }
+    let (text, mentioned) = match context.desk.mention_colleagues(text, mentions).await {
+        Ok(mentioning) => mentioning,
+        Err(error) => return context.fail(error),
+    };
     let sent = match context
         .desk
         .post_to_chat(&found.id, &text, &mentioned)
@@ -193,7 +179,7 @@ async fn post(context: &Context, chat: &str, text: &str, mentions: &[String]) ->
 
 /// Prints a chat's posts.
 async fn read(context: &Context, chat: &str, limit: usize, before: Option<String>) -> i32 {
-    let found = match context.desk.open_chat(chat).await {
+    let found = match context.desk.find_chat(chat).await {
         Ok(found) => found,
         Err(error) => return context.fail(error),
     };

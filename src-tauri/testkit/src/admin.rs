@@ -9,8 +9,9 @@ use serde_json::{json, Map, Value};
 
 use crate::http::Reply;
 
-/// What signing in as a colleague takes (`POST /sim/jwt` with an `extension_id`).
-#[derive(Debug, Clone)]
+/// What signing in as a colleague takes (`POST /sim/jwt` with an `extension_id`); its `Debug`
+/// shows no secret.
+#[derive(Clone)]
 pub struct ColleagueSignIn {
     /// The simulator.
     pub server_url: String,
@@ -20,6 +21,17 @@ pub struct ColleagueSignIn {
     pub client_id: String,
     /// Its client secret.
     pub client_secret: String,
+}
+
+impl std::fmt::Debug for ColleagueSignIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ColleagueSignIn")
+            .field("server_url", &self.server_url)
+            .field("client_id", &self.client_id)
+            .field("jwt", &"[redacted]")
+            .field("client_secret", &"[redacted]")
+            .finish()
+    }
 }
 
 /// The admin API of one simulator.

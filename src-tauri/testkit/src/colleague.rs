@@ -8,12 +8,21 @@ use serde_json::{json, Value};
 use crate::admin::ColleagueSignIn;
 use crate::http::Reply;
 
-/// A colleague signed in to a simulator.
-#[derive(Debug, Clone)]
+/// A colleague signed in to a simulator; its `Debug` shows no token.
+#[derive(Clone)]
 pub struct Colleague {
     http: reqwest::Client,
     server_url: String,
     access_token: String,
+}
+
+impl std::fmt::Debug for Colleague {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Colleague")
+            .field("server_url", &self.server_url)
+            .field("access_token", &"[redacted]")
+            .finish()
+    }
 }
 
 impl Colleague {

@@ -96,3 +96,18 @@ export function postRows(posts) {
 export function unreadTotal(chats) {
   return (chats ?? []).reduce((sum, c) => sum + (Number(c.unread) || 0), 0);
 }
+
+/**
+ * The open chat's posts after reading its newest page again: the page as it is now (edits in,
+ * deleted posts gone), after the older posts already shown that precede it.
+ * @param {Array<{ id: string, time: string }>} shown posts shown, oldest first
+ * @param {Array<{ id: string, time: string }>} page the newest posts, oldest first
+ */
+export function mergePosts(shown, page) {
+  const fresh = page ?? [];
+  if (!fresh.length) return [];
+  const ids = new Set(fresh.map((p) => p.id));
+  const start = fresh[0].time;
+  const before = (shown ?? []).filter((p) => !ids.has(p.id) && p.time < start);
+  return [...before, ...fresh];
+}

@@ -63,7 +63,7 @@ export function mentionsIn(text, picked) {
     if (!person?.id || !name || seen.has(person.id)) continue;
     if (standsIn(value, `@${name}`)) {
       seen.add(person.id);
-      out.push({ id: String(person.id), name });
+      out.push(person.kind ? { id: String(person.id), name, kind: String(person.kind) } : { id: String(person.id), name });
     }
   }
   return out;

@@ -151,7 +151,7 @@ export function postList(ctx, { chat, reread, deleted }) {
     render();
     try {
       // The post's mentions stay mentions while their @Name stays in the text.
-      const mentioned = (p.parts ?? []).filter((part) => part.kind === 'mention').map((part) => ({ id: part.id, name: part.name }));
+      const mentioned = (p.parts ?? []).filter((part) => part.kind === 'mention').map((part) => ({ id: part.id, name: part.name, kind: part.mentionKind ?? 'Person' }));
       await backend.editChatPost(id, p.id, body, mentionsIn(body, mentioned));
       if (editing === now) editing = null;
       refocus = { id: p.id, what: 'edit' };

@@ -9,7 +9,7 @@
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
 import { latest } from '../lib/debounce.js';
-import { NOTIFY_LEVELS, defaultLevel, notifyChoice, notifyWords, unreadTotal } from '../lib/chats.js';
+import { NOTIFY_LEVELS, defaultLevel, mergePosts, notifyChoice, notifyWords, unreadTotal } from '../lib/chats.js';
 import { chatForm } from './chat-new.js';
 import { mentionCompleter } from './chat-mentions.js';
 import { postList } from './chat-posts.js';
@@ -28,6 +28,7 @@ function create(ctx) {
   let openView = null; // the open chat's ChatView
   let opening = 0; // the newest open(), whose answer wins
   let sending = false;
+  let exhausted = false; // "Load older" found nothing more in the open chat
   let form = null; // the New chat / New team form, while open
   let opener = null; // the button that opened it
   /** Each chat's default level, as seen while it was in force (the Default option says it). */
@@ -109,13 +110,18 @@ function create(ctx) {
       return;
     }
     if (mine !== opening) return;
-    if (id !== openId) list.reset();
+    const again = quiet && id === openId;
+    if (!again) {
+      list.reset();
+      exhausted = false;
+    }
     openId = id;
     renderHeader(view.chat);
     threadPane.hidden = false;
     element.dataset.open = 'true';
-    list.render(view.posts ?? []);
-    older.hidden = list.posts().length === 0;
+    // Read again, the newest posts come in and older ones loaded meanwhile stay.
+    list.render(again ? mergePosts(list.posts(), view.posts ?? []) : view.posts ?? []);
+    older.hidden = exhausted || list.posts().length === 0;
     if (!quiet) text.focus();
     if (view.chat.unread > 0) {
       backend.markChatRead(id).then(loadList, (e) => ctx.toast(e.message, e.hint, 'error'));
@@ -206,7 +212,10 @@ function create(ctx) {
       const chat = openId;
       const more = await backend.olderChatPosts(chat, first.id, OLDER);
       if (chat !== openId) return;
-      if (!more.length) older.hidden = true;
+      if (!more.length) {
+        exhausted = true;
+        older.hidden = true;
+      }
       list.render([...more, ...list.posts()]);
     } catch (error) {
       ctx.toast(error.message, error.hint, 'error');

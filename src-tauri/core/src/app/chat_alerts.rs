@@ -51,6 +51,7 @@ impl Desk {
             return None;
         }
         let me = self.me().await.ok()?;
+        self.know_chat(&post.chat_id).await;
         let alert = self.with_cache(|store| {
             let Some(summary) = store.chat_summary(&post.chat_id, &me)? else {
                 return Ok(None);
@@ -82,6 +83,28 @@ impl Desk {
             tracing::warn!(%error, "a chat post could not be considered for a notification");
             None
         })
+    }
+
+    /// Makes sure the cache holds the chat `id` (a colleague's first post in a new conversation
+    /// can come before the event that tells of the chat): read from RingCentral when it does not.
+    async fn know_chat(&self, id: &str) {
+        let known = self.with_cache(|store| Ok(store.team_chat(id)?.is_some()));
+        if !matches!(known, Ok(false)) {
+            return;
+        }
+        let Ok(live) = self.live().await else {
+            return;
+        };
+        match crate::api::team::chat(live.connection.client(), id).await {
+            Ok(record) => {
+                if let Some(chat) = crate::team::joined_chat(&record) {
+                    if let Err(error) = self.with_cache(|store| Ok(store.put_chats(&[chat])?)) {
+                        tracing::warn!(%error, "a new chat could not be stored");
+                    }
+                }
+            }
+            Err(error) => tracing::warn!(%error, "a new chat could not be read"),
+        }
     }
 
     /// Sets which posts of the chat notify the agent (`None`: the chat's default) and answers

@@ -2,7 +2,8 @@
 //! mention, or `--member`), a direct or group conversation with them (RingCentral answers the
 //! existing one for the same people, so asking twice opens the same chat), and a new team. A team
 //! created with no answer (a timeout, a lost connection) is looked up among the agent's newest
-//! chats by its name before anything is said: it is never created twice by ringdesk.
+//! chats by its name before anything is said, and a team asked for again within five minutes is
+//! the one made the first time: ringdesk never creates it twice.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -10,7 +11,7 @@ use serde::Serialize;
 use crate::api::team::{self as api, ChatRecord, NewTeam};
 use crate::api::{ApiError, Client, Priority};
 use crate::store::Colleague;
-use crate::team::{chat_kind, TeamError};
+use crate::team::{chat_kind, Mentioned, TeamError};
 
 use super::chats::{chat_view, names, summary_ids};
 use super::{ChatView, ChatsChange, Desk, DeskError, DeskEvent, Error};
@@ -21,6 +22,10 @@ const LONGEST_TEAM_NAME: usize = 250;
 const MOST_IN_CONVERSATION: usize = 15;
 /// Recent chats read to find a team whose creation got no answer.
 const LOOKUP_CHATS: u32 = 50;
+/// A team of the same name made this recently is the one asked for again.
+const RECENTLY_MINUTES: i64 = 5;
+/// Waits (ms) before each look for a team whose creation got no answer.
+const LOOKUP_WAITS: [u64; 3] = [0, 1_000, 3_000];
 
 /// A colleague as a picker shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,6 +102,26 @@ impl Desk {
         }
     }
 
+    /// `text` mentioning the colleagues `who` names (name, email, extension): each one's
+    /// `@Name` in the text becomes a mention, and one the text does not name is put in front.
+    pub async fn mention_colleagues(
+        &self,
+        text: &str,
+        who: &[String],
+    ) -> Result<(String, Vec<Mentioned>), Error> {
+        let mut text = text.to_string();
+        let mut mentioned = Vec::with_capacity(who.len());
+        for asked in who {
+            let colleague = self.find_colleague(asked).await?;
+            let written = format!("@{}", colleague.name);
+            if !text.contains(&written) {
+                text = format!("{written} {text}");
+            }
+            mentioned.push(Mentioned::person(&colleague.person_id, &colleague.name));
+        }
+        Ok((text, mentioned))
+    }
+
     /// The agent's chat `asked` names (see [`Desk::find_chat`]), else the direct chat with the
     /// colleague it names by name, email or extension number (opened at RingCentral when it is
     /// new to the cache).
@@ -160,10 +185,16 @@ impl Desk {
             public,
             members: &members,
         };
+        // Asked again after an answer that never came (the agent pressed Create once more), the
+        // team made the first time is the one: it is looked up before anything is sent.
+        let recently = started - chrono::Duration::minutes(RECENTLY_MINUTES);
+        if let Some(record) = created_team(client, name, recently).await {
+            return self.adopt_chat(&record, &me);
+        }
         let record = match api::create_team(client, &team).await {
             Ok(record) => record,
             Err(error @ ApiError::UnknownOutcome { .. }) => {
-                match created_team(client, name, started).await {
+                match settled_team(client, name, recently).await {
                     Some(record) => record,
                     None => return Err(TeamError::from(error).into()),
                 }
@@ -204,12 +235,11 @@ fn others(people: &[String], me: &str) -> Vec<String> {
     seen
 }
 
-/// The team named `name` created since `started`, among the agent's newest chats.
-async fn created_team(client: &Client, name: &str, started: DateTime<Utc>) -> Option<ChatRecord> {
+/// The team named `name` created since `since`, among the agent's newest chats.
+async fn created_team(client: &Client, name: &str, since: DateTime<Utc>) -> Option<ChatRecord> {
     let recent = api::recent_chats(client, LOOKUP_CHATS, Priority::Interactive)
         .await
         .ok()?;
-    let since = started - chrono::Duration::minutes(1);
     recent.records.into_iter().find(|chat| {
         chat_kind(chat.kind.as_deref().unwrap_or_default()) == "Team"
             && chat.name.as_deref().map(str::trim) == Some(name)
@@ -219,6 +249,19 @@ async fn created_team(client: &Client, name: &str, started: DateTime<Utc>) -> Op
                 .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
                 .is_some_and(|t| t.with_timezone(&Utc) >= since)
     })
+}
+
+/// The team whose creation got no answer, looked for a few times (RingCentral may list it a
+/// moment late): `None` when it never shows, and the agent is told the outcome is unknown.
+async fn settled_team(client: &Client, name: &str, since: DateTime<Utc>) -> Option<ChatRecord> {
+    let clock = client.transport().clock();
+    for wait in LOOKUP_WAITS {
+        clock.sleep(std::time::Duration::from_millis(wait)).await;
+        if let Some(found) = created_team(client, name, since).await {
+            return Some(found);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

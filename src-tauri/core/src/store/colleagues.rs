@@ -21,7 +21,8 @@ pub struct Colleague {
 
 impl Store {
     /// Up to `limit` colleagues whose name or email holds `query`, or whose extension number
-    /// or id is `query` (every colleague for an empty query), by name.
+    /// or id is `query` (every colleague for an empty query): the exact matches first (an
+    /// email, an extension, a whole name), then by name.
     pub fn colleagues(&self, query: &str, limit: usize) -> Result<Vec<Colleague>, StoreError> {
         let query = query.trim();
         let pattern = format!(
@@ -38,7 +39,9 @@ impl Store {
                     OR trim(first_name || ' ' || last_name) LIKE ?2 ESCAPE '\\'
                     OR email LIKE ?2 ESCAPE '\\'
                     OR extension = ?1 OR remote_id = ?1)
-             ORDER BY first_name COLLATE NOCASE, last_name COLLATE NOCASE, id
+             ORDER BY (lower(email) = lower(?1) OR extension = ?1 OR remote_id = ?1
+                       OR lower(trim(first_name || ' ' || last_name)) = lower(?1)) DESC,
+                      first_name COLLATE NOCASE, last_name COLLATE NOCASE, id
              LIMIT ?3",
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
@@ -79,6 +82,7 @@ mod tests {
         for (id, first, last, email, ext) in [
             ("101", "Ana", "Silva", "ana@example.com", "201"),
             ("102", "Bo", "Chen", "bo_chen@example.com", "202"),
+            ("103", "Aaron", "Ana Silvano", "aaron@example.com", "203"),
         ] {
             batch
                 .put_contact(
@@ -104,12 +108,20 @@ mod tests {
                 .map(|c| c.name)
                 .collect()
         };
-        assert_eq!(names("ana"), ["Ana Silva"], "the directory only");
-        assert_eq!(names("ana silva"), ["Ana Silva"]);
+        assert_eq!(
+            names("silva"),
+            ["Aaron Ana Silvano", "Ana Silva"],
+            "the directory only, by name"
+        );
+        assert_eq!(
+            names("ana silva"),
+            ["Ana Silva", "Aaron Ana Silvano"],
+            "the whole name first"
+        );
         assert_eq!(names("202"), ["Bo Chen"], "by extension");
         assert_eq!(names("101"), ["Ana Silva"], "by id");
         assert_eq!(names("bo_"), ["Bo Chen"], "an underscore is itself");
         assert!(names("%").is_empty(), "a percent sign is itself");
-        assert_eq!(names("").len(), 2);
+        assert_eq!(names("").len(), 3);
     }
 }

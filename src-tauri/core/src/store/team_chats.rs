@@ -168,6 +168,14 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the cache holds any chat yet (the first sync of chats has not run otherwise).
+    pub fn has_chats(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM chats)")?
+            .query_row([], |row| row.get(0))?)
+    }
+
     /// One chat.
     pub fn team_chat(&self, id: &str) -> Result<Option<TeamChat>, StoreError> {
         Ok(self

@@ -115,8 +115,8 @@ impl Batch<'_> {
         let mut touch = self
             .tx
             .prepare_cached("UPDATE chats SET modified = max(modified, ?2) WHERE id = ?1")?;
-        // Oldest first, so the cache's order (creation time, then insertion) keeps RingCentral's
-        // for posts of one millisecond: pages come newest first.
+        // Oldest first (pages come newest first), so the posts new to the cache are answered —
+        // and announced — in the order they were written.
         let mut ordered: Vec<&TeamPost> = posts.iter().rev().collect();
         ordered.sort_by_key(|p| p.created);
         for p in ordered {

@@ -143,6 +143,9 @@ pub enum PostPart {
     Mention {
         /// The person's or team's id.
         id: String,
+        /// `Person` or `Team` (what an edit writes back).
+        #[serde(rename = "mentionKind")]
+        kind: String,
         /// The name shown (`@Ana Silva`).
         name: String,
         /// It mentions the agent.
@@ -173,6 +176,7 @@ pub fn parts(text: &str, mentions: &[PostMention], me: &str) -> Vec<PostPart> {
                 }
                 parts.push(PostPart::Mention {
                     id: mention.id.clone(),
+                    kind: mention.kind.clone(),
                     name: inert(&mention.name),
                     me: mention.id == me,
                 });

@@ -28,7 +28,7 @@ pub const MOST_TOLD: usize = 200;
 pub struct ChatSyncReport {
     /// Chats told.
     pub chats: usize,
-    /// Posts new to the cache in chats it held posts of already — news, not a first fill —
+    /// Posts new to the cache — news, unless this was the cache's very first fill of chats —
     /// oldest first (at most [`MOST_TOLD`] of them).
     pub new_posts: Vec<TeamPost>,
     /// Persons fetched.
@@ -37,6 +37,9 @@ pub struct ChatSyncReport {
 
 /// Brings the agent's recent chats, their new posts and unknown persons into `store`.
 pub async fn sync_chats(store: &mut Store, client: &Client) -> Result<ChatSyncReport, TeamError> {
+    // The very first fill of the cache is history; after it, a chat new to the cache (a
+    // conversation a colleague just started) brings news.
+    let first_fill = !store.has_chats()?;
     let recent = team::recent_chats(client, team::MOST_PER_PAGE, BACKGROUND).await?;
     let chats: Vec<_> = recent
         .records
@@ -57,8 +60,7 @@ pub async fn sync_chats(store: &mut Store, client: &Client) -> Result<ChatSyncRe
         }
         let newest = store.newest_post(&chat.id)?.map(|p| p.created);
         let new = catch_up(store, client, &chat.id, newest).await?;
-        // A chat's first fill is its history, not news.
-        if newest.is_some() {
+        if !first_fill {
             report.new_posts.extend(new);
         }
         store.chat_posts_caught_up(&chat.id, chat.modified)?;
@@ -141,14 +143,19 @@ pub async fn older_posts(
             .iter()
             .filter_map(|r| convert::post(r, Some(chat)))
             .collect();
-        store.put_posts(&posts)?;
+        // Only the posts past `before` are stored: newer ones the WebSocket or the next sync has
+        // not brought yet stay news for them (stored here, they would never notify).
+        let mut past = Vec::new();
         for post in posts {
             if passed {
-                older.push(post);
+                past.push(post);
             } else {
                 passed = post.remote_id == before;
             }
         }
+        past.truncate(count - older.len());
+        store.put_posts(&past)?;
+        older.extend(past);
         if older.len() >= count {
             break;
         }
@@ -157,6 +164,5 @@ pub async fn older_posts(
             _ => break,
         }
     }
-    older.truncate(count);
     Ok(older)
 }

@@ -25,6 +25,7 @@ fn mentions_become_parts_and_fake_markup_stays_text() {
             PostPart::Text { text: "Hi ".into() },
             PostPart::Mention {
                 id: "100".into(),
+                kind: "Person".into(),
                 name: "Sam Agent".into(),
                 me: true
             },

@@ -8,6 +8,7 @@ use ringdesk_core::api::{ClientOptions, Priority};
 use ringdesk_core::app::{ChatAlert, ChatView, DeskEvent, Mentioned};
 use ringdesk_core::store::NotifyLevel;
 use ringdesk_testkit::signin::{colleague_at, TestClient};
+use ringdesk_testkit::Fault;
 
 use crate::support::{demo_desk, next_event, sim_admin, DemoDesk};
 
@@ -167,10 +168,7 @@ async fn chats_and_teams_are_made_once_and_own_posts_edited_and_deleted() {
         .post_to_chat(
             &direct.id,
             &format!("@{} first draft", again.name),
-            &[Mentioned {
-                id: ana_id.clone(),
-                name: again.name.clone(),
-            }],
+            &[Mentioned::person(&ana_id, &again.name)],
         )
         .await
         .expect("posted");
@@ -230,4 +228,70 @@ async fn chats_and_teams_are_made_once_and_own_posts_edited_and_deleted() {
         left.records.iter().all(|p| p.id != mine),
         "gone at RingCentral"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_chat_a_colleague_starts_notifies_its_first_post() {
+    let (mut demo, ana, ana_id, direct, _) = with_a_colleague().await;
+    let members = ringdesk_core::api::team::chat(&ana, &direct.id)
+        .await
+        .expect("the colleague reads the chat")
+        .members;
+    let me = members
+        .iter()
+        .map(|m| m.id.clone())
+        .find(|id| *id != ana_id)
+        .expect("the agent");
+    let third = demo
+        .desk
+        .colleagues("", 50)
+        .await
+        .expect("colleagues")
+        .into_iter()
+        .map(|c| c.person_id)
+        .find(|id| *id != ana_id)
+        .expect("another colleague");
+    // A group of exactly these three people is new: Ana starts it and writes at once.
+    let group = ringdesk_core::api::team::conversation(&ana, &[me.as_str(), third.as_str()])
+        .await
+        .expect("the colleague starts a group chat");
+    let first = post_as(&ana, &group.id, "New group for the Globex escalation").await;
+    let alert = next_alert(&mut demo).await;
+    assert_eq!(
+        (alert.chat.as_str(), alert.post.as_str()),
+        (group.id.as_str(), first.as_str()),
+        "the first post of a chat ringdesk did not know yet notifies: {alert:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_team_whose_creation_got_no_answer_is_found_not_created_again() {
+    let demo = demo_desk().await;
+    let admin = sim_admin(&demo.desk).await;
+    admin
+        .arm(
+            Fault::on("POST", "/team-messaging/v1/teams")
+                .processed()
+                .drop_connection(),
+        )
+        .await;
+    let team = demo
+        .desk
+        .new_team("Night shift", &[], false)
+        .await
+        .expect("the team made despite the lost answer is found");
+    assert_eq!(team.name, "Night shift");
+    let again = demo
+        .desk
+        .new_team("Night shift", &[], false)
+        .await
+        .expect("asked again");
+    assert_eq!(again.id, team.id, "the same team, not a second one");
+    let creates = admin
+        .requests()
+        .await
+        .iter()
+        .filter(|r| r.method == "POST" && r.path == "/team-messaging/v1/teams")
+        .count();
+    assert_eq!(creates, 1, "one team at RingCentral");
 }
