@@ -74,6 +74,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0011_posts_order.sql"),
         fixup: None,
     },
+    Migration {
+        version: 12,
+        sql: include_str!("migrations/0012_wrapups.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -42,6 +42,7 @@ mod sync_state;
 mod team_chats;
 mod team_posts;
 mod time;
+mod wrapups;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -71,6 +72,7 @@ pub use search::{SearchResults, TimelineItem};
 pub use sync_state::{Feed, Span, SpanPurpose, SyncState};
 pub use team_chats::{ChatSummary, NotifyLevel, TeamChat};
 pub use team_posts::{Person, PostMention, TeamPost};
+pub use wrapups::WrapUp;
 
 /// Which way a call or message went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -92,7 +92,7 @@ pub(super) fn read_query(text: &str) -> Option<Query> {
 /// history and would make every keystroke slow: it waits for its second letter. Each word is a
 /// prefix — or, with `whole_typed`, only the one being typed, the words before it matched whole
 /// (post text: a team's history repeats its words, and prefixes of every word cost too much).
-fn text_words(text: &str, whole_typed: bool) -> Option<String> {
+pub(super) fn text_words(text: &str, whole_typed: bool) -> Option<String> {
     let typing = !text.ends_with(|c: char| !c.is_alphanumeric());
     let all: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())

@@ -12,3 +12,4 @@ mod outbox_migration;
 mod permissions;
 mod search;
 mod team;
+mod wrapups;
