@@ -11,6 +11,7 @@ mod chat_changes;
 mod chats;
 mod contacts;
 mod context;
+mod dnc;
 mod export;
 mod hangup;
 mod import;
@@ -93,6 +94,9 @@ pub enum Command {
     /// One team chat.
     #[command(subcommand)]
     Chat(chats::ChatCommand),
+    /// The do-not-call list: numbers ringdesk never dials.
+    #[command(subcommand)]
+    Dnc(dnc::DncCommand),
     /// Write calls, messages or contacts to a CSV file.
     Export(export::ExportArgs),
     /// Read local contacts from a CSV file.
@@ -136,6 +140,7 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             Command::Sms(args) => sms::run(&context, args).await,
             Command::Presence(args) => presence::run(&context, args).await,
             Command::Hangup => hangup::run(&context).await,
+            Command::Dnc(command) => dnc::run(&context, command),
             Command::Sync => sync::run(&context).await,
             Command::Calls(args) => calls::run(&context, args).await,
             Command::Messages(args) => messages::run(&context, args).await,

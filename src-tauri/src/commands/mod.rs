@@ -5,6 +5,7 @@ pub mod chats;
 pub mod contacts;
 pub mod desktop;
 pub mod dial;
+pub mod dnc;
 pub mod history;
 pub mod line;
 pub mod messages;

@@ -91,6 +91,9 @@ pub enum DeskError {
         /// The colleagues it matches, by name.
         matches: String,
     },
+    /// A number on the profile's do-not-call list.
+    #[error("{0} is on your do-not-call list")]
+    DoNotCall(String),
     /// A new contact with neither a name nor a company.
     #[error("a contact needs a name or a company")]
     UnnamedContact,
@@ -120,7 +123,8 @@ impl DeskError {
             | Self::TeamName(_)
             | Self::NoColleagues
             | Self::NoSuchColleague(_)
-            | Self::AmbiguousColleague { .. } => Recovery::FixInput,
+            | Self::AmbiguousColleague { .. }
+            | Self::DoNotCall(_) => Recovery::FixInput,
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -162,6 +166,7 @@ impl DeskError {
             Self::NoColleagues => "Pick one or more colleagues by name, email or extension number.",
             Self::NoSuchColleague(_) => "Use a colleague's name, email or extension number as the company directory shows it (`ringdesk contacts --search`).",
             Self::AmbiguousColleague { .. } => "Use the colleague's email or extension number.",
+            Self::DoNotCall(_) => "Take it off the list first (Settings, or `ringdesk dnc remove`) if calling is allowed again.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }
     }

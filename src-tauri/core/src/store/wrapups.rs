@@ -49,9 +49,13 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<WrapUp> {
         disposition: row.get(4)?,
         notes: row.get(5)?,
         tags: row.get(6)?,
-        follow_up_at: row.get::<_, Option<i64>>(7)?.and_then(|t| from_millis(t).ok()),
+        follow_up_at: row
+            .get::<_, Option<i64>>(7)?
+            .and_then(|t| from_millis(t).ok()),
         follow_up_note: row.get(8)?,
-        saved: row.get::<_, Option<i64>>(9)?.and_then(|t| from_millis(t).ok()),
+        saved: row
+            .get::<_, Option<i64>>(9)?
+            .and_then(|t| from_millis(t).ok()),
     })
 }
 

@@ -176,6 +176,7 @@ impl Desk {
         let live = self.live().await?;
         let mut slot = self.call.lock().await;
         let to = phone::normalize(&phone::parse_input(&request.number)?, live.country)?;
+        self.check_do_not_call(&to)?;
         if let Some(active) = slot.as_ref() {
             if !active.view.done {
                 return Err(DeskError::CallInProgress.into());
