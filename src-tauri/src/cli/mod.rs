@@ -25,6 +25,7 @@ mod sim;
 mod sms;
 mod status;
 mod sync;
+mod wrapups;
 
 use clap::{Parser, Subcommand};
 
@@ -94,6 +95,12 @@ pub enum Command {
     /// One team chat.
     #[command(subcommand)]
     Chat(chats::ChatCommand),
+    /// The calls still to wrap up, and the dispositions to pick from.
+    Wrapups,
+    /// Wrap up a call: disposition, notes, tags, follow-up.
+    Wrapup(wrapups::WrapUpArgs),
+    /// Follow-ups promised in wrap-ups: overdue, today, upcoming.
+    Followups,
     /// The do-not-call list: numbers ringdesk never dials.
     #[command(subcommand)]
     Dnc(dnc::DncCommand),
@@ -141,6 +148,9 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             Command::Presence(args) => presence::run(&context, args).await,
             Command::Hangup => hangup::run(&context).await,
             Command::Dnc(command) => dnc::run(&context, command),
+            Command::Wrapups => wrapups::list(&context),
+            Command::Wrapup(args) => wrapups::save(&context, args),
+            Command::Followups => wrapups::follow_ups(&context),
             Command::Sync => sync::run(&context).await,
             Command::Calls(args) => calls::run(&context, args).await,
             Command::Messages(args) => messages::run(&context, args).await,

@@ -11,3 +11,4 @@ pub mod line;
 pub mod messages;
 pub mod session;
 pub mod settings;
+pub mod wrapups;

@@ -94,6 +94,23 @@ pub enum DeskError {
     /// A number on the profile's do-not-call list.
     #[error("{0} is on your do-not-call list")]
     DoNotCall(String),
+    /// A wrap-up saved without one of the profile's dispositions.
+    #[error("\"{given}\" is not a disposition: use one of {known}")]
+    UnknownDisposition {
+        /// What was given.
+        given: String,
+        /// The ones there are.
+        known: String,
+    },
+    /// Wrap-up notes longer than ringdesk keeps.
+    #[error("notes can be at most {0} characters")]
+    NotesTooLong(usize),
+    /// A time ringdesk cannot read.
+    #[error("\"{0}\" is not a time ringdesk can read")]
+    BadTime(String),
+    /// A call with no wrap-up to write to.
+    #[error("there is no call {0} to wrap up")]
+    NoSuchWrapUp(String),
     /// A new contact with neither a name nor a company.
     #[error("a contact needs a name or a company")]
     UnnamedContact,
@@ -124,7 +141,11 @@ impl DeskError {
             | Self::NoColleagues
             | Self::NoSuchColleague(_)
             | Self::AmbiguousColleague { .. }
-            | Self::DoNotCall(_) => Recovery::FixInput,
+            | Self::DoNotCall(_)
+            | Self::UnknownDisposition { .. }
+            | Self::NotesTooLong(_)
+            | Self::BadTime(_)
+            | Self::NoSuchWrapUp(_) => Recovery::FixInput,
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -166,6 +187,10 @@ impl DeskError {
             Self::NoColleagues => "Pick one or more colleagues by name, email or extension number.",
             Self::NoSuchColleague(_) => "Use a colleague's name, email or extension number as the company directory shows it (`ringdesk contacts --search`).",
             Self::AmbiguousColleague { .. } => "Use the colleague's email or extension number.",
+            Self::UnknownDisposition { .. } => "Pick one of the dispositions listed (a profile's own list is set in config.toml).",
+            Self::NotesTooLong(_) => "Shorten the notes.",
+            Self::BadTime(_) => "Write it as 2026-12-05T15:00 (your time) or with a time zone.",
+            Self::NoSuchWrapUp(_) => "Pick a call from `ringdesk wrapups`.",
             Self::DoNotCall(_) => "Take it off the list first (Settings, or `ringdesk dnc remove`) if calling is allowed again.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }

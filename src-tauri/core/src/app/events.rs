@@ -120,6 +120,8 @@ pub enum DeskEvent {
     Chats(ChatsChange),
     /// A chat post to notify the agent of (its chat's level wants it; once per post).
     ChatAlert(super::ChatAlert),
+    /// A call ended and waits for its wrap-up: the window offers the card.
+    WrapUp(Box<super::WrapUpView>),
     /// Something ringdesk does by itself could not be done as the agent set it up (the settings
     /// file cannot be read): show it; `None` once it is fixed.
     Problem(Option<Problem>),
@@ -141,6 +143,7 @@ impl DeskEvent {
             Self::Presence(_) => "presence",
             Self::Chats(_) => "chats",
             Self::ChatAlert(_) => "chat-alert",
+            Self::WrapUp(_) => "wrap-up",
             Self::Problem(_) => "problem",
         }
     }

@@ -48,6 +48,7 @@ mod test_desk;
 mod texting;
 mod transfer;
 mod views;
+mod wrapups;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -87,6 +88,7 @@ pub use views::{
     country_name, CallOptions, Choice, NumberPreview, Problem, SignInState, SignInView, Suggestion,
     SyncView, UserView,
 };
+pub use wrapups::{FollowUpsView, WrapUpInput, WrapUpView, DEFAULT_DISPOSITIONS};
 
 // What the faces name when they talk to the desk: configuration, numbers, progress and rows of
 // the cache, re-exported so that a face needs nothing but this module.

@@ -37,6 +37,9 @@ pub struct ProfileSettings {
     pub country: Option<String>,
     /// What a clicked link does.
     pub link_action: LinkAction,
+    /// The outcomes a wrap-up offers, in order (digits pick them); empty: ringdesk's own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dispositions: Vec<String>,
 }
 
 /// The window's colour scheme.

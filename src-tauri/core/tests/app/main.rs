@@ -14,3 +14,4 @@ mod new_texts;
 mod outbox_cancel;
 mod support;
 mod texts;
+mod wrapups;

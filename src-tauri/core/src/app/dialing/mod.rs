@@ -286,6 +286,9 @@ async fn follow(desk: Arc<Desk>, call: Arc<RingOutCall>, facts: CallFacts) {
             }
             desk.emit(DeskEvent::Call(Box::new(view.clone())));
             shown = view.phase;
+            if view.done {
+                desk.begin_wrapup(&view);
+            }
         }
         if view.done || closed {
             return;

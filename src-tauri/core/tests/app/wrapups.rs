@@ -1,0 +1,84 @@
+//! Wrap-ups through the desk in demo mode: a call placed and ended offers its card (a draft,
+//! counted as to wrap up); autosaves keep the notes; saving needs a disposition of the list; a
+//! follow-up is listed; a number on the do-not-call list is refused before any RingOut.
+
+use chrono::{Duration, Local};
+use ringdesk_core::app::{DeskEvent, WrapUpInput};
+
+use crate::support::{demo_desk, next_event, sim_admin};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_ended_call_is_wrapped_up_with_notes_a_disposition_and_a_follow_up() {
+    let mut demo = demo_desk().await;
+    let call = demo.call("+1 650 555 0123").await.expect("placed");
+    let card = next_event(&mut demo.events, "the wrap-up card", |e| match e {
+        DeskEvent::WrapUp(view) => Some(view.as_ref().clone()),
+        _ => None,
+    })
+    .await;
+    assert_eq!(card.call_key, format!("ringout:{}", call.id));
+    assert_eq!((card.saved, card.number.as_str()), (false, "+16505550123"));
+    assert_eq!(demo.desk.wrapups_to_do().expect("to do").len(), 1);
+
+    let typing = WrapUpInput {
+        call_key: card.call_key.clone(),
+        notes: "Asked for a quote on 40 seats".into(),
+        ..WrapUpInput::default()
+    };
+    demo.desk.autosave_wrapup(&typing).expect("autosaved");
+    let refused = demo
+        .desk
+        .save_wrapup(&WrapUpInput {
+            disposition: Some("Maybe".into()),
+            ..typing.clone()
+        })
+        .expect_err("not a disposition of the list");
+    assert!(refused.to_string().contains("Call back"), "{refused}");
+
+    let due = (Local::now() + Duration::days(1))
+        .format("%Y-%m-%dT10:00")
+        .to_string();
+    let saved = demo
+        .desk
+        .save_wrapup(&WrapUpInput {
+            disposition: Some("call back".into()),
+            tags: vec!["quote, vip".into()],
+            follow_up_at: Some(due),
+            follow_up_note: "Send the quote".into(),
+            ..typing
+        })
+        .expect("saved");
+    assert!(saved.saved);
+    assert_eq!(
+        saved.disposition.as_deref(),
+        Some("Call back"),
+        "the list's spelling"
+    );
+    assert_eq!(saved.tags, ["quote", "vip"]);
+    assert_eq!(
+        saved.notes, "Asked for a quote on 40 seats",
+        "the autosave's notes kept"
+    );
+    assert!(demo.desk.wrapups_to_do().expect("to do").is_empty());
+    let follow_ups = demo.desk.follow_ups().expect("follow-ups");
+    assert_eq!(follow_ups.upcoming.len(), 1, "{follow_ups:?}");
+    assert_eq!(follow_ups.upcoming[0].follow_up_note, "Send the quote");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_do_not_call_number_is_refused_before_any_ringout() {
+    let demo = demo_desk().await;
+    demo.desk
+        .add_do_not_call("(650) 555-0199", "asked us to stop")
+        .expect("added");
+    let refused = demo.call("+16505550199").await.expect_err("on the list");
+    assert!(refused.to_string().contains("do-not-call"), "{refused}");
+    let ringouts = sim_admin(&demo.desk)
+        .await
+        .requests()
+        .await
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/ring-out"))
+        .count();
+    assert_eq!(ringouts, 0, "nothing reached RingCentral");
+}
