@@ -1,5 +1,6 @@
 //! Desktop notifications. Team chat posts at each chat's level (`DeskEvent::ChatAlert`; a click
-//! opens the chat). Texts customers send: the core hands each inbound message over at
+//! opens the chat). Follow-ups promised in wrap-ups when their time comes ("Call back Ana
+//! Silva — promised a quote"; a click calls back, per the link action). Texts customers send: the core hands each inbound message over at
 //! least once (`Desk::deliver_new_texts`, from the cache's ledger; never the agent's own).
 //! Calls: an incoming call while it rings and a missed call (`DeskEvent::CallAlert`, with the
 //! words the core chose, see `ringdesk_core::app::CallAlert`). None is shown while the settings
@@ -17,7 +18,7 @@
 
 use std::sync::Arc;
 
-use ringdesk_core::app::{AlertKind, CallAlert, ChatAlert, Desk, DeskEvent, NewText};
+use ringdesk_core::app::{AlertKind, CallAlert, ChatAlert, Desk, DeskEvent, NewText, WrapUpView};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::{Action, ActionType, NotificationExt};
 use tokio::sync::broadcast::error::RecvError;
@@ -27,7 +28,8 @@ use crate::window::{self, Navigate};
 
 /// The key of the number in a notification's payload.
 const NUMBER: &str = "number";
-/// The key of what a notification is about: `text`, `incoming`, `missed` or `chat`.
+/// The key of what a notification is about: `text`, `incoming`, `missed`, `chat` or
+/// `follow-up`.
 const ABOUT: &str = "about";
 /// The key of the contact an incoming call's notification opens.
 const CONTACT: &str = "contact";
@@ -39,6 +41,8 @@ const MISSED_CALL_ACTIONS: &str = "missed-call";
 const CALL_BACK: &str = "call-back";
 /// The *Text* button.
 const TEXT_BACK: &str = "text";
+/// How often follow-ups are looked at for one whose time has come.
+const FOLLOW_UP_CHECKS: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// What a performed notification action asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -60,7 +64,10 @@ fn act(
             .and_then(|n| n.as_str())
             .map(str::to_string)
     };
+    let about = extra.get(ABOUT).and_then(|a| a.as_str());
     match action_id {
+        // A follow-up's reminder is clicked to make the promised call.
+        "tap" if about == Some("follow-up") => number().map(Act::CallBack),
         "tap" => Some(Act::Open(destination(extra))),
         CALL_BACK => number().map(Act::CallBack),
         TEXT_BACK => Some(Act::Open(Navigate {
@@ -143,6 +150,17 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
         tracing::warn!(%error, "clicking a notification will not open what it is about");
     }
     follow_calls(app.clone(), desk.clone());
+    let (reminding, muted_by) = (app.clone(), desk.clone());
+    tauri::async_runtime::spawn(
+        desk.clone()
+            .remind_follow_ups(FOLLOW_UP_CHECKS, move |due| {
+                if muted_by.settings_in_force().notifies() {
+                    show_follow_up(&reminding, due);
+                } else {
+                    tracing::info!("follow-up due, not notified (muted)");
+                }
+            }),
+    );
     let app = app.clone();
     let muted_by = desk.clone();
     tauri::async_runtime::spawn(desk.clone().deliver_new_texts(move |text| {
@@ -227,6 +245,26 @@ fn show_chat<R: Runtime>(app: &AppHandle<R>, alert: &ChatAlert) {
     match shown {
         Ok(()) => tracing::info!(post = %alert.post, "chat post notified"),
         Err(error) => tracing::warn!(%error, post = %alert.post, "could not notify a chat post"),
+    }
+}
+
+fn show_follow_up<R: Runtime>(app: &AppHandle<R>, due: &WrapUpView) {
+    let body = if due.follow_up_note.is_empty() {
+        "Follow-up due".to_string()
+    } else {
+        due.follow_up_note.clone()
+    };
+    let shown = app
+        .notification()
+        .builder()
+        .title(format!("Call back {}", due.party))
+        .body(escaped(&body))
+        .extra(NUMBER, &due.number)
+        .extra(ABOUT, "follow-up")
+        .show();
+    match shown {
+        Ok(()) => tracing::info!("follow-up notified"),
+        Err(error) => tracing::warn!(%error, "could not notify a follow-up"),
     }
 }
 
@@ -355,6 +393,17 @@ mod tests {
                 }))
             ),
             "a click on the notification itself opens History"
+        );
+        let follow_up: std::collections::HashMap<String, serde_json::Value> = [
+            (NUMBER.to_owned(), serde_json::json!("+14155550188")),
+            (ABOUT.to_owned(), serde_json::json!("follow-up")),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            act("tap", &follow_up),
+            Some(Act::CallBack("+14155550188".into())),
+            "a follow-up's reminder calls back"
         );
         assert_eq!(act("dismissed", &extra), None);
         assert_eq!(

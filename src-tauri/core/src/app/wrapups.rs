@@ -200,6 +200,37 @@ impl Desk {
         Ok(view)
     }
 
+    /// The follow-ups whose time has come, claimed: each is answered once, ever, whichever
+    /// process asks (the window's reminder loop, [`Desk::remind_follow_ups`]).
+    pub fn due_follow_ups(&self) -> Result<Vec<WrapUpView>, Error> {
+        let due = self.with_cache(|store| Ok(store.claim_due_follow_ups(Utc::now())?))?;
+        Ok(due.iter().map(|w| self.wrapup_view(w)).collect())
+    }
+
+    /// Hands each follow-up to `take` when its time comes (checked every `every`), until the
+    /// desk's event stream ends; `take` shows the reminder. Run it in its own task.
+    pub async fn remind_follow_ups(
+        self: std::sync::Arc<Self>,
+        every: std::time::Duration,
+        mut take: impl FnMut(&WrapUpView) + Send,
+    ) {
+        let mut events = self.subscribe();
+        loop {
+            match self.due_follow_ups() {
+                Ok(due) => due.iter().for_each(&mut take),
+                Err(error) => tracing::warn!(%error, "follow-ups could not be read"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                closed = events.recv() => {
+                    if matches!(closed, Err(tokio::sync::broadcast::error::RecvError::Closed)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     /// Keeps a draft for a call ringdesk placed that has ended (connected, or failed to), and
     /// offers its card. A cancelled call, or one whose end is unknown, has none.
     pub(crate) fn begin_wrapup(&self, call: &CallView) {

@@ -82,3 +82,53 @@ async fn a_do_not_call_number_is_refused_before_any_ringout() {
         .count();
     assert_eq!(ringouts, 0, "nothing reached RingCentral");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_follow_up_reminds_once_when_its_time_comes() {
+    let mut demo = demo_desk().await;
+    demo.call("+1 650 555 0150").await.expect("placed");
+    let card = next_event(&mut demo.events, "the wrap-up card", |e| match e {
+        DeskEvent::WrapUp(view) => Some(view.as_ref().clone()),
+        _ => None,
+    })
+    .await;
+    let soon = (chrono::Utc::now() + Duration::seconds(2)).to_rfc3339();
+    demo.desk
+        .save_wrapup(&WrapUpInput {
+            call_key: card.call_key.clone(),
+            disposition: Some("Call back".into()),
+            follow_up_at: Some(soon),
+            follow_up_note: "Promised a quote".into(),
+            ..WrapUpInput::default()
+        })
+        .expect("saved");
+    assert!(
+        demo.desk.due_follow_ups().expect("due").is_empty(),
+        "not yet"
+    );
+    let reminded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = reminded.clone();
+    let reminders = tokio::spawn(
+        demo.desk
+            .clone()
+            .remind_follow_ups(std::time::Duration::from_millis(200), move |due| {
+                seen.lock().expect("lock").push(due.follow_up_note.clone())
+            }),
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while reminded.lock().expect("lock").is_empty() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // A few more checks find nothing more to remind of.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    reminders.abort();
+    assert_eq!(
+        *reminded.lock().expect("lock"),
+        ["Promised a quote"],
+        "once, at its time"
+    );
+    assert!(
+        demo.desk.due_follow_ups().expect("due").is_empty(),
+        "claimed"
+    );
+}
