@@ -31,6 +31,10 @@ pub struct CallRow {
     pub dial: String,
     /// Seconds.
     pub duration: u32,
+    /// The wrap-up's outcome, once wrapped up.
+    pub disposition: Option<String>,
+    /// The wrap-up's notes.
+    pub notes: Option<String>,
 }
 
 /// A page of History.
@@ -93,9 +97,26 @@ impl Desk {
             limit,
             ..HistoryQuery::default()
         };
-        let page = self.with_cache(|store| Ok(store.history(&query)?))?;
+        let (page, wrapups) = self.with_cache(|store| {
+            let page = store.history(&query)?;
+            let wrapups = page
+                .calls
+                .iter()
+                .map(|call| store.wrapup_of(call))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((page, wrapups))
+        })?;
         Ok(CallsPage {
-            rows: page.calls.iter().map(call_row).collect(),
+            rows: page
+                .calls
+                .iter()
+                .zip(wrapups)
+                .map(|(call, wrapup)| CallRow {
+                    disposition: wrapup.as_ref().and_then(|w| w.disposition.clone()),
+                    notes: wrapup.map(|w| w.notes).filter(|n| !n.is_empty()),
+                    ..call_row(call)
+                })
+                .collect(),
             next: page.next.map(|c| format!("{}:{}", c.start_ms, c.row)),
         })
     }
@@ -138,5 +159,7 @@ pub(crate) fn call_row(call: &CallEntry) -> CallRow {
             .clone()
             .unwrap_or_else(|| call.peer.number.clone()),
         duration: call.duration_secs,
+        disposition: None,
+        notes: None,
     }
 }

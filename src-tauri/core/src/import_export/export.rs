@@ -33,6 +33,10 @@ pub fn export_calls(store: &Store, out: impl Write) -> Result<u64, TransferError
         "Name",
         "Contact",
         "Own Number",
+        "Disposition",
+        "Notes",
+        "Tags",
+        "Follow-up",
     ])?;
     let mut query = HistoryQuery {
         limit: 500,
@@ -42,6 +46,11 @@ pub fn export_calls(store: &Store, out: impl Write) -> Result<u64, TransferError
     loop {
         let page = store.history(&query)?;
         for call in &page.calls {
+            let wrapup = store.wrapup_of(call)?.unwrap_or_default();
+            let follow_up = wrapup
+                .follow_up_at
+                .map(|t| format!("{} {}", t.to_rfc3339(), wrapup.follow_up_note))
+                .unwrap_or_default();
             csv.row([
                 call.id.as_str(),
                 &call.start.to_rfc3339(),
@@ -53,6 +62,10 @@ pub fn export_calls(store: &Store, out: impl Write) -> Result<u64, TransferError
                 &call.peer.name,
                 call.peer.contact.as_ref().map_or("", |c| c.name.as_str()),
                 &call.own_number,
+                wrapup.disposition.as_deref().unwrap_or_default(),
+                &wrapup.notes,
+                &wrapup.tags,
+                follow_up.trim(),
             ])?;
             written += 1;
         }

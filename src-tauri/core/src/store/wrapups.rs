@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::time::{from_millis, to_millis};
-use super::{Store, StoreError};
+use super::{CallEntry, Direction, Store, StoreError};
 
 /// How far apart a wrap-up's start and a call-log record's may be and still be the same call.
 const SAME_CALL_MS: i64 = 120_000;
@@ -127,6 +127,16 @@ impl Store {
                 from_row,
             )
             .optional()?)
+    }
+
+    /// The wrap-up of a call from History (by its id, else by party, direction and start).
+    pub fn wrapup_of(&self, call: &CallEntry) -> Result<Option<WrapUp>, StoreError> {
+        let peer = call.peer.key.as_deref().unwrap_or(&call.peer.number);
+        let direction = match call.direction {
+            Direction::Inbound => "Inbound",
+            Direction::Outbound => "Outbound",
+        };
+        self.wrapup_for(&call.id, peer, direction, call.start)
     }
 
     /// Drafts not saved yet (the "to wrap up" count and list), oldest first.

@@ -63,6 +63,20 @@ async fn an_ended_call_is_wrapped_up_with_notes_a_disposition_and_a_follow_up() 
     let follow_ups = demo.desk.follow_ups().expect("follow-ups");
     assert_eq!(follow_ups.upcoming.len(), 1, "{follow_ups:?}");
     assert_eq!(follow_ups.upcoming[0].follow_up_note, "Send the quote");
+
+    // The call log's record of the call, synced after, shows the wrap-up in History.
+    demo.desk.sync_cache(&|_| {}).await.expect("sync");
+    let history = demo
+        .desk
+        .calls("outbound", None, None, 20)
+        .expect("history");
+    let row = history
+        .rows
+        .iter()
+        .find(|r| r.dial == "+16505550123")
+        .expect("the call in History");
+    assert_eq!(row.disposition.as_deref(), Some("Call back"), "{row:?}");
+    assert_eq!(row.notes.as_deref(), Some("Asked for a quote on 40 seats"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
