@@ -20,3 +20,4 @@ mod oauth;
 mod scripted;
 mod tray;
 mod window;
+mod wrap_up;

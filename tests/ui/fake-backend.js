@@ -1,7 +1,10 @@
 // A fake backend implementing the contract in ui/js/backend.js with in-memory data, recording
 // every call, and able to push events like the Rust side does. Team chats: a small company
 // directory (`colleagues`), chats made by new_chat / new_team kept and listed, levels set by
-// set_chat_notify, posts edited and deleted as the core answers.
+// set_chat_notify, posts edited and deleted as the core answers. Wrap-ups: drafts kept as the
+// core keeps them (`callEnded` adds one and sends the `wrap-up` event), autosaved and saved (a
+// disposition from the list needed; an autosave never undoes a save), follow-ups grouped; the
+// do-not-call list with numbers read and shown in international form.
 
 export const DEMO_INFO = { version: '0.1.0', profile: 'default', mode: 'demo', server: null, dataDir: '/tmp/d' };
 export const SIGNED_IN = { state: 'signed_in', mode: 'demo', user: { name: 'Sam Agent', extensionNumber: '101' }, canSignIn: false };
@@ -189,12 +192,130 @@ function chatStore() {
   };
 }
 
+/** The outcomes `dispositions` offers: ringdesk's own, as with a profile that names none. */
+export const DISPOSITIONS = ['Connected', 'Left voicemail', 'No answer', 'Wrong number', 'Call back', 'Not interested', 'Sale'];
+
+/** A WrapUpView as the core answers it: a fresh draft of an outbound call to Ana Silva. */
+export function wrapUpView(fields = {}) {
+  return {
+    callKey: 'ringout:1', party: 'Ana Silva', number: '+14155550188', direction: 'Outbound',
+    started: new Date(Date.now() - 5 * 60_000).toISOString(), disposition: null, notes: '', tags: [],
+    followUpAt: null, followUpNote: '', saved: false,
+    ...fields,
+  };
+}
+
+/** A time as the core reads it (ISO, or a local `YYYY-MM-DDTHH:MM`), as ISO; null if it cannot. */
+function readTime(text) {
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) return null;
+  const date = new Date(text.replace(' ', 'T'));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** Wrap-ups as the core keeps them (callKey → WrapUpView). */
+function wrapUpStore() {
+  const wrapups = new Map();
+  const answer = (view) => Promise.resolve(structuredClone(view));
+  const write = (input, saved) => {
+    const known = wrapups.get(input?.callKey);
+    if (!known) return Promise.reject({ code: 'validation', message: `there is no call ${input?.callKey} to wrap up`, hint: 'Pick a call from `ringdesk wrapups`.' });
+    // An autosave landing after the save never turns it back into a draft.
+    if (known.saved && !saved) return answer(known);
+    const notes = String(input.notes ?? '').trimEnd();
+    if ([...notes].length > 10_000) return Promise.reject({ code: 'validation', message: 'notes can be at most 10000 characters', hint: 'Shorten the notes.' });
+    const at = String(input.followUpAt ?? '').trim();
+    const followUpAt = at ? readTime(at) : null;
+    if (at && !followUpAt) return Promise.reject({ code: 'validation', message: `"${at}" is not a time ringdesk can read`, hint: 'Write it as 2026-12-05T15:00 (your time) or with a time zone.' });
+    const tags = [];
+    for (const tag of (input.tags ?? []).flatMap((t) => String(t).split(',')).map((t) => t.trim())) {
+      if (tag && tags.length < 20 && !tags.some((k) => k.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+    }
+    Object.assign(known, {
+      disposition: DISPOSITIONS.find((d) => d.toLowerCase() === String(input.disposition ?? '').trim().toLowerCase()) ?? null,
+      notes, tags, followUpAt, followUpNote: String(input.followUpNote ?? '').trim(), saved: known.saved || saved,
+    });
+    return answer(known);
+  };
+  return {
+    wrapups,
+    /** A call ringdesk placed has ended: its draft is kept (the caller sends the event). */
+    add(view) {
+      wrapups.set(view.callKey, structuredClone(view));
+      return structuredClone(view);
+    },
+    autosave: (input) => write(input, false),
+    save(input) {
+      const given = String(input?.disposition ?? '').trim();
+      if (!DISPOSITIONS.some((d) => d.toLowerCase() === given.toLowerCase())) {
+        return Promise.reject({ code: 'validation', message: `"${given}" is not a disposition: use one of ${DISPOSITIONS.join(', ')}`, hint: 'Pick one of the dispositions listed (a profile\'s own list is set in config.toml).' });
+      }
+      return write(input, true);
+    },
+    get: (key) => Promise.resolve(wrapups.has(key) ? structuredClone(wrapups.get(key)) : null),
+    toDo: () => answer([...wrapups.values()].filter((w) => !w.saved).sort((a, b) => a.started.localeCompare(b.started))),
+    followUps() {
+      const now = Date.now();
+      const midnight = new Date();
+      midnight.setHours(24, 0, 0, 0);
+      const month = 30 * 86_400_000;
+      const due = [...wrapups.values()]
+        .filter((w) => w.followUpAt && Math.abs(Date.parse(w.followUpAt) - now) <= month)
+        .sort((a, b) => a.followUpAt.localeCompare(b.followUpAt));
+      const at = (w) => Date.parse(w.followUpAt);
+      return answer({
+        overdue: due.filter((w) => at(w) <= now),
+        today: due.filter((w) => at(w) > now && at(w) < midnight.getTime()),
+        upcoming: due.filter((w) => at(w) >= midnight.getTime()),
+      });
+    },
+  };
+}
+
+/** A number as the do-not-call list reads it: [E.164, shown internationally], or a refusal. */
+function dncNumber(text) {
+  const raw = String(text ?? '').trim();
+  if (/[a-z]/i.test(raw)) return { error: { code: 'validation', message: `${JSON.stringify(raw.match(/[a-z]+/i)[0])} is text, not part of a phone number`, hint: 'Type the number with digits only.' } };
+  let digits = raw.replace(/\D/g, '');
+  if (!digits) return { error: { code: 'validation', message: 'no phone number was given', hint: 'Type the number with digits only.' } };
+  if (!raw.startsWith('+') && digits.length === 10) digits = `1${digits}`;
+  const e164 = `+${digits}`;
+  const shown = /^1\d{10}$/.test(digits) ? `+1 ${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}` : e164;
+  return { e164, shown };
+}
+
+/** The do-not-call list as the core keeps it, in the order added. */
+function dncStore() {
+  const entries = []; // { e164, number, note }
+  return {
+    entries,
+    list: () => Promise.resolve(entries.map(({ number, note }) => ({ number, note }))),
+    add(number, note) {
+      const read = dncNumber(number);
+      if (read.error) return Promise.reject(read.error);
+      const entry = { e164: read.e164, number: read.shown, note: String(note ?? '').trim() };
+      const at = entries.findIndex((e) => e.e164 === read.e164);
+      if (at >= 0) entries[at].note = entry.note;
+      else entries.push(entry);
+      return Promise.resolve({ number: entry.number, note: entry.note });
+    },
+    remove(number) {
+      const read = dncNumber(number);
+      if (read.error) return Promise.reject(read.error);
+      const at = entries.findIndex((e) => e.e164 === read.e164);
+      if (at >= 0) entries.splice(at, 1);
+      return Promise.resolve(at >= 0);
+    },
+  };
+}
+
 export function fakeBackend(overrides = {}) {
   const log = [];
   const handlers = new Map();
   let settings = structuredClone(SETTINGS);
   const templates = templateStore(TEMPLATES);
   const teamChats = chatStore();
+  const wrapups = wrapUpStore();
+  const dnc = dncStore();
   const record = (name, value) => (...args) => {
     log.push([name, ...args]);
     return typeof value === 'function' ? value(...args) : Promise.resolve(structuredClone(value));
@@ -206,6 +327,16 @@ export function fakeBackend(overrides = {}) {
     optedOut: new Set(),
     /** The templates `sms_templates` reads and the template commands change (`forbidden`: refuse them). */
     templates,
+    /** The wrap-ups kept (callKey → WrapUpView). */
+    wrapups: wrapups.wrapups,
+    /** The do-not-call list kept ({ e164, number, note }, in the order added). */
+    doNotCall: dnc.entries,
+    /** A call ringdesk placed has ended: a draft is kept and the `wrap-up` event offers it. */
+    callEnded(fields = {}) {
+      const view = wrapups.add(wrapUpView(fields));
+      backend.emit('wrap-up', view);
+      return view;
+    },
     /** Pushes an event to the app as the Rust side would. */
     emit(event, payload) {
       for (const handler of handlers.get(event) ?? []) handler(payload);
@@ -294,6 +425,15 @@ export function fakeBackend(overrides = {}) {
       return Promise.resolve(null);
     }),
     caller: record('caller', { lastCall: null, lastText: null }),
+    dispositions: record('dispositions', DISPOSITIONS),
+    autosaveWrapup: record('autosaveWrapup', (input) => wrapups.autosave(input)),
+    saveWrapup: record('saveWrapup', (input) => wrapups.save(input)),
+    wrapup: record('wrapup', (callKey) => wrapups.get(callKey)),
+    wrapupsToDo: record('wrapupsToDo', () => wrapups.toDo()),
+    followUps: record('followUps', () => wrapups.followUps()),
+    doNotCallList: record('doNotCallList', () => dnc.list()),
+    addDoNotCall: record('addDoNotCall', (number, note) => dnc.add(number, note)),
+    removeDoNotCall: record('removeDoNotCall', (number) => dnc.remove(number)),
   };
   return Object.assign(backend, overrides);
 }

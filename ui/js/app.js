@@ -1,7 +1,8 @@
-// The app frame: status strip (with presence), navigation rail, call bar, incoming-call banner,
-// sign-in, content and toasts, wired to the backend's state and events. Views are created once
-// and kept, so switching never loses what the agent typed. `ctx` lets views reach each other
-// (dial a number, text it, open a contact, open a team chat or the direct chat with a colleague).
+// The app frame: status strip (with presence and the "to wrap up" count), navigation rail, call
+// bar, incoming-call banner, wrap-up card, sign-in, content and toasts, wired to the backend's
+// state and events. Views are created once and kept, so switching never loses what the agent
+// typed. `ctx` lets views reach each other (dial a number, text it, open a contact, open a team
+// chat or the direct chat with a colleague). A saved wrap-up refreshes History's follow-ups.
 
 import { createLine } from './line.js';
 import { h, icon, replaceChildren } from './lib/dom.js';
@@ -19,6 +20,7 @@ import { messagesView } from './views/messages.js';
 import { createPresence } from './views/presence.js';
 import { settingsView } from './views/settings.js';
 import { createSignIn } from './views/sign-in.js';
+import { createWrapUp } from './views/wrap-up.js';
 
 /** Rail order. */
 export const VIEWS = [dialView, historyView, messagesView, chatsView, contactsView, settingsView];
@@ -37,6 +39,8 @@ export function createApp(root, backend) {
     line: null, liveCalls: [], missed: 0,
     // Unread team chat posts (the Chats view counts them).
     chatUnread: 0,
+    // Calls still to wrap up (drafts; the status strip's count).
+    wrapupsDue: 0,
   });
   const toasts = h('div', { class: 'toasts', 'aria-live': 'polite' });
   const ctx = {
@@ -91,7 +95,9 @@ export function createApp(root, backend) {
   const text = h('span', { class: 'status-text', role: 'status', 'aria-live': 'polite' });
   const demo = h('span', { class: 'badge-demo', hidden: true, title: 'Demo mode: the built-in RingCentral simulator, not a real account' }, 'DEMO');
   const presence = createPresence(ctx);
-  const strip = h('header', { class: 'status-strip' }, dot, profile, text, presence.element, demo);
+  // The wrap-up card; its count sits in the status strip, always in sight.
+  const wrapUp = createWrapUp(ctx, { onSaved: () => void views.get('history')?.followUps?.() });
+  const strip = h('header', { class: 'status-strip' }, dot, profile, text, wrapUp.countButton, presence.element, demo);
 
   const views = new Map(VIEWS.map((view) => [view.id, view.create(ctx)]));
   // A badge is seen as a number and heard as a description ("15 unread"): the button's
@@ -116,7 +122,7 @@ export function createApp(root, backend) {
   const content = h('main', { class: 'content', tabindex: '-1' }, signIn.element, [...views.values()].map((v) => v.element));
   const callBar = createCallBar(ctx);
   const incoming = createIncoming(ctx);
-  replaceChildren(root, strip, rail, callBar.element, incoming.element, content, toasts);
+  replaceChildren(root, strip, rail, callBar.element, incoming.element, wrapUp.element, content, toasts);
 
   function show(id) {
     for (const [viewId, view] of views) view.element.hidden = viewId !== id;
@@ -216,6 +222,8 @@ export function createApp(root, backend) {
     if (incoming.escape()) return;
     if (call?.cancellable) {
       backend.cancelCall(call.id).then((c) => store.update({ call: c }), (e) => ctx.toast(e.message, e.hint, 'error'));
+    } else if (wrapUp.escape()) {
+      // The wrap-up card was open: kept as a draft (Later), closed.
     } else {
       views.get(store.get().view)?.escape?.();
     }
@@ -254,6 +262,8 @@ export function createApp(root, backend) {
         await backend.uiReady();
         // The rail's Chats badge, before the view is first opened.
         void views.get('chats').reload();
+        // The dispositions and the count of calls to wrap up (the `wrap-up` event offers a card).
+        await wrapUp.start();
       } catch (error) {
         store.update({ error });
         ctx.toast(error.message, error.hint, 'error');

@@ -1,8 +1,9 @@
 // The only module that touches window.__TAURI__. Views get a backend object and never know
 // whether it is the real app, a test fake or a browser preview.
 //
-// The contract (commands, their arguments and JSON shapes) is documented here once; the Rust
-// side lives in src-tauri/src/commands/ and is checked by tests/ipc.rs.
+// The contract (commands, their arguments and JSON shapes) is documented here once — calls,
+// texts, contacts, team chats, the line, wrap-ups with their follow-ups, the do-not-call list;
+// the Rust side lives in src-tauri/src/commands/ and is checked by tests/ipc.rs.
 
 /** Commands: name in JS → [Tauri command, argument names]. */
 const COMMANDS = {
@@ -88,6 +89,27 @@ const COMMANDS = {
   // CallerView { lastCall: CallRow|null, lastText: { text, created, inbound }|null } for the
   //   incoming-call banner (the ringing call itself, sessionId, left out).
   caller: ['caller', ['number', 'sessionId']],
+  // Wrap-ups: WrapUpView { callKey, party (name or number as shown), number (E.164), direction:
+  //   'Inbound'|'Outbound', started (ISO), disposition|null, notes, tags: string[],
+  //   followUpAt (ISO)|null, followUpNote, saved: bool }. `input` is WrapUpInput { callKey,
+  //   disposition|null, notes, tags: string[], followUpAt: 'YYYY-MM-DDTHH:MM' (local, as a
+  //   datetime-local field gives it) or ISO | null, followUpNote }. dispositions → string[] in
+  //   order (digit 1 picks the first); autosave keeps a draft (never undoes a save); save needs a
+  //   disposition from the list, else { code, message, hint }.
+  dispositions: ['dispositions', []],
+  autosaveWrapup: ['autosave_wrapup', ['input']],
+  saveWrapup: ['save_wrapup', ['input']],
+  // → WrapUpView|null.
+  wrapup: ['wrapup', ['callKey']],
+  // Drafts, oldest first (the "to wrap up" count).
+  wrapupsToDo: ['wrapups_to_do', []],
+  // { overdue: WrapUpView[], today: WrapUpView[], upcoming: WrapUpView[] }, soonest first.
+  followUps: ['follow_ups', []],
+  // The do-not-call list: [{ number (as shown), note }]; add → { number, note } (a number it
+  //   cannot read is refused with { code, message, hint }); remove → whether it was on the list.
+  doNotCallList: ['do_not_call_list', []],
+  addDoNotCall: ['add_do_not_call', ['number', 'note']],
+  removeDoNotCall: ['remove_do_not_call', ['number']],
 };
 
 // Events the backend pushes (subscribe with `backend.on`): session, connection, call, sync,
@@ -117,6 +139,9 @@ const COMMANDS = {
 // [{ kind: 'text', text } | { kind: 'mention', id, name, me }], threadId|null } — parts are text,
 // never markup; a reply's threadId is its root post's id (a root's is null or its own id).
 // `navigate` { view: 'chats', chat } (a clicked chat notification) opens that chat.
+//
+// Wrap-ups: `wrap-up` (a WrapUpView, a draft) when a call ringdesk placed has ended, connected or
+// failed: the window offers its wrap-up card.
 
 /**
  * Connects to the Tauri backend, or to an "unavailable" backend when the page is opened

@@ -1,10 +1,14 @@
 // History: the synced call log, newest first, grouped by day, with filters, search, a sync
 // indicator and one-click call back. Virtualised and paged: a 500 000-row cache scrolls like 50.
+// Above it, the follow-ups promised in wrap-ups (Overdue, Today, Upcoming; each with Call, which
+// puts the number in the dial view), read each time History is shown and after a wrap-up is
+// saved; folded with its heading button, and not there at all when there are none.
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
 import { formatDuration, formatTime, withDayHeaders } from '../lib/format.js';
 import { latest } from '../lib/debounce.js';
 import { createVirtualList } from '../lib/virtual-list.js';
+import { followUpGroups, followUpWhen } from '../lib/wrap-up.js';
 
 export const historyView = { id: 'history', label: 'History', icon: 'history', create };
 
@@ -90,6 +94,35 @@ function create(ctx) {
     void reload();
   });
 
+  // Follow-ups: a disclosure above the calls.
+  const followSummary = h('span', { class: 'follow-ups-summary' });
+  const followToggle = h(
+    'button',
+    { type: 'button', class: 'follow-ups-toggle', 'aria-expanded': 'true', 'aria-controls': 'follow-ups-groups', onClick: () => toggleFollowUps() },
+    h('span', { class: 'follow-ups-label' }, 'Follow-ups'),
+    ' ',
+    followSummary,
+  );
+  const followList = h('div', { id: 'follow-ups-groups', class: 'follow-ups-groups' });
+  const follow = h('section', { class: 'follow-ups', 'aria-labelledby': 'follow-ups-title', hidden: true }, h('h2', { id: 'follow-ups-title', class: 'follow-ups-title' }, followToggle), followList);
+
+  function toggleFollowUps() {
+    const open = followToggle.getAttribute('aria-expanded') !== 'true';
+    followToggle.setAttribute('aria-expanded', String(open));
+    followList.hidden = !open;
+  }
+
+  const readFollowUps = latest(() => backend.followUps());
+  async function loadFollowUps() {
+    const answer = await readFollowUps();
+    if (answer.stale) return;
+    // Without them History is still History: nothing shown, nothing said.
+    const groups = answer.error ? [] : followUpGroups(answer.value);
+    follow.hidden = groups.length === 0;
+    replaceChildren(followSummary, groups.map((g) => `${g.rows.length} ${g.label.toLowerCase()}`).join(' · '));
+    replaceChildren(followList, groups.map((g) => followUpGroup(g, ctx)));
+  }
+
   store.subscribe(({ sync }) => {
     replaceChildren(syncState, describeSync(sync));
   });
@@ -101,6 +134,7 @@ function create(ctx) {
     'section',
     { class: 'view history', 'aria-labelledby': 'history-title' },
     h('div', { class: 'view-header' }, h('h1', { id: 'history-title' }, 'History'), syncState, syncButton),
+    follow,
     h('label', { for: 'history-search', class: 'visually-hidden' }, 'Search history'),
     searchField,
     h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter calls' }, chips),
@@ -113,12 +147,18 @@ function create(ctx) {
     element,
     focus: () => searchField.focus(),
     async show() {
+      const followUps = loadFollowUps();
       if (!loaded) {
         loaded = true;
         await reload();
       }
+      await followUps;
     },
     reload,
+    /** A wrap-up was saved: the follow-ups again, now when shown (else on the next show). */
+    followUps() {
+      return element.hidden ? undefined : loadFollowUps();
+    },
     /** The cache has a new call (a missed one): reloads now when shown, else on the next show. */
     refresh() {
       if (!loaded) return undefined;
@@ -135,6 +175,35 @@ function describeSync(sync) {
   if (sync.running) return sync.total ? `Syncing ${sync.done} / ${sync.total}` : 'Syncing…';
   if (sync.error) return `Sync failed: ${sync.error.message}`;
   return sync.lastSyncedAt ? `Synced ${formatTime(sync.lastSyncedAt)}` : '';
+}
+
+/** A group of follow-ups (Overdue, Today, Upcoming): who, when, what was promised, Call. */
+function followUpGroup(group, ctx) {
+  const heading = `follow-ups-${group.id}`;
+  return h(
+    'div',
+    { class: 'follow-up-group', dataset: { group: group.id } },
+    h('h3', { id: heading, class: 'follow-up-group-title' }, group.label),
+    h(
+      'ul',
+      { class: 'follow-up-list', 'aria-labelledby': heading },
+      group.rows.map((row) => {
+        const who = row.party || row.number;
+        return h(
+          'li',
+          { class: 'follow-up' },
+          h(
+            'span',
+            { class: 'follow-up-who' },
+            h('span', { class: 'follow-up-party' }, who),
+            row.followUpNote ? h('span', { class: 'follow-up-note' }, row.followUpNote) : null,
+          ),
+          h('span', { class: 'follow-up-when' }, followUpWhen(group.id, row.followUpAt)),
+          h('button', { type: 'button', class: 'follow-up-call', 'aria-label': `Call ${who}`, onClick: () => void ctx.dial(row.number, true) }, icon('call'), h('span', { 'aria-hidden': 'true' }, 'Call')),
+        );
+      }),
+    ),
+  );
 }
 
 function dayRow(item) {

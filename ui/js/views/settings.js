@@ -1,10 +1,12 @@
-// Settings: Account, Calling, Messaging (with the notifications, Text back's quick replies and
-// the agent's own SMS templates), Desktop and Status, each a group of real controls that save at
-// once (the quick replies with "Save replies", a template with its Save); the status panel
-// explains the connection and offers "Reset connection".
+// Settings: Account, Calling, Do not call (the numbers ringdesk never dials: Remove each, Add
+// one), Messaging (with the notifications, Text back's quick replies and the agent's own SMS
+// templates), Desktop and Status, each a group of real controls that save at once (the quick
+// replies with "Save replies", a template with its Save); the status panel explains the
+// connection and offers "Reset connection".
 
 import { h, replaceChildren } from '../lib/dom.js';
 import { statusFacts } from '../lib/status.js';
+import { createDoNotCallEditor } from './do-not-call-editor.js';
 import { createQuickRepliesEditor } from './quick-replies-editor.js';
 import { createTemplatesEditor } from './sms-templates-editor.js';
 
@@ -77,6 +79,9 @@ function create(ctx) {
   // Personal SMS templates: each change also reaches the composer's Templates list.
   const templates = createTemplatesEditor(ctx);
 
+  // The do-not-call list, read each time Settings is shown.
+  const doNotCall = createDoNotCallEditor(ctx);
+
   const account = h('dl', { class: 'facts' });
   const signOut = h('button', { type: 'button', onClick: () => void doSignOut() }, 'Sign out');
   const statusList = h('dl', { class: 'facts' });
@@ -101,6 +106,7 @@ function create(ctx) {
         { value: 'dial', label: 'Call at once' },
       ]),
     ),
+    h('div', { class: 'panel dnc-panel' }, h('h2', { id: 'dnc-title' }, 'Do not call'), doNotCall.element),
     panel(
       'Messaging',
       select('smsSender', 'Send texts from', []),
@@ -224,7 +230,7 @@ function create(ctx) {
       } catch (error) {
         ctx.toast(error.message, error.hint, 'error');
       }
-      await Promise.all([refreshStatus(), refreshHandler(), templates.show()]);
+      await Promise.all([refreshStatus(), refreshHandler(), templates.show(), doNotCall.show()]);
     },
   };
 }
