@@ -40,6 +40,18 @@ async fn with_a_colleague() -> (DemoDesk, TestClient, String, ChatView, ChatView
     (demo, client, ana, direct, support)
 }
 
+/// The agent's person id: the other member of the direct chat `direct` with `ana`.
+async fn agent_id(ana: &TestClient, ana_id: &str, direct: &str) -> String {
+    ringdesk_core::api::team::chat(ana, direct)
+        .await
+        .expect("the colleague reads the chat")
+        .members
+        .into_iter()
+        .map(|m| m.id)
+        .find(|id| id != ana_id)
+        .expect("the agent is the other member")
+}
+
 async fn next_alert(demo: &mut DemoDesk) -> ChatAlert {
     next_event(&mut demo.events, "a chat notification", |e| match e {
         DeskEvent::ChatAlert(alert) => Some(alert.clone()),
@@ -72,15 +84,7 @@ async fn each_chat_notifies_at_its_level() {
         Some(("all", true)),
         "the website's dedicated chat: every post"
     );
-    let members = ringdesk_core::api::team::chat(&ana, &direct.id)
-        .await
-        .expect("the colleague reads the chat")
-        .members;
-    let me = members
-        .iter()
-        .map(|m| m.id.clone())
-        .find(|id| *id != ana_id)
-        .expect("the agent is the other member");
+    let me = agent_id(&ana, &ana_id, &direct.id).await;
 
     post_as(&ana, &support.id, "A plain post to the team").await;
     let hello = post_as(&ana, &direct.id, "Are you free for a call?").await;
@@ -233,15 +237,7 @@ async fn chats_and_teams_are_made_once_and_own_posts_edited_and_deleted() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_chat_a_colleague_starts_notifies_its_first_post() {
     let (mut demo, ana, ana_id, direct, _) = with_a_colleague().await;
-    let members = ringdesk_core::api::team::chat(&ana, &direct.id)
-        .await
-        .expect("the colleague reads the chat")
-        .members;
-    let me = members
-        .iter()
-        .map(|m| m.id.clone())
-        .find(|id| *id != ana_id)
-        .expect("the agent");
+    let me = agent_id(&ana, &ana_id, &direct.id).await;
     let third = demo
         .desk
         .colleagues("", 50)
