@@ -79,6 +79,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0012_wrapups.sql"),
         fixup: None,
     },
+    Migration {
+        version: 13,
+        sql: include_str!("migrations/0013_call_lists.sql"),
+        fixup: None,
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -20,6 +20,7 @@
 mod activity;
 mod announced;
 mod batch;
+mod call_lists;
 mod calls;
 mod colleagues;
 mod contact_list;
@@ -54,6 +55,7 @@ use crate::phone::Country;
 
 pub use activity::{ActivityEntry, ActivityOutcome};
 pub use batch::Batch;
+pub use call_lists::{EntryState, ListEntry, NewEntry};
 pub use calls::{CallLeg, CallParty, CallRecord};
 pub use colleagues::Colleague;
 pub use contact_list::{

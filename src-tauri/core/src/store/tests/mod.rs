@@ -1,6 +1,7 @@
 //! Store tests on real SQLite files in temporary directories.
 
 mod announced;
+mod call_lists;
 pub(crate) mod fixtures;
 mod history;
 mod live_records;
