@@ -111,6 +111,15 @@ pub enum DeskError {
     /// A call with no wrap-up to write to.
     #[error("there is no call {0} to wrap up")]
     NoSuchWrapUp(String),
+    /// A call list without a name.
+    #[error("a call list needs a name")]
+    ListName,
+    /// A call list the cache does not hold.
+    #[error("there is no call list {0:?}")]
+    NoSuchList(String),
+    /// A list's next call while one of its calls waits for its wrap-up.
+    #[error("wrap up the call to {0} first")]
+    WrapUpFirst(String),
     /// A new contact with neither a name nor a company.
     #[error("a contact needs a name or a company")]
     UnnamedContact,
@@ -145,7 +154,10 @@ impl DeskError {
             | Self::UnknownDisposition { .. }
             | Self::NotesTooLong(_)
             | Self::BadTime(_)
-            | Self::NoSuchWrapUp(_) => Recovery::FixInput,
+            | Self::NoSuchWrapUp(_)
+            | Self::ListName
+            | Self::NoSuchList(_)
+            | Self::WrapUpFirst(_) => Recovery::FixInput,
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -191,6 +203,9 @@ impl DeskError {
             Self::NotesTooLong(_) => "Shorten the notes.",
             Self::BadTime(_) => "Write it as 2026-12-05T15:00 (your time) or with a time zone.",
             Self::NoSuchWrapUp(_) => "Pick a call from `ringdesk wrapups`.",
+            Self::ListName => "Give the list a name (--name).",
+            Self::NoSuchList(_) => "Import it first (`ringdesk list import FILE.csv --name NAME`).",
+            Self::WrapUpFirst(_) => "Save or leave its wrap-up card, then go on with the list.",
             Self::DoNotCall(_) => "Take it off the list first (Settings, or `ringdesk dnc remove`) if calling is allowed again.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }

@@ -14,6 +14,7 @@
 //! its own error type and never sees [`Error`]; this layer wraps them.
 
 mod call_alerts;
+mod call_lists;
 mod caller;
 mod chat_alerts;
 mod chat_edits;
@@ -60,6 +61,7 @@ use crate::store::Store;
 
 pub use crate::team::{Mentioned, PostPart};
 pub use call_alerts::{AlertKind, CallAlert};
+pub use call_lists::{CallListView, EntryView, ListImportView};
 pub use caller::{CallerView, LastText};
 pub use chat_alerts::{parse_level, ChatAlert};
 pub use chat_making::ColleagueView;

@@ -116,7 +116,9 @@ impl Desk {
             }
             .into());
         }
-        self.write_wrapup(input, Some(Utc::now()))
+        let saved = self.write_wrapup(input, Some(Utc::now()))?;
+        self.settle_list_entry(&saved);
+        Ok(saved)
     }
 
     fn write_wrapup(

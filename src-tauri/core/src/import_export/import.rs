@@ -80,21 +80,19 @@ impl Columns {
     }
 }
 
-/// Imports local contacts from CSV; numbers without `+` are read in `country`. Rows that repeat
-/// a local contact already stored (same name and number) are skipped, so importing a file twice
-/// adds nothing.
-pub fn import_contacts(
-    store: &mut Store,
+/// The contacts of a CSV file, each with its line, and the rows that are none (with why);
+/// numbers without `+` are read in `country`. Parsing only: nothing is stored.
+pub fn read_contact_rows(
     input: impl Read,
     country: Country,
-) -> Result<ImportReport, TransferError> {
+) -> Result<(Vec<(u64, ContactRecord)>, Vec<SkippedRow>), TransferError> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let columns = Columns::read(reader.headers()?)?;
-    let mut report = ImportReport::default();
-    let mut batch = store.batch()?;
+    let mut rows = Vec::new();
+    let mut skipped = Vec::new();
     for (index, row) in reader.records().enumerate() {
         let line = index as u64 + 2;
-        let mut skip = |reason: String| report.skipped.push(SkippedRow { line, reason });
+        let mut skip = |reason: String| skipped.push(SkippedRow { line, reason });
         let row = match row {
             Ok(row) => row,
             Err(error) => {
@@ -148,13 +146,37 @@ pub fn import_contacts(
             numbers,
             ..ContactRecord::default()
         };
+        rows.push((line, contact));
+    }
+    Ok((rows, skipped))
+}
+
+/// Imports local contacts from CSV; numbers without `+` are read in `country`. Rows that repeat
+/// a local contact already stored (same name and number) are skipped, so importing a file twice
+/// adds nothing.
+pub fn import_contacts(
+    store: &mut Store,
+    input: impl Read,
+    country: Country,
+) -> Result<ImportReport, TransferError> {
+    let (rows, skipped) = read_contact_rows(input, country)?;
+    let mut report = ImportReport {
+        imported: 0,
+        skipped,
+    };
+    let mut batch = store.batch()?;
+    for (line, contact) in rows {
         if batch.has_local_contact(&contact)? {
-            skip("already imported".into());
+            report.skipped.push(SkippedRow {
+                line,
+                reason: "already imported".into(),
+            });
             continue;
         }
         batch.put_contact(ContactSource::Local, &contact, 0)?;
         report.imported += 1;
     }
     batch.commit()?;
+    report.skipped.sort_by_key(|s| s.line);
     Ok(report)
 }

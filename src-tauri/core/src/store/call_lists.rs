@@ -122,7 +122,11 @@ impl Store {
         entries: &[NewEntry],
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
-        let tx = self.conn.transaction()?;
+        // Immediate: a read that turns into a write while a sync writes would be refused at
+        // once ("busy") rather than wait its turn.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let taken: bool = tx
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM call_lists WHERE name = ?1)")?
             .query_row([name], |row| row.get(0))?;

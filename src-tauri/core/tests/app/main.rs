@@ -3,6 +3,7 @@
 //! text through the outbox, links, settings.
 
 mod business_sms;
+mod call_lists;
 mod calls;
 mod chats;
 mod demo_admin;

@@ -1,0 +1,88 @@
+//! A call list through the desk in demo mode: imported from CSV (rows without a number named),
+//! walked with Next — each call wrapped up before the next, Call back kept for later — exactly
+//! one RingOut per entry, in order, and Next says when the list is through.
+
+use ringdesk_core::app::{DeskEvent, WrapUpInput};
+use ringdesk_core::store::EntryState;
+
+use crate::support::{demo_desk, next_event, sim_admin, DemoDesk};
+
+async fn wrap_up(demo: &mut DemoDesk, disposition: &str) -> String {
+    let card = next_event(&mut demo.events, "the wrap-up card", |e| match e {
+        DeskEvent::WrapUp(view) => Some(view.as_ref().clone()),
+        _ => None,
+    })
+    .await;
+    demo.desk
+        .save_wrapup(&WrapUpInput {
+            call_key: card.call_key.clone(),
+            disposition: Some(disposition.into()),
+            ..WrapUpInput::default()
+        })
+        .expect("saved");
+    card.number
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_three_entry_list_is_called_in_order_once_each() {
+    let mut demo = demo_desk().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("today.csv");
+    std::fs::write(
+        &csv,
+        "Name,Phone,Notes\nAna Silva,(650) 555-0101,renewal\nBo Chen,+1 650 555 0102,\n\
+         Nobody,,\nCy Diaz,650-555-0103,wants a demo\n",
+    )
+    .expect("csv");
+    let imported = demo.desk.import_call_list("Today", &csv).expect("imported");
+    assert_eq!(imported.list.entries.len(), 3);
+    assert_eq!(imported.skipped.len(), 1, "{:?}", imported.skipped);
+    assert_eq!(imported.skipped[0].line, 4);
+
+    let mut dialed = Vec::new();
+    for disposition in ["Connected", "Call back", "Sale"] {
+        let call = demo
+            .desk
+            .next_in_list("today")
+            .await
+            .expect("dialed")
+            .expect("an entry left");
+        let refused = demo
+            .desk
+            .next_in_list("Today")
+            .await
+            .expect_err("not before the wrap-up");
+        assert!(refused.to_string().contains("wrap up"), "{refused}");
+        let number = wrap_up(&mut demo, disposition).await;
+        assert_eq!(number, call.party.e164);
+        dialed.push(number);
+    }
+    assert_eq!(
+        dialed,
+        ["+16505550101", "+16505550102", "+16505550103"],
+        "in the list's order"
+    );
+    assert!(
+        demo.desk
+            .next_in_list("Today")
+            .await
+            .expect("next")
+            .is_none(),
+        "through (Bo's call back is tomorrow)"
+    );
+    let list = demo.desk.call_list("Today").expect("list");
+    let states: Vec<EntryState> = list.entries.iter().map(|e| e.state).collect();
+    assert_eq!(
+        states,
+        [EntryState::Done, EntryState::CallBack, EntryState::Done]
+    );
+    assert_eq!(list.finished, 2);
+    let ringouts = sim_admin(&demo.desk)
+        .await
+        .requests()
+        .await
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/ring-out"))
+        .count();
+    assert_eq!(ringouts, 3, "one RingOut per entry");
+}
