@@ -1,5 +1,6 @@
 //! The real `ringdesk` binary in demo mode, for the CLI tests: run it with `--demo --json` in a
-//! folder of its own, and read its last JSON line.
+//! folder of its own (the simulator's fast timing: calls ring, connect and end in under a
+//! second), and read its last JSON line.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -13,6 +14,7 @@ pub fn ringdesk(data: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("RINGDESK_DATA_DIR", data.join("data"))
         .env("RINGDESK_CONFIG_DIR", data.join("config"))
+        .env("RINGDESK_DEMO_TIMING", "fast")
         .env_remove("RINGDESK_PROFILE")
         .output()
         .expect("the binary runs")

@@ -65,7 +65,7 @@ pub async fn run(context: &Context, args: CallArgs) -> i32 {
 
 /// Prints each phase of the call as the desk tells it, until it is final (or connected, unless
 /// `to_the_end`); Ctrl-C cancels a call that still rings.
-async fn follow(
+pub(super) async fn follow(
     context: &Context,
     first: CallView,
     events: &mut tokio::sync::broadcast::Receiver<DeskEvent>,

@@ -15,6 +15,7 @@ mod dnc;
 mod export;
 mod hangup;
 mod import;
+mod lists;
 mod live_calls;
 mod login;
 mod logout;
@@ -101,6 +102,9 @@ pub enum Command {
     Wrapup(wrapups::WrapUpArgs),
     /// Follow-ups promised in wrap-ups: overdue, today, upcoming.
     Followups,
+    /// Call lists: import one, show it, dial its next entry.
+    #[command(subcommand)]
+    List(lists::ListCommand),
     /// The do-not-call list: numbers ringdesk never dials.
     #[command(subcommand)]
     Dnc(dnc::DncCommand),
@@ -148,6 +152,7 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             Command::Presence(args) => presence::run(&context, args).await,
             Command::Hangup => hangup::run(&context).await,
             Command::Dnc(command) => dnc::run(&context, command),
+            Command::List(command) => lists::run(&context, command).await,
             Command::Wrapups => wrapups::list(&context),
             Command::Wrapup(args) => wrapups::save(&context, args),
             Command::Followups => wrapups::follow_ups(&context),

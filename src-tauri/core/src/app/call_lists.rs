@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::{Duration, Utc};
 use serde::Serialize;
 
-use crate::import_export::{read_contact_rows, SkippedRow, TransferError};
+use crate::import_export::{read_contact_rows, ContactRows, SkippedRow, TransferError};
 use crate::phone::{self, DisplayFormat};
 use crate::recovery::Recovery;
 use crate::store::{EntryState, ListEntry, NewEntry};
@@ -75,7 +75,7 @@ impl Desk {
         }
         let file = File::open(path).map_err(|error| TransferError::Csv(error.into()))?;
         let country = self.home();
-        let (rows, mut skipped) = read_contact_rows(file, country)?;
+        let ContactRows { rows, mut skipped } = read_contact_rows(file, country)?;
         let mut entries = Vec::new();
         for (line, contact) in rows {
             let Some(first) = contact.numbers.first() else {
@@ -181,7 +181,7 @@ impl Desk {
         let placed = self.place_call(&CallRequest::to(&entry.number)).await;
         let now = Utc::now();
         let (to, key) = match &placed {
-            Ok(call) => (EntryState::Called, Some(format!("ringout:{}", call.id))),
+            Ok(call) => (EntryState::Called, Some(super::wrapups::call_key(call))),
             // Never dialed: a do-not-call number is skipped for good.
             Err(Error::Desk(DeskError::DoNotCall(_))) => (EntryState::Skipped, None),
             // It may have gone: never dialed again by the list; its wrap-up or a skip settles it.

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::phone::{self, DisplayFormat};
 use crate::store::WrapUp;
 
-use super::{CallView, Desk, DeskError, DeskEvent, Error};
+use super::{CallView, Desk, DeskError, Error};
 
 /// The outcomes a wrap-up offers when the profile names none.
 pub const DEFAULT_DISPOSITIONS: [&str; 7] = [
@@ -31,7 +31,7 @@ const MOST_TAGS: usize = 20;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WrapUpView {
-    /// The call (`ringout:<id>`, or RingCentral's call-log id).
+    /// The call (`ringout:<id>@<start>`, or RingCentral's call-log id).
     pub call_key: String,
     /// Who: the contact's name, else the number as shown.
     pub party: String,
@@ -233,15 +233,17 @@ impl Desk {
         }
     }
 
-    /// Keeps a draft for a call ringdesk placed that has ended (connected, or failed to), and
-    /// offers its card. A cancelled call, or one whose end is unknown, has none.
-    pub(crate) fn begin_wrapup(&self, call: &CallView) {
+    /// Keeps a draft for a call ringdesk placed that has ended (connected, or failed to) and
+    /// answers the card to offer; a cancelled call, or one whose end is unknown, has none. The
+    /// draft is written before the call's end is told, so a command that exits on that word
+    /// leaves it behind.
+    pub(crate) fn keep_wrapup_draft(&self, call: &CallView) -> Option<WrapUpView> {
         if !matches!(call.phase.as_str(), "finished" | "failed") {
-            return;
+            return None;
         }
         let started = DateTime::from_timestamp_millis(call.started_at as i64).unwrap_or_default();
         let draft = WrapUp {
-            call_key: format!("ringout:{}", call.id),
+            call_key: call_key(call),
             peer: call.party.e164.clone(),
             direction: "Outbound".into(),
             started,
@@ -252,9 +254,11 @@ impl Desk {
             Ok(store.wrapup_for(&draft.call_key, "", "", started)?)
         });
         match written {
-            Ok(Some(kept)) => self.emit(DeskEvent::WrapUp(Box::new(self.wrapup_view(&kept)))),
-            Ok(None) => {}
-            Err(error) => tracing::warn!(%error, "the call's wrap-up could not be kept"),
+            Ok(kept) => kept.map(|kept| self.wrapup_view(&kept)),
+            Err(error) => {
+                tracing::warn!(%error, "the call's wrap-up could not be kept");
+                None
+            }
         }
     }
 
@@ -292,6 +296,13 @@ impl Desk {
             saved: wrapup.saved.is_some(),
         }
     }
+}
+
+/// The key a call ringdesk placed is known by until the call log knows it: its RingOut id and
+/// when it started (RingOut ids are RingCentral's; the start keeps two demo simulators, which
+/// number RingOuts alike, from sharing one).
+pub(crate) fn call_key(call: &CallView) -> String {
+    format!("ringout:{}@{}", call.id, call.started_at)
 }
 
 /// Tags as stored: trimmed, without commas, each once, at most [`MOST_TAGS`].

@@ -80,12 +80,18 @@ impl Columns {
     }
 }
 
+/// The contacts a CSV file holds.
+#[derive(Debug, Default)]
+pub struct ContactRows {
+    /// Each contact, with its line in the file.
+    pub rows: Vec<(u64, ContactRecord)>,
+    /// The rows that are no contact, with why.
+    pub skipped: Vec<SkippedRow>,
+}
+
 /// The contacts of a CSV file, each with its line, and the rows that are none (with why);
 /// numbers without `+` are read in `country`. Parsing only: nothing is stored.
-pub fn read_contact_rows(
-    input: impl Read,
-    country: Country,
-) -> Result<(Vec<(u64, ContactRecord)>, Vec<SkippedRow>), TransferError> {
+pub fn read_contact_rows(input: impl Read, country: Country) -> Result<ContactRows, TransferError> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let columns = Columns::read(reader.headers()?)?;
     let mut rows = Vec::new();
@@ -148,7 +154,7 @@ pub fn read_contact_rows(
         };
         rows.push((line, contact));
     }
-    Ok((rows, skipped))
+    Ok(ContactRows { rows, skipped })
 }
 
 /// Imports local contacts from CSV; numbers without `+` are read in `country`. Rows that repeat
@@ -159,7 +165,7 @@ pub fn import_contacts(
     input: impl Read,
     country: Country,
 ) -> Result<ImportReport, TransferError> {
-    let (rows, skipped) = read_contact_rows(input, country)?;
+    let ContactRows { rows, skipped } = read_contact_rows(input, country)?;
     let mut report = ImportReport {
         imported: 0,
         skipped,

@@ -15,7 +15,7 @@ mod export;
 mod import;
 
 pub use export::{export_calls, export_contacts, export_messages, CONTACT_COLUMNS};
-pub use import::{import_contacts, read_contact_rows, ImportReport, SkippedRow};
+pub use import::{import_contacts, read_contact_rows, ContactRows, ImportReport, SkippedRow};
 
 use crate::store::StoreError;
 

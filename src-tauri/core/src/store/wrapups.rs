@@ -15,7 +15,7 @@ const SAME_CALL_MS: i64 = 120_000;
 /// A wrap-up as the agent wrote it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WrapUp {
-    /// The call: `ringout:<id>`, a call-log id, or `live:<sessionId>`.
+    /// The call: `ringout:<id>@<start ms>`, a call-log id, or `live:<sessionId>`.
     pub call_key: String,
     /// The other party's match key (E.164 for a phone number).
     pub peer: String,

@@ -284,10 +284,11 @@ async fn follow(desk: Arc<Desk>, call: Arc<RingOutCall>, facts: CallFacts) {
                     _ => return,
                 }
             }
+            let card = view.done.then(|| desk.keep_wrapup_draft(&view)).flatten();
             desk.emit(DeskEvent::Call(Box::new(view.clone())));
             shown = view.phase;
-            if view.done {
-                desk.begin_wrapup(&view);
+            if let Some(card) = card {
+                desk.emit(DeskEvent::WrapUp(Box::new(card)));
             }
         }
         if view.done || closed {
