@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { byLabel, findAll } from './fake-dom.js';
 import { flush, started } from './harness.js';
-import { callAlert, liveCall } from './fake-backend.js';
+import { callAlert, fakeBackend, liveCall } from './fake-backend.js';
 
 const MISSED = callAlert({ kind: 'missed', title: 'Missed call', body: '+1 415-555-0188 · United States', contactId: null });
 const described = (root, id) => findAll(root, (el) => el.id === byLabel(root, id).getAttribute('aria-describedby'))[0];
@@ -77,4 +77,29 @@ test('the missed-call toast says who and offers Call back and Text', async () =>
   assert.equal(app.app.store.get().view, 'messages');
   assert.deepEqual(backend.log.filter(([n]) => n === 'thread').at(-1), ['thread', '+14155550188']);
   assert.equal(backend.log.filter(([n]) => n === 'sendSms').length, 0, 'Text opens the conversation, never sends');
+});
+
+test("a wrapped-up call's History row says its outcome first, its notes on hover, as text", async () => {
+  const row = {
+    id: 'c1',
+    startTime: new Date().toISOString(),
+    direction: 'Outbound',
+    result: 'Call connected',
+    missed: false,
+    action: 'RingOut Web',
+    name: 'Ana Silva',
+    display: '(415) 555-0188',
+    dial: '+14155550188',
+    duration: 65,
+    disposition: 'Call back',
+    notes: '<b>wants</b> a quote',
+  };
+  const backend = fakeBackend({ calls: async () => ({ rows: [row], next: null }) });
+  const { root, app } = await started(backend);
+  app.show('history');
+  await flush();
+  const detail = findAll(root, (el) => el.className === 'call-detail')[0];
+  assert.equal(detail.textContent, 'Call back · (415) 555-0188');
+  assert.equal(detail.getAttribute('title'), '<b>wants</b> a quote');
+  assert.equal(findAll(root, (el) => el.tagName === 'B').length, 0);
 });

@@ -87,16 +87,12 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>, desk: &Arc<Desk>) {
     }
     follow_calls(app.clone(), desk.clone());
     let (reminding, muted_by) = (app.clone(), desk.clone());
-    tauri::async_runtime::spawn(
-        desk.clone()
-            .remind_follow_ups(FOLLOW_UP_CHECKS, move |due| {
-                if muted_by.settings_in_force().notifies() {
-                    show_follow_up(&reminding, due);
-                } else {
-                    tracing::info!("follow-up due, not notified (muted)");
-                }
-            }),
-    );
+    // Under Do not disturb follow-ups wait, unclaimed, and come when it ends.
+    tauri::async_runtime::spawn(desk.clone().remind_follow_ups(
+        FOLLOW_UP_CHECKS,
+        move || muted_by.settings_in_force().notifies(),
+        move |due| show_follow_up(&reminding, due),
+    ));
     let app = app.clone();
     let muted_by = desk.clone();
     tauri::async_runtime::spawn(desk.clone().deliver_new_texts(move |text| {

@@ -220,7 +220,12 @@ function callRow(row, ctx) {
       'span',
       { class: 'call-who' },
       h('span', { class: 'call-name' }, row.name || row.display),
-      h('span', { class: 'call-detail' }, [row.name ? row.display : null, row.action].filter(Boolean).join(' · ')),
+      // A wrapped-up call says its outcome first; its notes show on hover.
+      h(
+        'span',
+        { class: 'call-detail', title: row.notes || null },
+        [row.disposition, row.name ? row.display : null, row.disposition ? null : row.action].filter(Boolean).join(' · '),
+      ),
     ),
     h('span', { class: 'call-when' }, h('span', {}, formatTime(row.startTime)), h('span', { class: 'muted' }, row.missed ? row.result : formatDuration(row.duration))),
     h(

@@ -163,41 +163,58 @@ impl Desk {
     /// come), claimed first so it is never dialed twice; `None` when the list is through.
     pub async fn next_in_list(self: &Arc<Self>, name: &str) -> Result<Option<CallView>, Error> {
         let (id, entries) = self.list_entries(name)?;
-        // A call the list placed stays `called` until its wrap-up is saved (its card may not
-        // even be open yet: the call can have ended a moment ago).
-        let open = entries
-            .iter()
-            .find(|e| e.state == EntryState::Called && e.call_key.is_some());
-        if let Some(waiting) = open {
-            return Err(DeskError::WrapUpFirst(waiting.name.clone()).into());
-        }
-        if self.current_call().await.is_some_and(|c| !c.done) {
+        let live = self.current_call().await.filter(|c| !c.done);
+        if live.is_some() {
             return Err(DeskError::CallInProgress.into());
+        }
+        // A call the list placed stays `called` until its wrap-up is saved (its card may not
+        // even be open yet: the call can have ended a moment ago). One that left no wrap-up —
+        // cancelled, or followed by a process that went away — is skipped, never redialed.
+        for entry in entries.iter().filter(|e| e.state == EntryState::Called) {
+            let Some(key) = entry.call_key.as_deref() else {
+                continue;
+            };
+            if self.wrapup(key)?.is_some() {
+                return Err(DeskError::WrapUpFirst(entry.name.clone()).into());
+            }
+            self.with_cache(|store| {
+                Ok(store.move_entry(
+                    entry.id,
+                    &[EntryState::Called],
+                    EntryState::Skipped,
+                    None,
+                    None,
+                    Utc::now(),
+                )?)
+            })?;
         }
         let Some(entry) = self.with_cache(|store| Ok(store.claim_next_entry(id, Utc::now())?))?
         else {
             return Ok(None);
         };
         let placed = self.place_call(&CallRequest::to(&entry.number)).await;
-        let now = Utc::now();
         let (to, key) = match &placed {
             Ok(call) => (EntryState::Called, Some(super::wrapups::call_key(call))),
             // Never dialed: a do-not-call number is skipped for good.
             Err(Error::Desk(DeskError::DoNotCall(_))) => (EntryState::Skipped, None),
-            // It may have gone: never dialed again by the list; its wrap-up or a skip settles it.
-            Err(error) if error.recovery() == Recovery::Reconcile => (EntryState::Called, None),
+            // It may have gone and cannot be followed: skipped, never dialed again by the list.
+            Err(error) if error.recovery() == Recovery::Reconcile => (EntryState::Skipped, None),
             Err(_) => (EntryState::Waiting, None),
         };
-        self.with_cache(|store| {
+        let moved = self.with_cache(|store| {
             Ok(store.move_entry(
                 entry.id,
                 &[EntryState::Dialing],
                 to,
                 key.as_deref(),
                 None,
-                now,
+                Utc::now(),
             )?)
-        })?;
+        });
+        // The call rings whatever the cache said: it is answered, and followed, all the same.
+        if let Err(error) = moved {
+            tracing::warn!(%error, "a call list's entry could not be moved");
+        }
         placed.map(Some)
     }
 
@@ -222,7 +239,9 @@ impl Desk {
             } else {
                 (EntryState::Done, None)
             };
-            store.move_entry(entry.id, &[EntryState::Called], to, None, at, Utc::now())?;
+            // A wrap-up saved again (Call back, then Sale) settles the entry again.
+            let from = [EntryState::Called, EntryState::CallBack, EntryState::Done];
+            store.move_entry(entry.id, &from, to, None, at, Utc::now())?;
             Ok(())
         });
         if let Err(error) = outcome {

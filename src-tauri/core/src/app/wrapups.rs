@@ -209,24 +209,32 @@ impl Desk {
         Ok(due.iter().map(|w| self.wrapup_view(w)).collect())
     }
 
-    /// Hands each follow-up to `take` when its time comes (checked every `every`), until the
-    /// desk's event stream ends; `take` shows the reminder. Run it in its own task.
+    /// Hands each follow-up to `take` when its time comes (checked every `every`, and only
+    /// while `wanted` says so: under Do not disturb they wait, unclaimed), until the desk's
+    /// event stream ends. Run it in its own task.
     pub async fn remind_follow_ups(
         self: std::sync::Arc<Self>,
         every: std::time::Duration,
+        wanted: impl Fn() -> bool + Send,
         mut take: impl FnMut(&WrapUpView) + Send,
     ) {
         let mut events = self.subscribe();
         loop {
-            match self.due_follow_ups() {
-                Ok(due) => due.iter().for_each(&mut take),
-                Err(error) => tracing::warn!(%error, "follow-ups could not be read"),
+            if wanted() {
+                match self.due_follow_ups() {
+                    Ok(due) => due.iter().for_each(&mut take),
+                    Err(error) => tracing::warn!(%error, "follow-ups could not be read"),
+                }
             }
-            tokio::select! {
-                _ = tokio::time::sleep(every) => {}
-                closed = events.recv() => {
-                    if matches!(closed, Err(tokio::sync::broadcast::error::RecvError::Closed)) {
-                        return;
+            let tick = tokio::time::sleep(every);
+            tokio::pin!(tick);
+            loop {
+                tokio::select! {
+                    _ = &mut tick => break,
+                    event = events.recv() => {
+                        if matches!(event, Err(tokio::sync::broadcast::error::RecvError::Closed)) {
+                            return;
+                        }
                     }
                 }
             }

@@ -165,8 +165,9 @@ impl Store {
         Ok(found)
     }
 
-    /// Claims the follow-ups due by `now` not shown yet: each is answered to one caller only,
-    /// ever (the claim and the read are one transaction).
+    /// Claims the follow-ups due by `now` not shown yet, of saved wrap-ups (a draft's time may
+    /// be half typed): each is answered to one caller only, ever (the claim and the read are
+    /// one transaction).
     pub fn claim_due_follow_ups(&mut self, now: DateTime<Utc>) -> Result<Vec<WrapUp>, StoreError> {
         let tx = self
             .conn
@@ -175,6 +176,7 @@ impl Store {
             let mut claim = tx.prepare_cached(&format!(
                 "UPDATE wrapups SET follow_up_fired = 1
                  WHERE follow_up_at IS NOT NULL AND follow_up_at <= ?1 AND follow_up_fired = 0
+                   AND saved IS NOT NULL
                  RETURNING {COLUMNS}"
             ))?;
             let claimed = claim

@@ -7,12 +7,20 @@ use ringdesk_core::store::EntryState;
 
 use crate::support::{demo_desk, next_event, sim_admin, DemoDesk};
 
-async fn wrap_up(demo: &mut DemoDesk, disposition: &str) -> String {
+/// Waits for the ended call's wrap-up card; checks the list will not go on before it is saved;
+/// saves it with `disposition` and answers the call's number.
+async fn wrap_up(demo: &mut DemoDesk, list: &str, disposition: &str) -> String {
     let card = next_event(&mut demo.events, "the wrap-up card", |e| match e {
         DeskEvent::WrapUp(view) => Some(view.as_ref().clone()),
         _ => None,
     })
     .await;
+    let refused = demo
+        .desk
+        .next_in_list(list)
+        .await
+        .expect_err("not before the wrap-up");
+    assert!(refused.to_string().contains("wrap up"), "{refused}");
     demo.desk
         .save_wrapup(&WrapUpInput {
             call_key: card.call_key.clone(),
@@ -47,13 +55,7 @@ async fn a_three_entry_list_is_called_in_order_once_each() {
             .await
             .expect("dialed")
             .expect("an entry left");
-        let refused = demo
-            .desk
-            .next_in_list("Today")
-            .await
-            .expect_err("not before the wrap-up");
-        assert!(refused.to_string().contains("wrap up"), "{refused}");
-        let number = wrap_up(&mut demo, disposition).await;
+        let number = wrap_up(&mut demo, "Today", disposition).await;
         assert_eq!(number, call.party.e164);
         dialed.push(number);
     }
@@ -85,4 +87,41 @@ async fn a_three_entry_list_is_called_in_order_once_each() {
         .filter(|r| r.method == "POST" && r.path.ends_with("/ring-out"))
         .count();
     assert_eq!(ringouts, 3, "one RingOut per entry");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_list_call_cancelled_before_it_connects_is_skipped_not_blocking() {
+    let demo = demo_desk().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("two.csv");
+    std::fs::write(
+        &csv,
+        "Name,Phone\nAna,+1 650 555 0151\nBo,+1 650 555 0102\n",
+    )
+    .expect("csv");
+    demo.desk.import_call_list("Two", &csv).expect("imported");
+    // 555-0151 never answers: the call is cancelled while it rings, leaving no wrap-up.
+    let first = demo
+        .desk
+        .next_in_list("Two")
+        .await
+        .expect("dialed")
+        .expect("an entry");
+    demo.desk.cancel_call(&first.id).await.expect("cancelled");
+    let second = demo
+        .desk
+        .next_in_list("Two")
+        .await
+        .expect("the list goes on")
+        .expect("the next entry");
+    assert_eq!(second.party.e164, "+16505550102");
+    let states: Vec<EntryState> = demo
+        .desk
+        .call_list("Two")
+        .expect("list")
+        .entries
+        .iter()
+        .map(|e| e.state)
+        .collect();
+    assert_eq!(states, [EntryState::Skipped, EntryState::Called]);
 }

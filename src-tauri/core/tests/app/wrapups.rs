@@ -126,13 +126,11 @@ async fn a_follow_up_reminds_once_when_its_time_comes() {
     );
     let reminded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let seen = reminded.clone();
-    let reminders = tokio::spawn(
-        demo.desk
-            .clone()
-            .remind_follow_ups(std::time::Duration::from_millis(200), move |due| {
-                seen.lock().expect("lock").push(due.follow_up_note.clone())
-            }),
-    );
+    let reminders = tokio::spawn(demo.desk.clone().remind_follow_ups(
+        std::time::Duration::from_millis(200),
+        || true,
+        move |due| seen.lock().expect("lock").push(due.follow_up_note.clone()),
+    ));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while reminded.lock().expect("lock").is_empty() && std::time::Instant::now() < deadline {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

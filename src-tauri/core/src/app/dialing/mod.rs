@@ -275,6 +275,9 @@ async fn follow(desk: Arc<Desk>, call: Arc<RingOutCall>, facts: CallFacts) {
         }
         let view = view_of(&now, &facts, connected_at);
         if shown != view.phase {
+            // The draft is kept before the call is told over anywhere — in the desk's slot or
+            // in an event — so nothing sees an ended call with no wrap-up yet.
+            let card = view.done.then(|| desk.keep_wrapup_draft(&view)).flatten();
             {
                 let mut slot = desk.call.lock().await;
                 match slot.as_mut() {
@@ -284,7 +287,6 @@ async fn follow(desk: Arc<Desk>, call: Arc<RingOutCall>, facts: CallFacts) {
                     _ => return,
                 }
             }
-            let card = view.done.then(|| desk.keep_wrapup_draft(&view)).flatten();
             desk.emit(DeskEvent::Call(Box::new(view.clone())));
             shown = view.phase;
             if let Some(card) = card {
