@@ -21,7 +21,7 @@ fn call_bar_says(words: &str) -> String {
 }
 
 /// Types `number` into the dial field, waits for its normalised preview, and presses Call.
-async fn dial(desktop: &Desktop, number: &str) {
+pub(crate) async fn dial(desktop: &Desktop, number: &str) {
     desktop.type_into("#dial-number", number).await;
     desktop
         .wait_until(

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::desktop::{Desktop, PATIENCE};
+use crate::window::dial;
 
 /// A demo call takes ~10 s to end at human pace.
 const CALL_PATIENCE: Duration = Duration::from_secs(45);
@@ -28,14 +29,7 @@ async fn keys(desktop: &Desktop, keys: &str) {
 async fn an_ended_call_is_wrapped_up_with_the_keyboard_and_shown_in_history() {
     let desktop = Desktop::launch(&[], &[]).await;
     desktop.wait_signed_in_demo().await;
-    desktop.type_into("#dial-number", "+1 650 555 0150").await;
-    desktop
-        .wait_until(
-            "the normalised preview",
-            "return document.querySelector('.number-preview').dataset.tone === 'ok';",
-        )
-        .await;
-    desktop.click("Call").await;
+    dial(&desktop, "+1 650 555 0150").await;
     desktop
         .wait_up_to(
             CALL_PATIENCE,

@@ -13,7 +13,7 @@ use crate::api::{ApiError, Client, Priority};
 use crate::store::Colleague;
 use crate::team::{chat_kind, Mentioned, TeamError};
 
-use super::chats::{chat_view, names, summary_ids};
+use super::chats::{chat_view, listed, names, summary_ids};
 use super::{ChatView, ChatsChange, Desk, DeskError, DeskEvent, Error};
 
 /// The longest team name RingCentral takes.
@@ -92,11 +92,7 @@ impl Desk {
             [] | [_] => Err(DeskError::NoSuchColleague(asked.to_string()).into()),
             many => Err(DeskError::AmbiguousColleague {
                 asked: asked.to_string(),
-                matches: many
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                matches: listed(many.iter().map(|c| c.name.as_str())),
             }
             .into()),
         }

@@ -112,6 +112,11 @@ pub(super) fn name_of(names: &HashMap<String, String>, id: &str) -> String {
     names.get(id).cloned().unwrap_or_else(|| id.to_string())
 }
 
+/// Names, comma-separated (what an ambiguous name matched).
+pub(super) fn listed<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names.collect::<Vec<_>>().join(", ")
+}
+
 /// What the agent calls a chat.
 fn chat_name(summary: &ChatSummary, me: &str, names: &HashMap<String, String>) -> String {
     let chat = &summary.chat;
@@ -322,11 +327,7 @@ impl Desk {
             [] => Err(super::DeskError::NoSuchChat(asked.to_string()).into()),
             many => Err(super::DeskError::AmbiguousChat {
                 asked: asked.to_string(),
-                matches: many
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                matches: listed(many.iter().map(|c| c.name.as_str())),
             }
             .into()),
         }

@@ -5,7 +5,7 @@
 use ringdesk_core::app::{DeskEvent, WrapUpInput};
 use ringdesk_core::store::EntryState;
 
-use crate::support::{demo_desk, next_event, sim_admin, DemoDesk};
+use crate::support::{demo_desk, next_event, ringouts, DemoDesk};
 
 /// Waits for the ended call's wrap-up card; checks the list will not go on before it is saved;
 /// saves it with `disposition` and answers the call's number.
@@ -79,13 +79,7 @@ async fn a_three_entry_list_is_called_in_order_once_each() {
         [EntryState::Done, EntryState::CallBack, EntryState::Done]
     );
     assert_eq!(list.finished, 2);
-    let ringouts = sim_admin(&demo.desk)
-        .await
-        .requests()
-        .await
-        .iter()
-        .filter(|r| r.method == "POST" && r.path.ends_with("/ring-out"))
-        .count();
+    let ringouts = ringouts(&demo.desk).await;
     assert_eq!(ringouts, 3, "one RingOut per entry");
 }
 

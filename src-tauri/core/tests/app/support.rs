@@ -19,6 +19,17 @@ pub async fn sim_admin(desk: &Desk) -> SimAdmin {
     SimAdmin::new(&server).with_token(ADMIN_TOKEN)
 }
 
+/// How many RingOuts the demo simulator has been asked for.
+pub async fn ringouts(desk: &Desk) -> usize {
+    sim_admin(desk)
+        .await
+        .requests()
+        .await
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/ring-out"))
+        .count()
+}
+
 /// A started demo desk and its folders.
 pub struct DemoDesk {
     pub desk: Arc<Desk>,

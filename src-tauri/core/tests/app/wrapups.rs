@@ -5,7 +5,7 @@
 use chrono::{Duration, Local};
 use ringdesk_core::app::{DeskEvent, WrapUpInput};
 
-use crate::support::{demo_desk, next_event, sim_admin};
+use crate::support::{demo_desk, next_event, ringouts};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_ended_call_is_wrapped_up_with_notes_a_disposition_and_a_follow_up() {
@@ -91,13 +91,7 @@ async fn a_do_not_call_number_is_refused_before_any_ringout() {
         .expect("added");
     let refused = demo.call("+16505550199").await.expect_err("on the list");
     assert!(refused.to_string().contains("do-not-call"), "{refused}");
-    let ringouts = sim_admin(&demo.desk)
-        .await
-        .requests()
-        .await
-        .iter()
-        .filter(|r| r.method == "POST" && r.path.ends_with("/ring-out"))
-        .count();
+    let ringouts = ringouts(&demo.desk).await;
     assert_eq!(ringouts, 0, "nothing reached RingCentral");
 }
 
