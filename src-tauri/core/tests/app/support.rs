@@ -39,7 +39,13 @@ pub struct DemoDesk {
 
 /// Starts a demo desk (fast simulator timing) and waits until it is signed in.
 pub async fn demo_desk() -> DemoDesk {
-    let (desk, dirs) = unstarted_demo_desk();
+    demo_desk_timed(DemoTiming::Fast).await
+}
+
+/// Starts a demo desk at `timing` (human pace: a call rings for seconds, long enough to be
+/// cancelled before it ends by itself on any machine) and waits until it is signed in.
+pub async fn demo_desk_timed(timing: DemoTiming) -> DemoDesk {
+    let (desk, dirs) = demo_desk_at(timing);
     let events = desk.subscribe();
     let session = desk.start().await;
     assert_eq!(
@@ -63,6 +69,10 @@ impl DemoDesk {
 
 /// A demo desk not yet started (as at the very beginning of a cold start), and its folders.
 pub fn unstarted_demo_desk() -> (Arc<Desk>, tempfile::TempDir) {
+    demo_desk_at(DemoTiming::Fast)
+}
+
+fn demo_desk_at(timing: DemoTiming) -> (Arc<Desk>, tempfile::TempDir) {
     let dirs = tempfile::tempdir().expect("temp dir");
     let env = Environment::from_pairs([
         (
@@ -78,7 +88,7 @@ pub fn unstarted_demo_desk() -> (Arc<Desk>, tempfile::TempDir) {
     let paths = Paths::resolve(&env).expect("paths");
     let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("profile");
     let options = DeskOptions {
-        demo_timing: DemoTiming::Fast,
+        demo_timing: timing,
         ..DeskOptions::default()
     };
     (Desk::new(profile, env, paths, options), dirs)
