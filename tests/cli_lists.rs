@@ -1,10 +1,11 @@
 //! Call lists on the command line of the real binary in demo mode: a
 //! list imported from CSV, `list next` dialing each entry in order and following its call to
-//! the end, refusing to go on before the call is wrapped up, and saying when the list is through.
+//! the end, refusing to go on before the call is wrapped up, and saying when the list is through;
+//! a list pasted on standard input, added to, reordered, skipped and deleted.
 
 mod demo_cli;
 
-use demo_cli::{json, ringdesk};
+use demo_cli::{json, ringdesk, ringdesk_with_input};
 
 #[test]
 fn a_list_is_called_entry_by_entry_each_wrapped_up_before_the_next() {
@@ -41,4 +42,45 @@ fn a_list_is_called_entry_by_entry_each_wrapped_up_before_the_next() {
     assert_eq!(json(&through)["event"], "through");
     let shown = json(&ringdesk(dir.path(), &["list", "show", "Leads"]));
     assert_eq!(shown["finished"], 2, "{shown}");
+}
+
+#[test]
+fn a_pasted_list_is_added_to_moved_skipped_and_deleted() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let pasted = ringdesk_with_input(
+        dir.path(),
+        &["list", "paste", "Renewals"],
+        "Ana Silva, (650) 555-0141, promised a quote\nno number here\n",
+    );
+    assert!(pasted.status.success(), "{pasted:?}");
+    let made = json(&pasted);
+    assert_eq!(made["list"]["entries"][0]["name"], "Ana Silva", "{made}");
+    assert_eq!(made["skipped"][0]["line"], 2, "{made}");
+
+    let added = ringdesk(
+        dir.path(),
+        &[
+            "list",
+            "add",
+            "renewals",
+            "650-555-0142",
+            "--who",
+            "Bo Chen",
+        ],
+    );
+    assert!(added.status.success(), "{added:?}");
+    let moved = json(&ringdesk(
+        dir.path(),
+        &["list", "move", "Renewals", "2", "1"],
+    ));
+    assert_eq!(moved["entries"][0]["name"], "Bo Chen", "{moved}");
+    let skipped = json(&ringdesk(dir.path(), &["list", "skip", "Renewals", "2"]));
+    assert_eq!(skipped["entries"][1]["state"], "skipped", "{skipped}");
+    let missing = ringdesk(dir.path(), &["list", "skip", "Renewals", "9"]);
+    assert_eq!(missing.status.code(), Some(1), "{missing:?}");
+
+    let deleted = ringdesk(dir.path(), &["list", "delete", "Renewals"]);
+    assert!(deleted.status.success(), "{deleted:?}");
+    let gone = ringdesk(dir.path(), &["list", "show", "Renewals"]);
+    assert_eq!(gone.status.code(), Some(1), "{gone:?}");
 }

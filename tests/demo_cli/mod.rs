@@ -9,15 +9,35 @@ use serde_json::Value;
 
 /// Runs `ringdesk --demo --json ARGS` with its config and data under `data`.
 pub fn ringdesk(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ringdesk"))
+    command(data, args).output().expect("the binary runs")
+}
+
+/// Runs `ringdesk --demo --json ARGS` like [`ringdesk`], `input` on its standard input.
+#[allow(dead_code)] // not every CLI test pipes anything in
+pub fn ringdesk_with_input(data: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = command(data, args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input.as_bytes()).expect("input written");
+    }
+    child.wait_with_output().expect("the binary ends")
+}
+
+fn command(data: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ringdesk"));
+    command
         .args(["--demo", "--json"])
         .args(args)
         .env("RINGDESK_DATA_DIR", data.join("data"))
         .env("RINGDESK_CONFIG_DIR", data.join("config"))
         .env("RINGDESK_DEMO_TIMING", "fast")
-        .env_remove("RINGDESK_PROFILE")
-        .output()
-        .expect("the binary runs")
+        .env_remove("RINGDESK_PROFILE");
+    command
 }
 
 /// The last line of `output`'s stdout, as JSON.

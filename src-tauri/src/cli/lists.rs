@@ -1,13 +1,15 @@
-//! `ringdesk list import FILE.csv --name NAME`, `list show NAME`, `list next NAME`: call lists
-//! from the command line — imported like contacts (each row's first number), shown with each
-//! entry's progress, and the next entry dialed and followed to its end like `ringdesk call`
-//! (then `ringdesk wrapup` settles it before the next).
+//! `ringdesk list import FILE.csv --name NAME`, `list paste|add|skip|move|delete|show`, `list
+//! next NAME`: call lists from the command line — imported like contacts (each row's first
+//! number) or pasted as text, tended, shown with each entry's progress, and the next entry
+//! dialed and followed to its end like `ringdesk call` (then `ringdesk wrapup` settles it
+//! before the next).
 
 use std::path::PathBuf;
 
-use ringdesk_core::app::CallListView;
+use ringdesk_core::app::{CallListView, Error, ListAddition, ListImportView};
 
 use super::{call, Context};
+use crate::{UiError, UiErrorCode};
 
 /// What `list` does.
 #[derive(Debug, clap::Subcommand)]
@@ -18,6 +20,46 @@ pub enum ListCommand {
         file: PathBuf,
         /// The list's name.
         #[arg(long, value_name = "NAME")]
+        name: String,
+    },
+    /// Add the numbers in text read from standard input (each line's first number, named by
+    /// the words before it) to a list, made when there is none.
+    Paste {
+        /// The list.
+        name: String,
+    },
+    /// Add one number to a list, made when there is none.
+    Add {
+        /// The list.
+        name: String,
+        /// The number, in any format.
+        number: String,
+        /// Who it is.
+        #[arg(long = "who", value_name = "NAME", default_value = "")]
+        who: String,
+        /// A note.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Skip an entry: the list never dials it.
+    Skip {
+        /// The list.
+        name: String,
+        /// The entry's number, as `list show` prints it.
+        entry: i64,
+    },
+    /// Move an entry to another place.
+    Move {
+        /// The list.
+        name: String,
+        /// The entry's number, as `list show` prints it.
+        entry: i64,
+        /// Its new place (1 first).
+        to: i64,
+    },
+    /// Delete a list (its calls and wrap-ups stay in History).
+    Delete {
+        /// The list.
         name: String,
     },
     /// Print a list and where each entry stands.
@@ -54,29 +96,83 @@ fn print_list(context: &Context, list: &CallListView) {
 /// Runs a `list` subcommand.
 pub async fn run(context: &Context, command: ListCommand) -> i32 {
     match command {
-        ListCommand::Import { file, name } => match context.desk.import_call_list(&name, &file) {
-            Ok(imported) => {
-                context.output.emit(&imported);
-                print_list(context, &imported.list);
-                for skipped in &imported.skipped {
-                    context.output.say(format!(
-                        "line {}: skipped: {}",
-                        skipped.line, skipped.reason
-                    ));
-                }
+        ListCommand::Import { file, name } => {
+            imported(context, context.desk.import_call_list(&name, &file))
+        }
+        ListCommand::Paste { name } => {
+            let mut text = String::new();
+            if let Err(error) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+                return context.output.fail(&UiError {
+                    code: UiErrorCode::Validation,
+                    message: format!("cannot read the numbers from standard input: {error}"),
+                    hint: "Pipe the text into `ringdesk list paste NAME`.".into(),
+                });
+            }
+            imported(context, context.desk.paste_call_list(&name, &text))
+        }
+        ListCommand::Add {
+            name,
+            number,
+            who,
+            note,
+        } => {
+            let addition = ListAddition {
+                number,
+                name: who,
+                note,
+            };
+            imported(context, context.desk.add_to_call_list(&name, &[addition]))
+        }
+        ListCommand::Skip { name, entry } => {
+            shown(context, context.desk.skip_list_entry(&name, entry))
+        }
+        ListCommand::Move { name, entry, to } => {
+            shown(context, context.desk.move_list_entry(&name, entry, to))
+        }
+        ListCommand::Delete { name } => match context.desk.delete_call_list(&name) {
+            Ok(()) => {
+                context
+                    .output
+                    .emit(&serde_json::json!({ "deleted": name.trim() }));
+                context
+                    .output
+                    .say(format!("Deleted the list {}.", name.trim()));
                 0
             }
             Err(error) => context.fail(error),
         },
-        ListCommand::Show { name } => match context.desk.call_list(&name) {
-            Ok(list) => {
-                context.output.emit(&list);
-                print_list(context, &list);
-                0
-            }
-            Err(error) => context.fail(error),
-        },
+        ListCommand::Show { name } => shown(context, context.desk.call_list(&name)),
         ListCommand::Next { name } => next(context, &name).await,
+    }
+}
+
+/// Prints a list made or added to, and the lines skipped.
+fn imported(context: &Context, result: Result<ListImportView, Error>) -> i32 {
+    match result {
+        Ok(imported) => {
+            context.output.emit(&imported);
+            print_list(context, &imported.list);
+            for skipped in &imported.skipped {
+                context.output.say(format!(
+                    "line {}: skipped: {}",
+                    skipped.line, skipped.reason
+                ));
+            }
+            0
+        }
+        Err(error) => context.fail(error),
+    }
+}
+
+/// Prints a list after a change.
+fn shown(context: &Context, result: Result<CallListView, Error>) -> i32 {
+    match result {
+        Ok(list) => {
+            context.output.emit(&list);
+            print_list(context, &list);
+            0
+        }
+        Err(error) => context.fail(error),
     }
 }
 

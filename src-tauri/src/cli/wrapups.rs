@@ -10,7 +10,8 @@ use super::Context;
 /// Flags of `wrapup`.
 #[derive(Debug, clap::Args)]
 pub struct WrapUpArgs {
-    /// The call (`ringout:…` or a call-log id, from `ringdesk wrapups`).
+    /// The call: as `ringdesk wrapups` names it, or any call's id in History (`ringdesk calls
+    /// --json`).
     pub call: String,
     /// The outcome (one of the profile's dispositions; `ringdesk wrapups` lists them).
     #[arg(long, value_name = "OUTCOME")]

@@ -14,9 +14,9 @@ use serde::Serialize;
 use crate::import_export::{read_contact_rows, ContactRows, SkippedRow, TransferError};
 use crate::phone::{self, DisplayFormat};
 use crate::recovery::Recovery;
-use crate::store::{EntryState, ListEntry, NewEntry};
+use crate::store::{EntryState, ListEntry};
 
-use super::{CallRequest, CallView, Desk, DeskError, Error, WrapUpView};
+use super::{CallRequest, CallView, Desk, DeskError, Error, ListAddition, WrapUpView};
 
 /// The disposition that brings an entry back.
 const CALL_BACK: &str = "Call back";
@@ -85,26 +85,20 @@ impl Desk {
                 });
                 continue;
             };
-            let Ok(number) =
-                phone::parse_input(&first.number).and_then(|n| phone::normalize(&n, country))
-            else {
-                skipped.push(SkippedRow {
-                    line,
-                    reason: format!("phone {:?} cannot be dialed", first.number),
-                });
-                continue;
-            };
             let who = format!("{} {}", contact.first_name, contact.last_name);
-            entries.push(NewEntry {
+            let addition = ListAddition {
+                number: first.number.clone(),
                 name: if who.trim().is_empty() {
                     contact.company.clone()
                 } else {
-                    who.trim().to_string()
+                    who
                 },
-                number: number.e164().to_string(),
-                key: number.e164().to_string(),
                 note: contact.notes.clone(),
-            });
+            };
+            match self.list_entry(&addition) {
+                Ok(entry) => entries.push(entry),
+                Err(reason) => skipped.push(SkippedRow { line, reason }),
+            }
         }
         skipped.sort_by_key(|s| s.line);
         self.with_cache(|store| Ok(store.create_call_list(name, &entries, Utc::now())?))?;

@@ -49,6 +49,10 @@ pub struct TimelineView {
     pub duration: u32,
     /// Message text.
     pub text: String,
+    /// A call's wrap-up outcome, once picked.
+    pub disposition: Option<String>,
+    /// A call's wrap-up notes.
+    pub notes: String,
 }
 
 /// A number on a contact's page.
@@ -118,7 +122,18 @@ impl Desk {
 
     /// One contact with its numbers and the timeline of calls and messages.
     pub fn contact(&self, id: i64) -> Result<ContactView, Error> {
-        let detail = self.with_cache(|store| Ok(store.contact(id, 200)?))?;
+        let (detail, wrapups) = self.with_cache(|store| {
+            let detail = store.contact(id, 200)?;
+            let wrapups = detail
+                .timeline
+                .iter()
+                .map(|item| match item {
+                    TimelineItem::Call(call) => store.wrapup_of(call),
+                    TimelineItem::Message(_) => Ok(None),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((detail, wrapups))
+        })?;
         let c = &detail.contact;
         Ok(ContactView {
             id: c.id,
@@ -142,7 +157,16 @@ impl Desk {
                     })
                 })
                 .collect::<Result<_, Error>>()?,
-            timeline: detail.timeline.iter().map(timeline_view).collect(),
+            timeline: detail
+                .timeline
+                .iter()
+                .zip(wrapups)
+                .map(|(item, wrapup)| TimelineView {
+                    disposition: wrapup.as_ref().and_then(|w| w.disposition.clone()),
+                    notes: wrapup.map(|w| w.notes).unwrap_or_default(),
+                    ..timeline_view(item)
+                })
+                .collect(),
         })
     }
 }
@@ -189,6 +213,8 @@ fn timeline_view(item: &TimelineItem) -> TimelineView {
             missed: call.missed,
             duration: call.duration_secs,
             text: String::new(),
+            disposition: None,
+            notes: String::new(),
         },
         TimelineItem::Message(m) => TimelineView {
             kind: "message",
@@ -197,6 +223,8 @@ fn timeline_view(item: &TimelineItem) -> TimelineView {
             missed: false,
             duration: 0,
             text: m.text.clone(),
+            disposition: None,
+            notes: String::new(),
         },
     }
 }

@@ -117,6 +117,18 @@ pub enum DeskError {
     /// A call list the cache does not hold.
     #[error("there is no call list {0:?}")]
     NoSuchList(String),
+    /// A paste longer than a list takes (KiB).
+    #[error("a paste can be at most {0} KiB")]
+    PasteTooLong(usize),
+    /// A list entry's place the list does not have.
+    #[error("the list has no entry {0}")]
+    NoSuchEntry(i64),
+    /// A call list countdown longer than ringdesk waits.
+    #[error("a call list waits at most {0} seconds")]
+    CountdownTooLong(u32),
+    /// A global shortcut ringdesk cannot read.
+    #[error("\"{0}\" is not a shortcut ringdesk can use")]
+    BadShortcut(String),
     /// A list's next call while one of its calls waits for its wrap-up.
     #[error("wrap up the call to {0} first")]
     WrapUpFirst(String),
@@ -157,6 +169,10 @@ impl DeskError {
             | Self::NoSuchWrapUp(_)
             | Self::ListName
             | Self::NoSuchList(_)
+            | Self::PasteTooLong(_)
+            | Self::NoSuchEntry(_)
+            | Self::CountdownTooLong(_)
+            | Self::BadShortcut(_)
             | Self::WrapUpFirst(_) => Recovery::FixInput,
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
@@ -204,8 +220,12 @@ impl DeskError {
             Self::BadTime(_) => "Write it as 2026-12-05T15:00 (your time) or with a time zone.",
             Self::NoSuchWrapUp(_) => "Pick a call from `ringdesk wrapups`.",
             Self::ListName => "Give the list a name (--name).",
-            Self::NoSuchList(_) => "Import it first (`ringdesk list import FILE.csv --name NAME`).",
-            Self::WrapUpFirst(_) => "Save or leave its wrap-up card, then go on with the list.",
+            Self::NoSuchList(_) => "Make it first: import a CSV file (`ringdesk list import FILE.csv --name NAME`) or paste numbers in Lists.",
+            Self::CountdownTooLong(_) => "Pick a shorter pause, or 0 to dial only on Next.",
+            Self::BadShortcut(_) => "Write it as modifiers and a key, such as Ctrl+Alt+D (Ctrl, Alt, Shift, Super; a letter, digit or F1–F12); empty turns it off.",
+            Self::PasteTooLong(_) => "Paste fewer lines at a time, or import the file as CSV.",
+            Self::NoSuchEntry(_) => "Use an entry's number as `ringdesk list show` prints it.",
+            Self::WrapUpFirst(_) => "Save its wrap-up (the \"to wrap up\" count opens it), then go on with the list.",
             Self::DoNotCall(_) => "Take it off the list first (Settings, or `ringdesk dnc remove`) if calling is allowed again.",
             Self::Internal(_) => "Restart ringdesk; if it happens again, report it with the log.",
         }

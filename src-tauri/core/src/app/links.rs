@@ -107,6 +107,9 @@ pub struct Handover {
     pub demo: bool,
 }
 
+/// The most selected text searched for a number (bytes): a page's worth.
+const MOST_SELECTION_BYTES: usize = 64 * 1024;
+
 impl Desk {
     /// Acts on a link the desktop handed over (see [`IncomingLink`]), with what the process
     /// that handed it over asked for: refused (and said why) when it asked for another
@@ -175,12 +178,23 @@ impl Desk {
     }
 
     /// Acts on a number the agent picked outside the window (the tray's "Dial clipboard
-    /// number"): like a `tel:` link — shown in the dial view, or dialed at once when the agent
-    /// chose that. Text that holds no dialable number says why and does nothing else.
+    /// number", the dial-from-anywhere shortcut's selection): like a `tel:` link — shown in the
+    /// dial view, or dialed at once when the agent chose that. Text that is not a number as a
+    /// whole is searched for its first one (a selected signature, a line of a page); text that
+    /// holds none says why and does nothing else.
     pub async fn open_number(self: &Arc<Self>, text: &str) -> LinkView {
+        if text.len() > MOST_SELECTION_BYTES {
+            return LinkView::refused(&Error::Phone(phone::PhoneError::TooLong {
+                len: text.len(),
+                max: MOST_SELECTION_BYTES,
+            }));
+        }
         let target = match phone::parse_input(text) {
             Ok(target) => target,
-            Err(error) => return LinkView::refused(&error.into()),
+            Err(error) => match phone::find_numbers(text).into_iter().next() {
+                Some(found) => found.target,
+                None => return LinkView::refused(&error.into()),
+            },
         };
         match phone::normalize(&target, self.home()) {
             Ok(number) => self.call_link(&number, text).await,

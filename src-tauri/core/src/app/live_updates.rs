@@ -8,6 +8,7 @@ use std::sync::Arc;
 use tokio::sync::broadcast;
 use tokio::sync::mpsc::UnboundedReceiver;
 
+use crate::live_calls::LiveChange;
 use crate::realtime::{
     ConnectionState, InboxWatch, RealtimeEvent, RealtimeOptions, TEAM_CHATS_FILTER,
     TEAM_POSTS_FILTER, TELEPHONY_SESSIONS_FILTER,
@@ -93,7 +94,14 @@ async fn relay(desk: Arc<Desk>, mut events: UnboundedReceiver<RealtimeEvent>) {
             RealtimeEvent::MessagesChanged(_) => desk.announce_messages(None),
             RealtimeEvent::Call(change) => {
                 let alert = desk.call_alert(&change);
+                let card = match &change {
+                    LiveChange::Ended { call, .. } => desk.keep_live_draft(call),
+                    _ => None,
+                };
                 desk.emit(DeskEvent::LiveCall(Box::new(change)));
+                if let Some(card) = card {
+                    desk.emit(DeskEvent::WrapUp(Box::new(card)));
+                }
                 if let Some(alert) = alert {
                     let missed = alert.kind == super::AlertKind::Missed;
                     // The agent may not want this kind popped at all (banner and notification).

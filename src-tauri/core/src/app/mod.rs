@@ -34,12 +34,14 @@ mod link_handling;
 mod links;
 #[cfg(test)]
 mod links_tests;
+mod list_editing;
 mod live_updates;
 mod new_contact;
 mod phone_line;
 mod preferences;
 #[cfg(test)]
 mod settings_tests;
+mod shortcut;
 mod sign_in;
 mod status;
 mod syncing;
@@ -75,6 +77,7 @@ pub use error::Error;
 pub use events::{ChatsChange, DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
 pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
+pub use list_editing::ListAddition;
 pub use new_contact::NewContact;
 pub use phone_line::{LineView, PresenceChoice};
 pub use preferences::{Choices, SettingsPatch, SettingsView};

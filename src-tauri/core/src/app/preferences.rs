@@ -5,7 +5,10 @@ use std::sync::atomic::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{AppSettings, ConfigError, ConfigFile, LinkAction, ProfileSettings, Theme};
+use crate::config::{
+    AppSettings, ConfigError, ConfigFile, LinkAction, ProfileSettings, Theme,
+    MOST_LIST_COUNTDOWN_SECS,
+};
 
 use crate::phone::Country;
 
@@ -41,6 +44,10 @@ pub struct SettingsView {
     pub missed_call_alerts: bool,
     /// *Text back*'s replies (ringdesk's own when none are set).
     pub quick_replies: Vec<String>,
+    /// Seconds a call list counts down before its next call (0: only *Next*).
+    pub list_countdown_secs: u32,
+    /// The global shortcut that dials the selected text (empty: none).
+    pub dial_shortcut: String,
     /// Options for the pickers, keyed like the fields (`ringMeAt`, `callerId`, `smsSender`).
     pub choices: Choices,
 }
@@ -91,6 +98,10 @@ pub struct SettingsPatch {
     pub missed_call_alerts: Option<bool>,
     /// *Text back*'s replies (at most 10, each a valid SMS; empty: ringdesk's own).
     pub quick_replies: Option<Vec<String>>,
+    /// A call list's countdown (seconds, at most 600; 0: only *Next*).
+    pub list_countdown_secs: Option<u32>,
+    /// The dial-from-anywhere shortcut (`Ctrl+Alt+D`; empty: none).
+    pub dial_shortcut: Option<String>,
 }
 
 impl Desk {
@@ -190,6 +201,15 @@ impl Desk {
         app.theme = patch.theme.unwrap_or(app.theme);
         app.call_alerts = patch.call_alerts.unwrap_or(app.call_alerts);
         app.missed_call_alerts = patch.missed_call_alerts.unwrap_or(app.missed_call_alerts);
+        if let Some(secs) = patch.list_countdown_secs {
+            if secs > MOST_LIST_COUNTDOWN_SECS {
+                return Err(super::DeskError::CountdownTooLong(MOST_LIST_COUNTDOWN_SECS).into());
+            }
+            app.list_countdown_secs = secs;
+        }
+        if let Some(shortcut) = patch.dial_shortcut {
+            app.dial_shortcut = super::shortcut::read_shortcut(&shortcut)?;
+        }
         if let Some(replies) = patch.quick_replies {
             app.quick_replies = quick_replies(replies)?;
         }
@@ -256,6 +276,8 @@ fn view(profile: &ProfileSettings, app: &AppSettings, choices: Choices) -> Setti
         call_alerts: app.call_alerts,
         missed_call_alerts: app.missed_call_alerts,
         quick_replies: super::phone_line::quick_replies_in_force(app),
+        list_countdown_secs: app.list_countdown_secs,
+        dial_shortcut: app.dial_shortcut.clone(),
         choices,
     }
 }

@@ -1,5 +1,6 @@
-//! Wrap-ups for every face: when a call ringdesk placed ends, a draft is kept in the cache (the
-//! "to wrap up" count) and the window offers its card; the agent picks a disposition (the
+//! Wrap-ups for every face: when a call ringdesk placed ends — or one a customer made, as soon
+//! as presence tells of its end (answered or missed) — a draft is kept in the cache (the "to
+//! wrap up" count) and the window offers its card; a History row opens one for any call; the agent picks a disposition (the
 //! profile's list, or ringdesk's own), writes notes and tags and may promise a follow-up.
 //! Autosaves are drafts; saving needs a disposition from the list. Follow-ups are listed due
 //! today, overdue and upcoming.
@@ -7,8 +8,9 @@
 use chrono::{DateTime, Duration, Local, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::live_calls::LiveCall;
 use crate::phone::{self, DisplayFormat};
-use crate::store::WrapUp;
+use crate::store::{Store, StoreError, WrapUp};
 
 use super::{CallView, Desk, DeskError, Error};
 
@@ -140,7 +142,7 @@ impl Desk {
                 .find(|known| known.eq_ignore_ascii_case(d))
         });
         let written = self.with_cache(|store| {
-            let Some(call) = store.wrapup_for(&input.call_key, "", "", Utc::now())? else {
+            let Some(call) = wrapup_or_start(store, &input.call_key)? else {
                 return Err(DeskError::NoSuchWrapUp(input.call_key.clone()).into());
             };
             let wrapup = WrapUp {
@@ -257,12 +259,46 @@ impl Desk {
             started,
             ..WrapUp::default()
         };
-        let written = self.with_cache(|store| {
-            store.put_wrapup(&draft, Utc::now())?;
-            Ok(store.wrapup_for(&draft.call_key, "", "", started)?)
-        });
-        match written {
-            Ok(kept) => kept.map(|kept| self.wrapup_view(&kept)),
+        self.keep_draft(&draft)
+    }
+
+    /// Keeps a draft for a call a customer made that presence says has ended — answered here
+    /// or on another phone, or missed — and answers the card to offer (the agent's own
+    /// RingOuts have theirs from [`Desk::keep_wrapup_draft`]). Its key is the call's session
+    /// (`live:<id>`), where the call log's record finds it.
+    pub(crate) fn keep_live_draft(&self, call: &LiveCall) -> Option<WrapUpView> {
+        if !call.inbound || call.ring_out || call.session_id.is_empty() {
+            return None;
+        }
+        let peer = phone::parse_input(&call.number)
+            .and_then(|n| phone::normalize(&n, self.home()))
+            .map(|n| n.e164().to_string())
+            .unwrap_or_else(|_| call.number.clone());
+        self.keep_draft(&WrapUp {
+            call_key: format!("live:{}", call.session_id),
+            peer,
+            direction: "Inbound".into(),
+            started: call.started.unwrap_or_else(Utc::now),
+            ..WrapUp::default()
+        })
+    }
+
+    /// The wrap-up of the call `call_id` in History, kept as a draft when it has none (a call
+    /// from before, or taken on another phone): what a History row's *Wrap up* opens.
+    pub fn wrapup_for_call(&self, call_id: &str) -> Result<WrapUpView, Error> {
+        let kept = self.with_cache(|store| {
+            wrapup_or_start(store, call_id)?
+                .ok_or_else(|| DeskError::NoSuchWrapUp(call_id.to_string()).into())
+        })?;
+        Ok(self.wrapup_view(&kept))
+    }
+
+    /// Keeps `draft` (unless its call has a wrap-up) and answers the card to offer; a draft
+    /// that could not be kept is logged and offers none.
+    fn keep_draft(&self, draft: &WrapUp) -> Option<WrapUpView> {
+        match self.with_cache(|store| Ok(store.start_wrapup(draft, Utc::now())?)) {
+            Ok(kept) if kept.saved.is_none() => Some(self.wrapup_view(&kept)),
+            Ok(_) => None,
             Err(error) => {
                 tracing::warn!(%error, "the call's wrap-up could not be kept");
                 None
@@ -311,6 +347,30 @@ impl Desk {
 /// number RingOuts alike, from sharing one).
 pub(crate) fn call_key(call: &CallView) -> String {
     format!("ringout:{}@{}", call.id, call.started_at)
+}
+
+/// The wrap-up of the call `key` — a wrap-up's own key, or a call in History, whose wrap-up is
+/// started as a draft when it has none; `None` when the cache knows neither.
+fn wrapup_or_start(store: &mut Store, key: &str) -> Result<Option<WrapUp>, StoreError> {
+    if let Some(found) = store.wrapup_for(key, "", "", Utc::now())? {
+        return Ok(Some(found));
+    }
+    let call = match store.call(key) {
+        Ok(call) => call,
+        Err(StoreError::NotFound { .. }) => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    if let Some(found) = store.wrapup_of(&call)? {
+        return Ok(Some(found));
+    }
+    let draft = WrapUp {
+        call_key: call.id.clone(),
+        peer: call.peer.key.clone().unwrap_or(call.peer.number),
+        direction: super::history::direction(call.direction).into(),
+        started: call.start,
+        ..WrapUp::default()
+    };
+    store.start_wrapup(&draft, Utc::now()).map(Some)
 }
 
 /// Tags as stored: trimmed, without commas, each once, at most [`MOST_TAGS`].

@@ -55,6 +55,11 @@ pub enum Theme {
     Dark,
 }
 
+/// The global shortcut that dials the selected text, unless the agent picks another.
+pub const DEFAULT_DIAL_SHORTCUT: &str = "Ctrl+Alt+D";
+/// The longest countdown a call list waits before its next call (seconds).
+pub const MOST_LIST_COUNTDOWN_SECS: u32 = 600;
+
 /// Settings of the app on this computer, shared by every profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -75,6 +80,12 @@ pub struct AppSettings {
     pub missed_call_alerts: bool,
     /// What *Text back* offers while a customer's call rings; empty: ringdesk's own.
     pub quick_replies: Vec<String>,
+    /// Seconds a call list waits, counting down, before it dials the next entry on its own
+    /// once a call is wrapped up; 0: only *Next* dials it.
+    pub list_countdown_secs: u32,
+    /// The global shortcut that dials the selected text from any application (`Ctrl+Alt+D`);
+    /// empty: none.
+    pub dial_shortcut: String,
 }
 
 impl Default for AppSettings {
@@ -88,6 +99,8 @@ impl Default for AppSettings {
             call_alerts: true,
             missed_call_alerts: true,
             quick_replies: Vec::new(),
+            list_countdown_secs: 5,
+            dial_shortcut: DEFAULT_DIAL_SHORTCUT.into(),
         }
     }
 }

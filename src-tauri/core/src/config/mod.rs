@@ -13,7 +13,10 @@ mod profile;
 
 pub use environment::Environment;
 pub use error::ConfigError;
-pub use file::{AppSettings, ConfigFile, LinkAction, ProfileSettings, Theme};
+pub use file::{
+    AppSettings, ConfigFile, LinkAction, ProfileSettings, Theme, DEFAULT_DIAL_SHORTCUT,
+    MOST_LIST_COUNTDOWN_SECS,
+};
 pub use paths::Paths;
 pub use profile::{Mode, Profile, Server};
 

@@ -57,6 +57,7 @@ mod country;
 mod dial_string;
 mod emergency;
 mod error;
+mod finding;
 mod keypad;
 mod link;
 mod matching;
@@ -75,6 +76,7 @@ mod tests;
 
 pub use country::Country;
 pub use error::PhoneError;
+pub use finding::{find_numbers, FoundNumber, MOST_FOUND};
 pub use link::parse_link;
 pub use matching::{numbers_match, MatchKey};
 pub use normalize::{normalize, resolve, Destination};

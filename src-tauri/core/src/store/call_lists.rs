@@ -141,25 +141,79 @@ impl Store {
             params![name, to_millis(now)],
         )?;
         let list = tx.last_insert_rowid();
-        {
-            let mut add = tx.prepare_cached(
-                "INSERT INTO call_list_entries (list_id, position, name, number, key, note, updated)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        append_entries(&tx, list, entries, now)?;
+        tx.commit()?;
+        Ok(list)
+    }
+
+    /// Adds `entries` at the end of the list `name`, created when there is none; answers its id.
+    pub fn add_to_call_list(
+        &mut self,
+        name: &str,
+        entries: &[NewEntry],
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO call_lists (name, created) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+            params![name, to_millis(now)],
+        )?;
+        let list: i64 = tx
+            .prepare_cached("SELECT id FROM call_lists WHERE name = ?1")?
+            .query_row([name], |row| row.get(0))?;
+        append_entries(&tx, list, entries, now)?;
+        tx.commit()?;
+        Ok(list)
+    }
+
+    /// Moves the entry `id` of `list` to the place `to` (0 first; past the end is last), the
+    /// others keeping their order.
+    pub fn reorder_entry(
+        &mut self,
+        list: i64,
+        id: i64,
+        to: usize,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut order: Vec<i64> = {
+            let mut ids = tx.prepare_cached(
+                "SELECT id FROM call_list_entries WHERE list_id = ?1 ORDER BY position, id",
             )?;
-            for (position, e) in entries.iter().enumerate() {
-                add.execute(params![
-                    list,
-                    position as i64,
-                    e.name,
-                    e.number,
-                    e.key,
-                    e.note,
-                    to_millis(now)
-                ])?;
+            let found = ids
+                .query_map([list], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            found
+        };
+        let Some(from) = order.iter().position(|&e| e == id) else {
+            return Ok(false);
+        };
+        let entry = order.remove(from);
+        order.insert(to.min(order.len()), entry);
+        {
+            let mut place = tx.prepare_cached(
+                "UPDATE call_list_entries SET position = ?2, updated = ?3
+                 WHERE id = ?1 AND position IS NOT ?2",
+            )?;
+            for (position, id) in order.iter().enumerate() {
+                place.execute(params![id, position as i64, to_millis(now)])?;
             }
         }
         tx.commit()?;
-        Ok(list)
+        Ok(true)
+    }
+
+    /// Deletes the list `list` and its entries; whether there was one.
+    pub fn delete_call_list(&mut self, list: i64) -> Result<bool, StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM call_list_entries WHERE list_id = ?1", [list])?;
+        let gone = tx.execute("DELETE FROM call_lists WHERE id = ?1", [list])? > 0;
+        tx.commit()?;
+        Ok(gone)
     }
 
     /// The id of the list named `name` (any case).
@@ -280,4 +334,34 @@ impl Store {
             .into_iter()
             .find(|e| e.call_key.as_deref() == Some(call_key)))
     }
+}
+
+/// Adds `entries` after the last of `list`'s, in order.
+fn append_entries(
+    tx: &rusqlite::Transaction<'_>,
+    list: i64,
+    entries: &[NewEntry],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let first: i64 = tx
+        .prepare_cached(
+            "SELECT coalesce(max(position) + 1, 0) FROM call_list_entries WHERE list_id = ?1",
+        )?
+        .query_row([list], |row| row.get(0))?;
+    let mut add = tx.prepare_cached(
+        "INSERT INTO call_list_entries (list_id, position, name, number, key, note, updated)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (offset, e) in entries.iter().enumerate() {
+        add.execute(params![
+            list,
+            first + offset as i64,
+            e.name,
+            e.number,
+            e.key,
+            e.note,
+            to_millis(now)
+        ])?;
+    }
+    Ok(())
 }

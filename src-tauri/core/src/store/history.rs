@@ -196,16 +196,34 @@ impl Store {
         }
         if let Some(text) = query.search.as_deref().filter(|t| !t.trim().is_empty()) {
             let keys = self.matching_keys(text)?;
-            if keys.is_empty() {
+            // Words also find calls by their wrap-ups' notes, outcome and tags.
+            let wrapped = match super::search::text_words(text, false) {
+                Some(fts)
+                    if !text
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || " +()-./".contains(c)) =>
+                {
+                    self.wrapped_up_call_ids(&fts)?
+                }
+                _ => Vec::new(),
+            };
+            if keys.is_empty() && wrapped.is_empty() {
                 return Ok(HistoryPage {
                     calls: Vec::new(),
                     next: None,
                 });
             }
-            clauses.push("calls.peer_key IN (SELECT value FROM json_each(?))".into());
-            args.push(Value::Text(
-                serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into()),
-            ));
+            clauses.push(
+                "(calls.peer_key IN (SELECT value FROM json_each(?))
+                  OR calls.id IN (SELECT value FROM json_each(?)))"
+                    .into(),
+            );
+            for list in [
+                serde_json::to_string(&keys),
+                serde_json::to_string(&wrapped),
+            ] {
+                args.push(Value::Text(list.unwrap_or_else(|_| "[]".into())));
+            }
         }
         let filter = if clauses.is_empty() {
             String::new()

@@ -7,7 +7,8 @@
 //! any format (`(650) 555-01`, `+44 20`, `0100`) is normalised with [`crate::phone`]: an exact
 //! match key first, then numbers whose E.164 or national digits start with it, then numbers
 //! ending with it. Calls and messages are found through the numbers that matched, so they come
-//! from an index, newest first.
+//! from an index, newest first; calls also by the words of their wrap-ups (notes, disposition,
+//! tags, follow-up).
 
 use rusqlite::{params_from_iter, types::Value};
 use serde::Serialize;
@@ -133,7 +134,17 @@ impl Store {
             .into_iter()
             .map(|id| self.contact_entry(id))
             .collect::<Result<_, _>>()?;
-        let calls = self.calls_with(&keys, limit)?;
+        let mut calls = self.calls_with(&keys, limit)?;
+        // Calls whose wrap-up (disposition, notes, tags, follow-up) holds the words.
+        if let (Query::Words(_), Some(fts)) = (&query, text_words(text, false)) {
+            for call in self.calls_wrapped_up_with(&fts, limit)? {
+                if !calls.iter().any(|c| c.id == call.id) {
+                    calls.push(call);
+                }
+            }
+            calls.sort_by(|a, b| (b.start, &b.id).cmp(&(a.start, &a.id)));
+            calls.truncate(limit);
+        }
         let mut messages = self.messages_with(&keys, limit)?;
         // One letter is too vague for message text (names still answer it): a word of one
         // letter waits for its second.
@@ -164,6 +175,46 @@ impl Store {
             messages,
             posts,
         })
+    }
+
+    /// Calls whose wrap-up matches the FTS5 query `fts`, newest first.
+    fn calls_wrapped_up_with(&self, fts: &str, limit: usize) -> Result<Vec<CallEntry>, StoreError> {
+        let ids = self.wrapped_up_call_ids(fts)?;
+        let sql = format!(
+            "SELECT {CALL_COLUMNS} FROM calls {CALL_CONTACT_JOIN}
+             WHERE calls.id IN (SELECT value FROM json_each(?1))
+             ORDER BY calls.start_time DESC, calls.id DESC LIMIT {limit}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())])?;
+        let mut found = Vec::new();
+        while let Some(row) = rows.next()? {
+            found.push(call_entry(row)?);
+        }
+        Ok(found)
+    }
+
+    /// The cache's ids of the calls whose wrap-up (disposition, notes, tags, follow-up) matches
+    /// the FTS5 query `fts` (the newest 200 wrap-ups): the wrap-up's call by its id, its
+    /// session (`live:<id>`), or its party and direction within two minutes.
+    pub(crate) fn wrapped_up_call_ids(&self, fts: &str) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "WITH w AS (SELECT call_key, peer, lower(direction) AS direction, started FROM wrapups
+                        WHERE id IN (SELECT rowid FROM wrapups_fts WHERE wrapups_fts MATCH ?1)
+                        ORDER BY started DESC LIMIT 200)
+             SELECT c.id FROM w JOIN calls c ON c.remote_id = w.call_key
+             UNION
+             SELECT c.id FROM w JOIN calls c
+                 ON w.call_key LIKE 'live:%' AND c.session_id = substr(w.call_key, 6)
+             UNION
+             SELECT c.id FROM w JOIN calls c
+                 ON c.peer_key = w.peer AND c.direction = w.direction
+                AND c.start_time BETWEEN w.started - 120000 AND w.started + 120000",
+        )?;
+        let ids = stmt
+            .query_map([fts], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
     }
 
     /// Posts whose text matches the FTS5 query `fts`, newest first.

@@ -94,9 +94,36 @@ impl Store {
         Ok(())
     }
 
-    /// The wrap-up of the call `call_key`; else the one written for the same other party
-    /// (`peer`) and direction within two minutes of `started` under another key (a RingOut's,
-    /// before the call log knew the call).
+    /// Keeps `draft` unless its call has a wrap-up already (a second word of the same call's
+    /// end never blanks what the agent wrote); answers the call's wrap-up either way.
+    pub fn start_wrapup(
+        &mut self,
+        draft: &WrapUp,
+        now: DateTime<Utc>,
+    ) -> Result<WrapUp, StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO wrapups (call_key, peer, direction, started, notes, tags,
+                                      follow_up_note, updated)
+                 VALUES (?1, ?2, ?3, ?4, '', '', '', ?5)
+                 ON CONFLICT (call_key) DO NOTHING",
+            )?
+            .execute(params![
+                draft.call_key,
+                draft.peer,
+                draft.direction,
+                to_millis(draft.started),
+                to_millis(now),
+            ])?;
+        Ok(self
+            .wrapup_for(&draft.call_key, "", "", draft.started)?
+            .unwrap_or_else(|| draft.clone()))
+    }
+
+    /// The wrap-up of the call `call_key`; else the one kept for its session (`live:<id>`, a
+    /// call presence told of); else the one written for the same other party (`peer`) and
+    /// direction within two minutes of `started` under another key (a RingOut's, before the
+    /// call log knew the call).
     pub fn wrapup_for(
         &self,
         call_key: &str,
@@ -111,8 +138,21 @@ impl Store {
             ))?
             .query_row([call_key], from_row)
             .optional()?;
-        if exact.is_some() || peer.is_empty() {
+        if exact.is_some() {
             return Ok(exact);
+        }
+        // A call presence told of first: its wrap-up is keyed by the call's session.
+        let live = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM wrapups
+                 WHERE call_key = 'live:' || (SELECT session_id FROM calls
+                                              WHERE remote_id = ?1 AND session_id != '')"
+            ))?
+            .query_row([call_key], from_row)
+            .optional()?;
+        if live.is_some() || peer.is_empty() {
+            return Ok(live);
         }
         let at = to_millis(started);
         Ok(self
@@ -186,23 +226,6 @@ impl Store {
         };
         tx.commit()?;
         Ok(due)
-    }
-
-    /// The calls whose wrap-up (disposition, notes, tags, follow-up) holds the words of `text`,
-    /// newest first (at most 200).
-    pub fn wrapup_keys_matching(&self, text: &str) -> Result<Vec<String>, StoreError> {
-        let Some(words) = super::search::text_words(text, false) else {
-            return Ok(Vec::new());
-        };
-        let mut found = self.conn.prepare_cached(
-            "SELECT call_key FROM wrapups
-             WHERE id IN (SELECT rowid FROM wrapups_fts WHERE wrapups_fts MATCH ?1)
-             ORDER BY started DESC LIMIT 200",
-        )?;
-        let keys = found
-            .query_map([words], |row| row.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(keys)
     }
 
     /// Puts `number` (its match key `key`) on the do-not-call list.

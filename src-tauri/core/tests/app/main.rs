@@ -9,6 +9,7 @@ mod chats;
 mod demo_admin;
 mod link_guard;
 mod links;
+mod list_editing;
 mod lost_calls;
 mod new_contact;
 mod new_texts;

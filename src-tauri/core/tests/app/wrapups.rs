@@ -3,9 +3,10 @@
 //! follow-up is listed; a number on the do-not-call list is refused before any RingOut.
 
 use chrono::{Duration, Local};
-use ringdesk_core::app::{DeskEvent, WrapUpInput};
+use ringdesk_core::app::{DeskEvent, NewContact, WrapUpInput};
+use serde_json::json;
 
-use crate::support::{demo_desk, next_event, ringouts};
+use crate::support::{demo_desk, next_event, ringouts, sim_admin};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_ended_call_is_wrapped_up_with_notes_a_disposition_and_a_follow_up() {
@@ -141,4 +142,79 @@ async fn a_follow_up_reminds_once_when_its_time_comes() {
         demo.desk.due_follow_ups().expect("due").is_empty(),
         "claimed"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customers_call_offers_its_card_and_its_notes_are_found_and_on_their_timeline() {
+    let mut demo = demo_desk().await;
+    let contact = demo
+        .desk
+        .add_contact(&NewContact {
+            name: "Nora Quist".into(),
+            number: "+14155550111".into(),
+            ..NewContact::default()
+        })
+        .expect("contact");
+    sim_admin(&demo.desk)
+        .await
+        .inbound_call(
+            "+14155550111",
+            json!({ "outcome": "answered", "ring_ms": 200, "talk_ms": 200 }),
+        )
+        .await;
+    let card = next_event(&mut demo.events, "the inbound call's card", |e| match e {
+        DeskEvent::WrapUp(view) => Some(view.as_ref().clone()),
+        _ => None,
+    })
+    .await;
+    assert!(card.call_key.starts_with("live:"), "{}", card.call_key);
+    assert_eq!(
+        (card.direction.as_str(), card.party.as_str()),
+        ("Inbound", "Nora Quist")
+    );
+    demo.desk
+        .save_wrapup(&WrapUpInput {
+            call_key: card.call_key.clone(),
+            disposition: Some("Connected".into()),
+            notes: "Wants the blue edition".into(),
+            ..WrapUpInput::default()
+        })
+        .expect("saved");
+
+    // Once the call log has the call: History finds it by the notes and shows the outcome, and
+    // so does Nora's timeline.
+    demo.desk.sync_cache(&|_| {}).await.expect("sync");
+    let found = demo
+        .desk
+        .calls("all", Some("blue edition"), None, 20)
+        .expect("history");
+    assert_eq!(found.rows.len(), 1, "{found:?}");
+    assert_eq!(found.rows[0].disposition.as_deref(), Some("Connected"));
+    let page = demo.desk.contact(contact.id).expect("contact");
+    let call = page
+        .timeline
+        .iter()
+        .find(|t| t.kind == "call")
+        .expect("the call on the timeline");
+    assert_eq!(
+        (call.disposition.as_deref(), call.notes.as_str()),
+        (Some("Connected"), "Wants the blue edition")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_history_row_opens_a_wrap_up_for_any_call_once() {
+    let demo = demo_desk().await;
+    demo.desk.sync_cache(&|_| {}).await.expect("sync");
+    let history = demo.desk.calls("all", None, None, 5).expect("history");
+    let row = history.rows.first().expect("the demo account has calls");
+    let before = demo.desk.wrapups_to_do().expect("to do").len();
+    let opened = demo.desk.wrapup_for_call(&row.id).expect("opened");
+    assert_eq!(opened.call_key, row.id);
+    assert_eq!(opened.direction, row.direction);
+    assert!(!opened.saved);
+    let again = demo.desk.wrapup_for_call(&row.id).expect("the same");
+    assert_eq!(again, opened, "one wrap-up per call");
+    assert_eq!(demo.desk.wrapups_to_do().expect("to do").len(), before + 1);
+    assert!(demo.desk.wrapup_for_call("no-such-call").is_err());
 }

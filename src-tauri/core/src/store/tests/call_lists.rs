@@ -122,3 +122,49 @@ fn a_list_walks_in_order_each_entry_claimed_once_across_connections() {
         .expect("one");
     assert_eq!(back.name, "Lead 1", "back at its time");
 }
+
+#[test]
+fn entries_are_added_to_a_list_made_when_missing_moved_and_the_list_deleted() {
+    let (_dir, mut store) = store();
+    let all = entries();
+    let list = store
+        .add_to_call_list("Callbacks", &all[..1], t0())
+        .expect("made");
+    assert_eq!(
+        store
+            .add_to_call_list("callbacks", &all[1..], t0())
+            .expect("added"),
+        list,
+        "the same list, any case"
+    );
+    let names = |store: &Store| -> Vec<String> {
+        store
+            .call_list_entries(list)
+            .expect("entries")
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
+    };
+    assert_eq!(names(&store), ["Lead 1", "Lead 2", "Lead 3"]);
+
+    let third = store.call_list_entries(list).expect("entries")[2].id;
+    assert!(store.reorder_entry(list, third, 0, t0()).expect("moved"));
+    assert_eq!(names(&store), ["Lead 3", "Lead 1", "Lead 2"]);
+    assert!(store.reorder_entry(list, third, 99, t0()).expect("moved"));
+    assert_eq!(
+        names(&store),
+        ["Lead 1", "Lead 2", "Lead 3"],
+        "past the end is last"
+    );
+    assert!(!store.reorder_entry(list, -1, 0, t0()).expect("nothing"));
+    let next = store
+        .claim_next_entry(list, t0())
+        .expect("claim")
+        .expect("one");
+    assert_eq!(next.name, "Lead 1", "the order claimed is the order shown");
+
+    assert!(store.delete_call_list(list).expect("deleted"));
+    assert_eq!(store.call_list_id("Callbacks").expect("read"), None);
+    assert!(store.call_list_entries(list).expect("entries").is_empty());
+    assert!(!store.delete_call_list(list).expect("gone already"));
+}

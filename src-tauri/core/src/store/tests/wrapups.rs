@@ -4,8 +4,8 @@
 
 use chrono::Duration;
 
-use super::fixtures::{store, t0};
-use crate::store::{Store, WrapUp};
+use super::fixtures::{call, store, t0};
+use crate::store::{Direction, HistoryQuery, Store, WrapUp};
 
 fn draft(key: &str, notes: &str) -> WrapUp {
     WrapUp {
@@ -122,9 +122,49 @@ fn notes_are_searchable_and_numbers_kept_off_calls() {
         ..draft("ringout:9", "")
     };
     store.put_wrapup(&saved, t0()).expect("put");
-    assert_eq!(
-        store.wrapup_keys_matching("contoso").expect("search"),
-        ["ringout:9"]
+    // The call log's record of that call (another id, a minute later), another call with the
+    // same customer, and a call presence told of whose wrap-up is keyed by its session.
+    let mut record = call("A9", 0, Direction::Outbound, "+14155550123", "");
+    record.start = t0() + Duration::minutes(1);
+    let mut batch = store.batch().expect("batch");
+    batch.put_call(&record).expect("call");
+    batch
+        .put_call(&call("A8", 60, Direction::Outbound, "+14155550123", ""))
+        .expect("call");
+    batch
+        .put_call(&call("A7", 30, Direction::Inbound, "+14155550177", ""))
+        .expect("call");
+    batch.commit().expect("commit");
+    store
+        .put_wrapup(
+            &WrapUp {
+                notes: "Contoso's second office".into(),
+                ..draft("live:s-A7", "")
+            },
+            t0(),
+        )
+        .expect("put");
+
+    let found: Vec<String> = store
+        .search("contoso", 10)
+        .expect("search")
+        .calls
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(found, ["A9", "A7"], "by party and time, and by session");
+    let history = store
+        .history(&HistoryQuery {
+            search: Some("renewal contract".into()),
+            limit: 10,
+            ..HistoryQuery::default()
+        })
+        .expect("history");
+    let ids: Vec<&str> = history.calls.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["A9"], "History's search finds the notes too");
+    assert!(
+        store.search("quote", 10).expect("search").calls.is_empty(),
+        "nothing else matches"
     );
     store
         .add_do_not_call("+14155550123", "+1 415-555-0123", "asked", t0())
