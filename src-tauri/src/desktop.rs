@@ -8,7 +8,7 @@ use std::sync::Arc;
 use ringdesk_core::app::{Desk, SettingsView};
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
-use crate::{autostart, deep_link, notify, tray, window, Launch, UiError};
+use crate::{autostart, deep_link, notify, shortcut, tray, window, Launch, UiError};
 
 /// Registers the desktop plugins on `builder`; single-instance must come first.
 pub fn plugins<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
@@ -17,6 +17,7 @@ pub fn plugins<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(shortcut::plugin())
         .plugin(autostart::plugin())
 }
 
@@ -36,6 +37,7 @@ pub fn attach<R: Runtime>(app: &AppHandle<R>) {
             if let Err(error) = autostart::apply(app, settings.start_at_login) {
                 tracing::warn!(error = %error.message, "start at login is not in effect");
             }
+            shortcut::apply(app, &settings.dial_shortcut);
         }
         Err(error) => tracing::warn!(%error, "start at login left as it is"),
     }
@@ -75,5 +77,6 @@ pub fn settings_changed<R: Runtime>(
     settings: &SettingsView,
 ) -> Result<(), UiError> {
     tray::settings_changed(app, settings.do_not_disturb);
+    shortcut::apply(app, &settings.dial_shortcut);
     autostart::apply(app, settings.start_at_login)
 }

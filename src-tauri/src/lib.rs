@@ -15,6 +15,7 @@ pub mod front;
 mod launch;
 mod links;
 mod notify;
+mod shortcut;
 mod tray;
 mod wake;
 mod window;
@@ -41,6 +42,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri:
         .manage(launch)
         .manage(desk.clone())
         .manage(links)
+        .manage(shortcut::Shortcuts::default())
         .plugin(connect())
         .setup(move |app| {
             events::forward(app.handle().clone(), &desk);
@@ -101,6 +103,16 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri:
             commands::wrapups::save_wrapup,
             commands::wrapups::wrapup,
             commands::wrapups::wrapups_to_do,
+            commands::wrapups::wrapup_for_call,
+            commands::desktop::dial_shortcut_status,
+            commands::lists::call_lists,
+            commands::lists::call_list,
+            commands::lists::paste_call_list,
+            commands::lists::add_to_call_list,
+            commands::lists::skip_list_entry,
+            commands::lists::move_list_entry,
+            commands::lists::delete_call_list,
+            commands::lists::next_in_list,
             commands::wrapups::follow_ups,
             commands::settings::settings,
             commands::settings::save_settings,

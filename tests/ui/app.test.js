@@ -92,7 +92,8 @@ test('switching views hides the others and keeps what was typed', async () => {
   assert.equal(sections.filter((s) => !s.hidden).length, 1, 'exactly one view is visible');
   app.show('dial');
   assert.equal(field.value, '65', 'the number survives a view switch');
-  assert.equal(VIEWS.length, 6);
+  assert.equal(VIEWS.length, 7);
+  assert.ok(VIEWS.some((v) => v.id === 'lists'), 'Lists is in the rail');
 });
 
 test('Ctrl+4 switches to Contacts, Esc clears the dial field', async () => {

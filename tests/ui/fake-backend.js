@@ -4,7 +4,8 @@
 // set_chat_notify, posts edited and deleted as the core answers. Wrap-ups: drafts kept as the
 // core keeps them (`callEnded` adds one and sends the `wrap-up` event), autosaved and saved (a
 // disposition from the list needed; an autosave never undoes a save), follow-ups grouped; the
-// do-not-call list with numbers read and shown in international form.
+// do-not-call list with numbers read and shown in international form; call lists made from
+// pasted text or additions, walked with Next (an entry is `called` until its wrap-up is saved).
 
 export const DEMO_INFO = { version: '0.1.0', profile: 'default', mode: 'demo', server: null, dataDir: '/tmp/d' };
 export const SIGNED_IN = { state: 'signed_in', mode: 'demo', user: { name: 'Sam Agent', extensionNumber: '101' }, canSignIn: false };
@@ -97,7 +98,8 @@ export const OPT_OUT_HINT = 'Call them instead; texts reach them again once they
 /** SettingsView as `settings` reads it first: both call alerts on, ringdesk's own replies. */
 export const SETTINGS = {
   ringMeAt: null, linkAction: 'prefill', theme: 'system', notifications: true, doNotDisturb: false,
-  callAlerts: true, missedCallAlerts: true, quickReplies: LINE.quickReplies, choices: {},
+  callAlerts: true, missedCallAlerts: true, quickReplies: LINE.quickReplies, listCountdownSecs: 5,
+  dialShortcut: 'Ctrl+Alt+D', choices: {},
 };
 
 /** save_settings as the core does it: the patch merged; quick replies trimmed, blank ones dropped, checked. */
@@ -308,6 +310,82 @@ function dncStore() {
   };
 }
 
+/** Call lists as the core keeps them: entries in order, each moving waiting → called → done. */
+function listStore() {
+  const lists = new Map(); // lower-case name → { name, entries: [{ name, number, note, state, callKey }] }
+  let ringouts = 0;
+  const view = (list) => ({
+    name: list.name,
+    finished: list.entries.filter((e) => e.state === 'done' || e.state === 'skipped').length,
+    entries: list.entries.map((e, i) => ({ position: i + 1, name: e.name, display: e.number, number: e.number, note: e.note, state: e.state, callKey: e.callKey ?? null, returnAt: null })),
+  });
+  const find = (name) => lists.get(String(name ?? '').trim().toLowerCase());
+  const missing = (name) => Promise.reject({ code: 'validation', message: `there is no call list ${JSON.stringify(name)}`, hint: 'Make it first.' });
+  const add = (name, entries, skipped = []) => {
+    const key = String(name).trim().toLowerCase();
+    if (!lists.has(key)) lists.set(key, { name: String(name).trim(), entries: [] });
+    lists.get(key).entries.push(...entries.map((e) => ({ ...e, state: 'waiting', callKey: null })));
+    return Promise.resolve({ list: view(lists.get(key)), skipped });
+  };
+  return {
+    lists,
+    names: () => Promise.resolve([...lists.values()].map((l) => l.name)),
+    get: (name) => (find(name) ? Promise.resolve(view(find(name))) : missing(name)),
+    paste(name, text) {
+      const entries = [];
+      const skipped = [];
+      String(text).split('\n').forEach((line, i) => {
+        const found = line.match(/[+(]?\d[\d ().-]{5,}\d/);
+        if (!found) {
+          if (line.trim()) skipped.push({ line: i + 1, reason: 'no phone number' });
+          return;
+        }
+        const words = (t) => t.replace(/^[\s,;:—()-]+|[\s,;:—()-]+$/g, '');
+        entries.push({ name: words(line.slice(0, found.index)), number: found[0].replace(/[^\d+]/g, ''), note: words(line.slice(found.index + found[0].length)) });
+      });
+      return add(name, entries, skipped);
+    },
+    add: (name, additions) => add(name, additions.map((a) => ({ name: a.name ?? '', number: a.number, note: a.note ?? '' }))),
+    skip(name, position) {
+      const list = find(name);
+      if (!list) return missing(name);
+      const entry = list.entries[position - 1];
+      if (entry?.state === 'waiting') entry.state = 'skipped';
+      return Promise.resolve(view(list));
+    },
+    move(name, position, to) {
+      const list = find(name);
+      if (!list) return missing(name);
+      const [entry] = list.entries.splice(position - 1, 1);
+      list.entries.splice(Math.max(0, to - 1), 0, entry);
+      return Promise.resolve(view(list));
+    },
+    remove(name) {
+      if (!find(name)) return missing(name);
+      lists.delete(String(name).trim().toLowerCase());
+      return Promise.resolve(null);
+    },
+    next(name) {
+      const list = find(name);
+      if (!list) return missing(name);
+      const called = list.entries.find((e) => e.state === 'called');
+      if (called) return Promise.reject({ code: 'validation', message: `wrap up the call to ${called.name || called.number} first`, hint: 'Save its wrap-up, then go on with the list.' });
+      const entry = list.entries.find((e) => e.state === 'waiting');
+      if (!entry) return Promise.resolve(null);
+      ringouts += 1;
+      entry.state = 'called';
+      entry.callKey = `ringout:${ringouts}@0`;
+      return Promise.resolve({ id: String(ringouts), phase: 'ringing', done: false, cancellable: true, party: { e164: entry.number }, callKey: entry.callKey });
+    },
+    /** A saved wrap-up settles its list entry. */
+    settle(saved) {
+      for (const list of lists.values()) {
+        for (const e of list.entries) if (e.callKey === saved.callKey) e.state = 'done';
+      }
+    },
+  };
+}
+
 export function fakeBackend(overrides = {}) {
   const log = [];
   const handlers = new Map();
@@ -316,6 +394,7 @@ export function fakeBackend(overrides = {}) {
   const teamChats = chatStore();
   const wrapups = wrapUpStore();
   const dnc = dncStore();
+  const callLists = listStore();
   const record = (name, value) => (...args) => {
     log.push([name, ...args]);
     return typeof value === 'function' ? value(...args) : Promise.resolve(structuredClone(value));
@@ -329,6 +408,8 @@ export function fakeBackend(overrides = {}) {
     templates,
     /** The wrap-ups kept (callKey → WrapUpView). */
     wrapups: wrapups.wrapups,
+    /** The call lists kept (lower-case name → { name, entries }). */
+    listsKept: callLists.lists,
     /** The do-not-call list kept ({ e164, number, note }, in the order added). */
     doNotCall: dnc.entries,
     /** A call ringdesk placed has ended: a draft is kept and the `wrap-up` event offers it. */
@@ -427,7 +508,20 @@ export function fakeBackend(overrides = {}) {
     caller: record('caller', { lastCall: null, lastText: null }),
     dispositions: record('dispositions', DISPOSITIONS),
     autosaveWrapup: record('autosaveWrapup', (input) => wrapups.autosave(input)),
-    saveWrapup: record('saveWrapup', (input) => wrapups.save(input)),
+    saveWrapup: record('saveWrapup', (input) => wrapups.save(input).then((saved) => {
+      callLists.settle(saved);
+      return saved;
+    })),
+    wrapupForCall: record('wrapupForCall', (callId) => Promise.resolve(structuredClone(wrapups.wrapups.get(callId) ?? wrapups.add(wrapUpView({ callKey: callId }))))),
+    dialShortcutStatus: record('dialShortcutStatus', () => Promise.resolve({ shortcut: settings.dialShortcut, active: Boolean(settings.dialShortcut), problem: null })),
+    callLists: record('callLists', () => callLists.names()),
+    callList: record('callList', (name) => callLists.get(name)),
+    pasteCallList: record('pasteCallList', (name, text) => callLists.paste(name, text)),
+    addToCallList: record('addToCallList', (name, additions) => callLists.add(name, additions)),
+    skipListEntry: record('skipListEntry', (name, position) => callLists.skip(name, position)),
+    moveListEntry: record('moveListEntry', (name, position, to) => callLists.move(name, position, to)),
+    deleteCallList: record('deleteCallList', (name) => callLists.remove(name)),
+    nextInList: record('nextInList', (name) => callLists.next(name)),
     wrapup: record('wrapup', (callKey) => wrapups.get(callKey)),
     wrapupsToDo: record('wrapupsToDo', () => wrapups.toDo()),
     followUps: record('followUps', () => wrapups.followUps()),

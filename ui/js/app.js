@@ -2,7 +2,8 @@
 // bar, incoming-call banner, wrap-up card, sign-in, content and toasts, wired to the backend's
 // state and events. Views are created once and kept, so switching never loses what the agent
 // typed. `ctx` lets views reach each other (dial a number, text it, open a contact, open a team
-// chat or the direct chat with a colleague). A saved wrap-up refreshes History's follow-ups.
+// chat or the direct chat with a colleague, wrap up a call from History, bring numbers to a call
+// list). A saved wrap-up refreshes History's follow-ups and lets a call list go on.
 
 import { createLine } from './line.js';
 import { h, icon, replaceChildren } from './lib/dom.js';
@@ -15,6 +16,7 @@ import { chatsView } from './views/chats.js';
 import { contactsView } from './views/contacts.js';
 import { dialView } from './views/dial.js';
 import { historyView } from './views/history.js';
+import { listsView } from './views/lists.js';
 import { createIncoming } from './views/incoming.js';
 import { messagesView } from './views/messages.js';
 import { createPresence } from './views/presence.js';
@@ -23,9 +25,9 @@ import { createSignIn } from './views/sign-in.js';
 import { createWrapUp } from './views/wrap-up.js';
 
 /** Rail order. */
-export const VIEWS = [dialView, historyView, messagesView, chatsView, contactsView, settingsView];
-/** Ctrl/Cmd+1…6: the first five as before Chats came, Chats sixth. */
-export const SHORTCUT_ORDER = ['dial', 'history', 'messages', 'contacts', 'settings', 'chats'];
+export const VIEWS = [dialView, historyView, messagesView, chatsView, contactsView, listsView, settingsView];
+/** Ctrl/Cmd+1…7: the first five as before Chats came, Chats sixth, Lists seventh. */
+export const SHORTCUT_ORDER = ['dial', 'history', 'messages', 'contacts', 'settings', 'chats', 'lists'];
 
 /**
  * Builds the frame into `root` and returns a handle.
@@ -86,6 +88,22 @@ export function createApp(root, backend) {
       }
       await ctx.openChat(chat.id);
     },
+    /** Opens the wrap-up card of a call in History (started as a draft when it has none). */
+    wrapUpCall: async (callId) => {
+      try {
+        wrapUp.offer(await backend.wrapupForCall(callId));
+        void wrapUp.refreshCount();
+      } catch (error) {
+        ctx.toast(error.message, error.hint, 'error');
+      }
+    },
+    /** Whether the wrap-up card is open (a call list waits for it). */
+    wrapUpOpen: () => wrapUp.visible,
+    /** Brings numbers ([{ number, name, note }]) to Lists, to pick the list they go to. */
+    addToList: (numbers) => {
+      show('lists');
+      views.get('lists').bring(numbers);
+    },
     /** Puts focus back in the view shown (after a banner that had it leaves). */
     focusView: () => views.get(store.get().view)?.focus(),
   };
@@ -96,7 +114,12 @@ export function createApp(root, backend) {
   const demo = h('span', { class: 'badge-demo', hidden: true, title: 'Demo mode: the built-in RingCentral simulator, not a real account' }, 'DEMO');
   const presence = createPresence(ctx);
   // The wrap-up card; its count sits in the status strip, always in sight.
-  const wrapUp = createWrapUp(ctx, { onSaved: () => void views.get('history')?.followUps?.() });
+  const wrapUp = createWrapUp(ctx, {
+    onSaved: (saved) => {
+      void views.get('history')?.followUps?.();
+      void views.get('lists')?.wrapUpSaved?.(saved);
+    },
+  });
   const strip = h('header', { class: 'status-strip' }, dot, profile, text, wrapUp.countButton, presence.element, demo);
 
   const views = new Map(VIEWS.map((view) => [view.id, view.create(ctx)]));

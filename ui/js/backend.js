@@ -76,6 +76,9 @@ const COMMANDS = {
   //   action: 'register'|'open_settings'|'explain', isDefault, advice }
   handlerStatus: ['handler_status', []],
   makeDefaultHandler: ['make_default_handler', []],
+  // The dial-from-anywhere shortcut: { shortcut (as set; '' none), active: bool, problem|null }
+  //   — problem says why it is not in force (a Wayland desktop, a key another app holds).
+  dialShortcutStatus: ['dial_shortcut_status', []],
   // The line: LineView { choice: 'available'|'busy'|'dnd'|'offline', words, userStatus,
   //   dndStatus, telephonyStatus, callControl: bool, quickReplies: string[] }
   line: ['line', []],
@@ -103,6 +106,8 @@ const COMMANDS = {
   wrapup: ['wrapup', ['callKey']],
   // Drafts, oldest first (the "to wrap up" count).
   wrapupsToDo: ['wrapups_to_do', []],
+  // A History row's *Wrap up*: the call's WrapUpView, started as a draft when it has none.
+  wrapupForCall: ['wrapup_for_call', ['callId']],
   // { overdue: WrapUpView[], today: WrapUpView[], upcoming: WrapUpView[] }, soonest first.
   followUps: ['follow_ups', []],
   // The do-not-call list: [{ number (as shown), note }]; add → { number, note } (a number it
@@ -110,6 +115,21 @@ const COMMANDS = {
   doNotCallList: ['do_not_call_list', []],
   addDoNotCall: ['add_do_not_call', ['number', 'note']],
   removeDoNotCall: ['remove_do_not_call', ['number']],
+  // Call lists: CallListView { name, finished, entries: EntryView[] } with EntryView { position
+  //   (1 first), name, display, number (E.164), note, state: 'waiting'|'dialing'|'called'|'done'|
+  //   'call_back'|'skipped', callKey|null, returnAt (ISO)|null }. paste/add → ListImportView
+  //   { list, skipped: [{ line, reason }] } (the list is made when there is none; additions are
+  //   [{ number, name, note }]); skip/move → the CallListView; next → CallView|null (null: the
+  //   list is through; refused with { code, message, hint } while a call is live or the list's
+  //   last call waits for its wrap-up).
+  callLists: ['call_lists', []],
+  callList: ['call_list', ['name']],
+  pasteCallList: ['paste_call_list', ['name', 'text']],
+  addToCallList: ['add_to_call_list', ['name', 'additions']],
+  skipListEntry: ['skip_list_entry', ['name', 'position']],
+  moveListEntry: ['move_list_entry', ['name', 'position', 'to']],
+  deleteCallList: ['delete_call_list', ['name']],
+  nextInList: ['next_in_list', ['name']],
 };
 
 // Events the backend pushes (subscribe with `backend.on`): session, connection, call, sync,

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use ringdesk_core::app::{Desk, HandlerStatus};
 use tauri::{AppHandle, Manager, Runtime, State};
 
+use crate::shortcut::ShortcutStatus;
 use crate::{UiError, UiErrorCode};
 
 /// Who opens `tel:`, `callto:`, `sms:` and `ringdesk:` links on this computer.
@@ -28,6 +29,12 @@ pub async fn make_default_handler<R: Runtime>(
         open_default_apps()?;
     }
     Ok(desk.make_link_handler(program(&app)?).await?)
+}
+
+/// Whether the dial-from-anywhere shortcut is in force, and why not.
+#[tauri::command]
+pub fn dial_shortcut_status(shortcuts: State<'_, crate::shortcut::Shortcuts>) -> ShortcutStatus {
+    shortcuts.status()
 }
 
 /// The program links should start: the AppImage when running from one, else the `ringdesk`

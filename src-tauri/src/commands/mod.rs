@@ -8,6 +8,7 @@ pub mod dial;
 pub mod dnc;
 pub mod history;
 pub mod line;
+pub mod lists;
 pub mod messages;
 pub mod session;
 pub mod settings;

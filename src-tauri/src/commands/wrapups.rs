@@ -34,6 +34,12 @@ pub fn wrapup(desk: State<'_, Arc<Desk>>, call_key: String) -> Result<Option<Wra
     Ok(desk.wrapup(&call_key)?)
 }
 
+/// The wrap-up of a call in History, started as a draft when it has none.
+#[tauri::command]
+pub fn wrapup_for_call(desk: State<'_, Arc<Desk>>, call_id: String) -> Result<WrapUpView, UiError> {
+    Ok(desk.wrapup_for_call(&call_id)?)
+}
+
 /// The calls still to wrap up, oldest first.
 #[tauri::command]
 pub fn wrapups_to_do(desk: State<'_, Arc<Desk>>) -> Result<Vec<WrapUpView>, UiError> {

@@ -1,7 +1,7 @@
 // Contacts: search first; rows with initials, name, company and primary number; a contact page
-// with every number (Call / Text; marked when the customer opted out of texts), email, source,
-// a Chat button for a colleague from the company directory (their direct team chat) and the
-// timeline of calls and messages; a new-contact form (New contact, or a caller nobody knows).
+// with every number (Call / Text / Add to a call list; marked when the customer opted out of
+// texts), email, source, a Chat button for a colleague from the company directory (their direct
+// team chat) and the timeline of calls (with their wrap-ups' outcome and notes) and messages; a new-contact form (New contact, or a caller nobody knows).
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
 import { dayKey, dayLabel, formatDuration, formatTime } from '../lib/format.js';
@@ -123,6 +123,7 @@ function create(ctx) {
             n.optedOut ? h('span', { class: 'opt-out-badge', title: optOutNotice(n.optedOut) }, 'No texts (opted out)') : null,
             h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Call ${n.display}`, onClick: () => ctx.dial(n.dial, true) }, icon('call')),
             h('button', { type: 'button', class: 'icon-button small', 'aria-label': n.optedOut ? `Text ${n.display} (opted out of texts)` : `Text ${n.display}`, onClick: () => ctx.text(n.dial) }, icon('messages')),
+            h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Add ${n.display} to a call list`, onClick: () => ctx.addToList([{ number: n.dial, name: c.name, note: '' }]) }, icon('list-add')),
           ),
         ),
       ),
@@ -193,7 +194,11 @@ function timeline(events) {
       e.kind === 'call'
         ? `${e.direction === 'Inbound' ? 'Incoming' : 'Outgoing'} call · ${e.missed ? 'missed' : formatDuration(e.duration)}`
         : `${e.direction === 'Inbound' ? 'Received' : 'Sent'}: ${e.text}`;
-    items.push(h('li', { class: 'timeline-item', dataset: { kind: e.kind } }, h('span', { class: 'muted' }, formatTime(e.time)), ' ', what));
+    // A wrapped-up call shows its outcome and notes under it.
+    const wrapped = e.kind === 'call' && (e.disposition || e.notes)
+      ? h('span', { class: 'timeline-wrapup' }, [e.disposition, e.notes].filter(Boolean).join(' — '))
+      : null;
+    items.push(h('li', { class: 'timeline-item', dataset: { kind: e.kind } }, h('span', { class: 'muted' }, formatTime(e.time)), ' ', what, wrapped));
   }
   return h('ol', { class: 'timeline' }, items);
 }

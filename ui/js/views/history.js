@@ -1,5 +1,7 @@
 // History: the synced call log, newest first, grouped by day, with filters, search, a sync
-// indicator and one-click call back. Virtualised and paged: a 500 000-row cache scrolls like 50.
+// indicator and one-click call back; each row also opens the call's wrap-up (any call, even one
+// taken on another phone) and adds its number to a call list. Searching finds calls by their
+// wrap-ups' notes too. Virtualised and paged: a 500 000-row cache scrolls like 50.
 // Above it, the follow-ups promised in wrap-ups (Overdue, Today, Upcoming; each with Call, which
 // puts the number in the dial view), read each time History is shown and after a wrap-up is
 // saved; folded with its heading button, and not there at all when there are none.
@@ -233,6 +235,8 @@ function callRow(row, ctx) {
       { class: 'row-actions' },
       h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Call ${row.name || row.display}`, onClick: () => ctx.dial(row.dial, true) }, icon('call')),
       h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Text ${row.name || row.display}`, onClick: () => ctx.text(row.dial) }, icon('messages')),
+      h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Wrap up the call with ${row.name || row.display}`, onClick: () => void ctx.wrapUpCall(row.id) }, icon('note')),
+      h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Add ${row.name || row.display} to a call list`, onClick: () => ctx.addToList([{ number: row.dial, name: row.name ?? '', note: '' }]) }, icon('list-add')),
     ),
   );
 }

@@ -1,4 +1,5 @@
-// Settings: Account, Calling, Do not call (the numbers ringdesk never dials: Remove each, Add
+// Settings: Account, Calling (with the call lists' countdown and the dial-from-anywhere
+// shortcut, which says when the desktop would not let ringdesk take it), Do not call (the numbers ringdesk never dials: Remove each, Add
 // one), Messaging (with the notifications, Text back's quick replies and the agent's own SMS
 // templates), Desktop and Status, each a group of real controls that save at once (the quick
 // replies with "Save replies", a template with its Save); the status panel explains the
@@ -55,6 +56,11 @@ function create(ctx) {
     controls.set(key, { el, kind: 'toggle' });
     return h('div', { class: 'field toggle' }, el, h('label', { for: `setting-${key}` }, label));
   }
+  function number(key, label, { min, max }) {
+    const el = h('input', { id: `setting-${key}`, type: 'number', min: String(min), max: String(max), step: '1', inputmode: 'numeric', onChange: () => save({ [key]: Math.max(min, Math.min(max, Math.round(Number(el.value) || 0))) }) });
+    controls.set(key, { el, kind: 'number' });
+    return h('div', { class: 'field' }, h('label', { for: `setting-${key}` }, label), el);
+  }
   function text(key, label, placeholder) {
     const el = h('input', { id: `setting-${key}`, type: 'text', placeholder, autocomplete: 'off', onChange: () => save({ [key]: el.value.trim() }) });
     controls.set(key, { el, kind: 'text' });
@@ -64,6 +70,7 @@ function create(ctx) {
   async function save(patch) {
     try {
       render(await backend.saveSettings(patch));
+      if ('dialShortcut' in patch) await refreshShortcut();
     } catch (error) {
       ctx.toast(error.message, error.hint, 'error');
     }
@@ -81,6 +88,18 @@ function create(ctx) {
 
   // The do-not-call list, read each time Settings is shown.
   const doNotCall = createDoNotCallEditor(ctx);
+
+  // Whether the desktop let ringdesk take the shortcut (never silently not: Wayland says so).
+  const shortcutState = h('p', { id: 'shortcut-state', class: 'muted shortcut-state', role: 'status' });
+  async function refreshShortcut() {
+    try {
+      const status = await backend.dialShortcutStatus();
+      shortcutState.textContent = status.problem ?? (status.active ? `${status.shortcut} dials the number selected in any app.` : 'No shortcut.');
+      shortcutState.dataset.problem = String(Boolean(status.problem));
+    } catch (error) {
+      shortcutState.textContent = error.message;
+    }
+  }
 
   const account = h('dl', { class: 'facts' });
   const signOut = h('button', { type: 'button', onClick: () => void doSignOut() }, 'Sign out');
@@ -105,6 +124,9 @@ function create(ctx) {
         { value: 'prefill', label: 'Show the number, I press Call' },
         { value: 'dial', label: 'Call at once' },
       ]),
+      number('listCountdownSecs', 'Call lists: seconds before the next call (0: only Next)', { min: 0, max: 600 }),
+      text('dialShortcut', 'Dial the selected number from any app (shortcut; empty: none)', 'Ctrl+Alt+D'),
+      shortcutState,
     ),
     h('div', { class: 'panel dnc-panel' }, h('h2', { id: 'dnc-title' }, 'Do not call'), doNotCall.element),
     panel(
@@ -230,7 +252,7 @@ function create(ctx) {
       } catch (error) {
         ctx.toast(error.message, error.hint, 'error');
       }
-      await Promise.all([refreshStatus(), refreshHandler(), templates.show(), doNotCall.show()]);
+      await Promise.all([refreshStatus(), refreshHandler(), refreshShortcut(), templates.show(), doNotCall.show()]);
     },
   };
 }
