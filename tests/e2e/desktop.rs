@@ -294,6 +294,39 @@ impl Desktop {
         panic!("timed out waiting for {what}");
     }
 
+    /// Like [`Desktop::wait_up_to`], and on timeout says what the window shows (the view's and
+    /// the wrap-up card's text, the toasts) and what ringdesk logged.
+    pub async fn wait_or_show(&self, patience: Duration, what: &str, script: &str) {
+        let deadline = Instant::now() + patience;
+        while Instant::now() < deadline {
+            if self.eval(script).await == Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let shown = self
+            .eval(
+                "return [document.querySelector('main .view:not([hidden])')?.innerText, \
+                         document.querySelector('section.wrapup')?.dataset.callKey + ': ' + document.querySelector('section.wrapup')?.innerText, \
+                         [...document.querySelectorAll('.toast')].map(t => t.textContent).join(' / ')];",
+            )
+            .await;
+        let to_do = self.invoke("wrapups_to_do", json!({})).await;
+        let mut asked = std::collections::BTreeMap::<String, usize>::new();
+        for request in self.admin().await.requests().await {
+            *asked
+                .entry(format!(
+                    "{} {} {}",
+                    request.method, request.path, request.status
+                ))
+                .or_default() += 1;
+        }
+        panic!(
+            "timed out waiting for {what}: {shown}\nto wrap up: {to_do:?}\nrequests: {asked:#?}\n{}",
+            self.log()
+        );
+    }
+
     /// Saves a PNG of the window to `target/e2e-screenshots/NAME.png` and returns the path.
     ///
     /// WebKit snapshots the last painted frame, which can trail the DOM: wait until two

@@ -6,12 +6,14 @@
 //! `scripts/test` runs them with `cargo test --test e2e -- --ignored --test-threads=1`.
 
 mod autostart;
+mod call_lists;
 mod calls_in;
 mod chats;
 mod cli_browser_login;
 mod cli_demo;
 mod cli_keyring;
 mod desktop;
+mod dial_anywhere;
 mod dunst;
 mod frame;
 mod links;

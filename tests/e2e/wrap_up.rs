@@ -1,6 +1,8 @@
 //! After the call in the real window: a call that ends offers its wrap-up card, which the agent
 //! fills with the keyboard only — a digit picks the disposition, Tab reaches the notes,
-//! Ctrl+Enter saves — and History then shows the outcome on the call's row.
+//! Ctrl+Enter saves — and History then shows the outcome on the call's row, and the contact's
+//! timeline the outcome and notes; a follow-up promised in a wrap-up pops a notification
+//! through dunst when its time comes.
 
 use std::time::{Duration, Instant};
 
@@ -29,6 +31,13 @@ async fn keys(desktop: &Desktop, keys: &str) {
 async fn an_ended_call_is_wrapped_up_with_the_keyboard_and_shown_in_history() {
     let desktop = Desktop::launch(&[], &[]).await;
     desktop.wait_signed_in_demo().await;
+    let contact = desktop
+        .invoke(
+            "add_contact",
+            json!({ "contact": { "name": "Nora Quist", "number": "+16505550150" } }),
+        )
+        .await
+        .expect("add_contact");
     dial(&desktop, "+1 650 555 0150").await;
     desktop
         .wait_up_to(
@@ -80,6 +89,98 @@ async fn an_ended_call_is_wrapped_up_with_the_keyboard_and_shown_in_history() {
         assert!(
             Instant::now() < deadline,
             "History never showed the wrap-up: {page}"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+
+    // Nora's page: the call on her timeline with its outcome and notes.
+    desktop
+        .eval("document.querySelector(\"nav button[data-view='contacts']\").click(); return true;")
+        .await;
+    // Typed once the list has loaded (its first read would answer after the search's).
+    desktop
+        .wait_until(
+            "Contacts loaded",
+            "return document.querySelectorAll('.contact-row').length > 0;",
+        )
+        .await;
+    desktop.type_into("#contacts-search", "Quist").await;
+    desktop
+        .wait_or_show(
+            PATIENCE,
+            "Nora in Contacts",
+            "return [...document.querySelectorAll('.contact-row')].some(r => r.textContent.includes('Nora Quist'));",
+        )
+        .await;
+    desktop
+        .eval("[...document.querySelectorAll('.contact-row')].find(r => r.textContent.includes('Nora Quist')).click(); return true;")
+        .await;
+    desktop
+        .wait_or_show(
+            PATIENCE,
+            "the wrap-up on Nora's timeline",
+            "return [...document.querySelectorAll('.timeline-wrapup')].some(w => w.textContent === 'No answer — Busy twice, try after lunch');",
+        )
+        .await;
+    assert!(contact["id"].is_i64(), "{contact}");
+    desktop.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, D-Bus, dunst and WebKitWebDriver: run by scripts/test"]
+async fn a_follow_up_pops_a_notification_through_dunst_at_its_time() {
+    let desktop = Desktop::launch(&[], &[]).await;
+    desktop.wait_signed_in_demo().await;
+    dial(&desktop, "+1 650 555 0151").await;
+    desktop
+        .wait_up_to(
+            CALL_PATIENCE,
+            "the wrap-up card",
+            "const card = document.querySelector('section.wrapup'); return !!card && !card.hidden;",
+        )
+        .await;
+    let to_do = desktop
+        .invoke("wrapups_to_do", json!({}))
+        .await
+        .expect("wrapups_to_do");
+    let key = to_do[0]["callKey"]
+        .as_str()
+        .expect("the call's key")
+        .to_string();
+    let soon = (chrono::Utc::now() + chrono::Duration::seconds(3)).to_rfc3339();
+    desktop
+        .invoke(
+            "save_wrapup",
+            json!({ "input": { "callKey": key, "disposition": "Call back", "followUpAt": soon, "followUpNote": "promised a quote" } }),
+        )
+        .await
+        .expect("save_wrapup");
+    // The reminder loop looks every 20 s: the notification comes within that of its time.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let shown = desktop.notifications();
+        let reminders: Vec<&serde_json::Value> = shown
+            .iter()
+            .filter(|n| {
+                n["body"]
+                    .as_str()
+                    .is_some_and(|b| b.contains("promised a quote"))
+            })
+            .collect();
+        if let Some(reminder) = reminders.first() {
+            assert!(
+                reminder["summary"]
+                    .as_str()
+                    .is_some_and(|s| s.starts_with("Call back")),
+                "{reminder}"
+            );
+            assert_eq!(reminders.len(), 1, "once: {shown:?}");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no follow-up notification: {shown:?}\n{}",
+            desktop.log()
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }

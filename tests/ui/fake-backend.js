@@ -311,11 +311,12 @@ function dncStore() {
 }
 
 /** Call lists as the core keeps them: entries in order, each moving waiting → called → done. */
-function listStore() {
+function listStore(countdown) {
   const lists = new Map(); // lower-case name → { name, entries: [{ name, number, note, state, callKey }] }
   let ringouts = 0;
   const view = (list) => ({
     name: list.name,
+    countdownSecs: countdown(),
     finished: list.entries.filter((e) => e.state === 'done' || e.state === 'skipped').length,
     entries: list.entries.map((e, i) => ({ position: i + 1, name: e.name, display: e.number, number: e.number, note: e.note, state: e.state, callKey: e.callKey ?? null, returnAt: null })),
   });
@@ -394,7 +395,7 @@ export function fakeBackend(overrides = {}) {
   const teamChats = chatStore();
   const wrapups = wrapUpStore();
   const dnc = dncStore();
-  const callLists = listStore();
+  const callLists = listStore(() => settings.listCountdownSecs ?? 5);
   const record = (name, value) => (...args) => {
     log.push([name, ...args]);
     return typeof value === 'function' ? value(...args) : Promise.resolve(structuredClone(value));

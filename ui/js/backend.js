@@ -115,7 +115,8 @@ const COMMANDS = {
   doNotCallList: ['do_not_call_list', []],
   addDoNotCall: ['add_do_not_call', ['number', 'note']],
   removeDoNotCall: ['remove_do_not_call', ['number']],
-  // Call lists: CallListView { name, finished, entries: EntryView[] } with EntryView { position
+  // Call lists: CallListView { name, finished, countdownSecs (the setting: seconds before the
+  //   next call once one is wrapped up; 0: only Next), entries: EntryView[] } with EntryView { position
   //   (1 first), name, display, number (E.164), note, state: 'waiting'|'dialing'|'called'|'done'|
   //   'call_back'|'skipped', callKey|null, returnAt (ISO)|null }. paste/add → ListImportView
   //   { list, skipped: [{ line, reason }] } (the list is made when there is none; additions are

@@ -226,11 +226,14 @@ function create(ctx) {
     }
   });
 
+  // The pickers are read once per sign-in (each read costs two requests of RingCentral's
+  // Light group, which the live call's status polls share), not on every session event.
   let lastSession = null;
   store.subscribe((state) => {
     updateCallButton();
-    if (state.session?.state === 'signed_in' && state.session !== lastSession) void loadOptions();
-    lastSession = state.session;
+    const session = state.session?.state === 'signed_in' ? `${state.session.mode}:${state.session.user?.extensionNumber ?? ''}` : null;
+    if (session && session !== lastSession) void loadOptions();
+    lastSession = session;
   });
 
   return {

@@ -250,12 +250,7 @@ function create(ctx) {
     const ours = current.entries.some((e) => e.callKey === view?.callKey);
     await open(current.name);
     if (!ours || paused || !hasWaiting(current) || ctx.wrapUpOpen?.()) return;
-    let seconds = 0;
-    try {
-      seconds = Number((await backend.settings()).listCountdownSecs) || 0;
-    } catch {
-      return; // without the setting, the agent presses Next
-    }
+    const seconds = Number(current.countdownSecs) || 0;
     if (seconds > 0) startCountdown(seconds);
   }
 

@@ -71,6 +71,7 @@ export function createWrapUp(ctx, { onSaved } = {}) {
   /** Shows `view` on the card, focus on its disposition (the first when none is picked). */
   function open(view) {
     current = view;
+    element.dataset.callKey = view.callKey;
     picked = known(view.disposition);
     lastError = '';
     const fields = cardFields(view);

@@ -53,6 +53,9 @@ pub struct CallListView {
     pub entries: Vec<EntryView>,
     /// Entries finished (done or skipped).
     pub finished: usize,
+    /// Seconds the window counts down, once a call is wrapped up, before it dials the next
+    /// entry by itself (0: only *Next*) — the setting, carried here so pacing costs no request.
+    pub countdown_secs: u32,
 }
 
 /// What importing a list did.
@@ -136,6 +139,7 @@ impl Desk {
             .collect();
         Ok(CallListView {
             name: name.trim().to_string(),
+            countdown_secs: self.settings_in_force().list_countdown_secs,
             finished: entries
                 .iter()
                 .filter(|e| matches!(e.state, EntryState::Done | EntryState::Skipped))
