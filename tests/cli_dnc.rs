@@ -39,3 +39,41 @@ fn a_number_on_the_list_is_never_called_until_taken_off() {
     let called = ringdesk(dir.path(), &["call", "(650) 555-0123"]);
     assert!(called.status.success(), "callable again: {called:?}");
 }
+
+#[test]
+fn a_file_of_numbers_is_put_on_the_list_and_bad_lines_named() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let file = dir.path().join("stop.csv");
+    std::fs::write(
+        &file,
+        "Number,Why\n(650) 555-0191,replied STOP\n+1 650 555 0192; 650.555.0193,complaint\nnot a number\n",
+    )
+    .expect("file");
+    let imported = ringdesk(
+        dir.path(),
+        &[
+            "dnc",
+            "import",
+            file.to_str().expect("utf-8"),
+            "--note",
+            "CRM export",
+        ],
+    );
+    assert!(imported.status.success(), "{imported:?}");
+    let view = json(&imported);
+    assert_eq!(view["added"].as_array().map(Vec::len), Some(3), "{view}");
+    let lines: Vec<u64> = view["skipped"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| s["line"].as_u64())
+        .collect();
+    assert_eq!(
+        lines,
+        [1, 4],
+        "the header and the line without a number: {view}"
+    );
+    let refused = ringdesk(dir.path(), &["call", "650-555-0193"]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+}

@@ -40,8 +40,14 @@ fn a_list_is_called_entry_by_entry_each_wrapped_up_before_the_next() {
     let through = ringdesk(dir.path(), &["list", "next", "leads"]);
     assert!(through.status.success(), "{through:?}");
     assert_eq!(json(&through)["event"], "through");
+    // Every command was a process of its own: the list walked to its end across restarts,
+    // each entry settled by its own call's wrap-up.
     let shown = json(&ringdesk(dir.path(), &["list", "show", "Leads"]));
     assert_eq!(shown["finished"], 2, "{shown}");
+    let entries = shown["entries"].as_array().cloned().unwrap_or_default();
+    assert!(entries.iter().all(|e| e["state"] == "done"), "{shown}");
+    assert_ne!(entries[0]["callKey"], entries[1]["callKey"], "{shown}");
+    assert!(entries.iter().all(|e| e["callKey"].is_string()), "{shown}");
 }
 
 #[test]

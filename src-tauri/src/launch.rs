@@ -43,6 +43,7 @@ impl Launch {
             DeskOptions {
                 demo_timing,
                 background,
+                ..DeskOptions::default()
             },
         )
     }

@@ -422,6 +422,28 @@ impl Desktop {
         std::fs::read_to_string(self.dirs.path().join("desktop.log")).unwrap_or_default()
     }
 
+    /// Kills ringdesk's window program with SIGKILL, as a crash or a power cut would end it:
+    /// the `ringdesk-window` process whose data folder is this test's.
+    pub fn kill_window(&self) {
+        let data = format!(
+            "RINGDESK_DATA_DIR={}",
+            self.dirs.path().join("data").display()
+        );
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let path = entry.path();
+            let cmdline = std::fs::read(path.join("cmdline")).unwrap_or_default();
+            let environ = std::fs::read(path.join("environ")).unwrap_or_default();
+            let program = cmdline.split(|b| *b == 0).next().unwrap_or_default();
+            let ours = environ.split(|b| *b == 0).any(|v| v == data.as_bytes());
+            if ours && program.ends_with(b"ringdesk-window") {
+                signal("-KILL", &entry.file_name().to_string_lossy());
+                killed += 1;
+            }
+        }
+        assert_eq!(killed, 1, "one ringdesk-window of this test to kill");
+    }
+
     /// The test's private folders (`config`, `data`, `home`).
     pub fn dir(&self) -> &Path {
         self.dirs.path()

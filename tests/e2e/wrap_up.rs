@@ -1,8 +1,9 @@
 //! After the call in the real window: a call that ends offers its wrap-up card, which the agent
 //! fills with the keyboard only — a digit picks the disposition, Tab reaches the notes,
 //! Ctrl+Enter saves — and History then shows the outcome on the call's row, and the contact's
-//! timeline the outcome and notes; a follow-up promised in a wrap-up pops a notification
-//! through dunst when its time comes.
+//! timeline the outcome and notes; what was typed on a card and never saved survives the window
+//! killed with SIGKILL; a follow-up promised in a wrap-up pops a notification through dunst when
+//! its time comes.
 
 use std::time::{Duration, Instant};
 
@@ -184,5 +185,49 @@ async fn a_follow_up_pops_a_notification_through_dunst_at_its_time() {
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
+    desktop.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run by scripts/test"]
+async fn a_card_typed_and_never_saved_survives_the_window_killed() {
+    let desktop = Desktop::launch(&[], &[]).await;
+    desktop.wait_signed_in_demo().await;
+    dial(&desktop, "+1 650 555 0150").await;
+    desktop
+        .wait_up_to(
+            CALL_PATIENCE,
+            "the wrap-up card",
+            "const card = document.querySelector('section.wrapup'); return !!card && !card.hidden && document.activeElement?.getAttribute('role') === 'radio';",
+        )
+        .await;
+    keys(&desktop, "3").await;
+    keys(&desktop, "\u{E004}").await;
+    keys(&desktop, "Asked for the Q4 price list").await;
+    // The autosave lands once typing pauses; nothing is saved.
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let to_do = desktop
+            .invoke("wrapups_to_do", json!({}))
+            .await
+            .expect("wrapups_to_do");
+        if to_do[0]["notes"] == "Asked for the Q4 price list" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "never autosaved: {to_do}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    desktop.kill_window();
+
+    // The command line reads the same cache: the draft is there, notes and outcome as typed.
+    let read = desktop.ringdesk(&["--json", "wrapups"]);
+    assert!(read.status.success(), "{read:?}");
+    let text = String::from_utf8_lossy(&read.stdout);
+    let last: serde_json::Value =
+        serde_json::from_str(text.lines().last().unwrap_or_default()).expect("JSON");
+    let draft = &last["to_wrap_up"][0];
+    assert_eq!(draft["notes"], "Asked for the Q4 price list", "{last}");
+    assert_eq!(draft["disposition"], "No answer", "{last}");
+    assert_eq!(draft["saved"], false, "a draft, still to wrap up");
     desktop.close().await;
 }

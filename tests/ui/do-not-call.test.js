@@ -82,3 +82,17 @@ test('a refused removal is a toast and the button can be pressed again', async (
   assert.equal(remove.disabled, false);
   assert.equal(rows(root).length, 1);
 });
+
+test("a contact's number is put on the do-not-call list from their page", async () => {
+  const backend = fakeBackend({
+    contact: async () => ({ id: 7, name: 'Ana Silva', company: 'Acme', email: '', source: 'personal', person_id: null, numbers: [{ label: 'mobile', display: '(650) 555-0199', dial: '+16505550199', optedOut: null }], timeline: [] }),
+  });
+  const { root } = await started(backend);
+  backend.emit('navigate', { view: 'contacts', contact: 7 });
+  await flush();
+  byLabel(root, 'Never call (650) 555-0199').click();
+  await flush();
+  assert.deepEqual(backend.log.find(([n]) => n === 'addDoNotCall'), ['addDoNotCall', '+16505550199', "Ana Silva's contact page"]);
+  assert.deepEqual(backend.doNotCall.map((e) => e.e164), ['+16505550199']);
+  assert.ok(findAll(root, (el) => el.className === 'toast').some((t) => t.textContent.startsWith('+1 650-555-0199 will not be called')));
+});

@@ -1,5 +1,5 @@
 // Contacts: search first; rows with initials, name, company and primary number; a contact page
-// with every number (Call / Text / Add to a call list; marked when the customer opted out of
+// with every number (Call / Text / Add to a call list / Do not call; marked when the customer opted out of
 // texts), email, source, a Chat button for a colleague from the company directory (their direct
 // team chat) and the timeline of calls (with their wrap-ups' outcome and notes) and messages; a new-contact form (New contact, or a caller nobody knows).
 
@@ -124,6 +124,7 @@ function create(ctx) {
             h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Call ${n.display}`, onClick: () => ctx.dial(n.dial, true) }, icon('call')),
             h('button', { type: 'button', class: 'icon-button small', 'aria-label': n.optedOut ? `Text ${n.display} (opted out of texts)` : `Text ${n.display}`, onClick: () => ctx.text(n.dial) }, icon('messages')),
             h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Add ${n.display} to a call list`, onClick: () => ctx.addToList([{ number: n.dial, name: c.name, note: '' }]) }, icon('list-add')),
+            h('button', { type: 'button', class: 'small never-call', 'aria-label': `Never call ${n.display}`, title: 'Put this number on the do-not-call list', onClick: () => void neverCall(n, c) }, 'Do not call'),
           ),
         ),
       ),
@@ -134,6 +135,16 @@ function create(ctx) {
     page.hidden = false;
     element.dataset.open = 'true';
     back.focus();
+  }
+
+  /** Puts a contact's number on the do-not-call list (Settings → Do not call takes it off). */
+  async function neverCall(n, c) {
+    try {
+      const added = await backend.addDoNotCall(n.dial, `${c.name}'s contact page`);
+      ctx.toast(`${added.number} will not be called`, 'Settings → Do not call takes it off the list.');
+    } catch (error) {
+      ctx.toast(error.message, error.hint, 'error');
+    }
   }
 
   /** One chat opening per press (the button waits for it). */

@@ -5,6 +5,7 @@
 use chrono::Utc;
 use serde::Serialize;
 
+use crate::import_export::SkippedRow;
 use crate::phone::{self, DisplayFormat, NormalizedNumber};
 
 use super::{Desk, DeskError, Error};
@@ -17,6 +18,16 @@ pub struct DoNotCallView {
     pub number: String,
     /// Why, as the agent noted it.
     pub note: String,
+}
+
+/// What importing numbers to the do-not-call list did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DoNotCallImport {
+    /// The numbers put on the list.
+    pub added: Vec<DoNotCallView>,
+    /// Lines (or numbers) not taken, with why.
+    pub skipped: Vec<SkippedRow>,
 }
 
 impl Desk {
@@ -37,6 +48,33 @@ impl Desk {
             number: shown,
             note: note.to_string(),
         })
+    }
+
+    /// Puts every number in `text` on the do-not-call list (a file of numbers, a CRM's export:
+    /// each number found on each line), each with `note`; lines with words and no number, and
+    /// numbers that cannot be read, are answered as skipped, by line.
+    pub fn import_do_not_call(&self, text: &str, note: &str) -> Result<DoNotCallImport, Error> {
+        let mut import = DoNotCallImport::default();
+        for (at, line) in text.lines().enumerate() {
+            let line_number = at as u64 + 1;
+            let found = phone::find_numbers(line);
+            if found.is_empty() && !line.trim().is_empty() {
+                import.skipped.push(SkippedRow {
+                    line: line_number,
+                    reason: "no phone number".into(),
+                });
+            }
+            for number in found {
+                match self.add_do_not_call(&line[number.span], note) {
+                    Ok(added) => import.added.push(added),
+                    Err(error) => import.skipped.push(SkippedRow {
+                        line: line_number,
+                        reason: error.to_string(),
+                    }),
+                }
+            }
+        }
+        Ok(import)
     }
 
     /// Takes `number` off the do-not-call list; whether it was on it.

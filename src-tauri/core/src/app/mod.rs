@@ -72,7 +72,7 @@ pub use connection::Connection;
 pub use contacts::{ContactRow, ContactView, ContactsPage, NumberView, TimelineView};
 pub use desk_error::DeskError;
 pub use dialing::{CallPreview, CallRequest, CallView, PartyView, PhaseName, RequestPreview};
-pub use do_not_call::DoNotCallView;
+pub use do_not_call::{DoNotCallImport, DoNotCallView};
 pub use error::Error;
 pub use events::{ChatsChange, DeskEvent, LiveState, LiveView, MessagesChange};
 pub use history::{CallRow, CallsPage};
@@ -134,12 +134,14 @@ pub enum Background {
 }
 
 /// How a desk is set up.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct DeskOptions {
     /// The demo simulator's pace.
     pub demo_timing: DemoTiming,
     /// Background work after signing in.
     pub background: Background,
+    /// The clock follow-ups come due by (a test's `ManualClock`); `None`: the system's.
+    pub clock: Option<Arc<dyn ringdesk_clock::Clock>>,
 }
 
 /// One profile at work.

@@ -178,8 +178,9 @@ impl Desk {
 
     /// Follow-ups: overdue (the last 30 days), due later today, upcoming (the next 30 days).
     pub fn follow_ups(&self) -> Result<FollowUpsView, Error> {
-        let now = Utc::now();
-        let end_of_today = Local::now()
+        let now = self.now();
+        let end_of_today = now
+            .with_timezone(&Local)
             .date_naive()
             .succ_opt()
             .and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -207,7 +208,8 @@ impl Desk {
     /// The follow-ups whose time has come, claimed: each is answered once, ever, whichever
     /// process asks (the window's reminder loop, [`Desk::remind_follow_ups`]).
     pub fn due_follow_ups(&self) -> Result<Vec<WrapUpView>, Error> {
-        let due = self.with_cache(|store| Ok(store.claim_due_follow_ups(Utc::now())?))?;
+        let now = self.now();
+        let due = self.with_cache(|store| Ok(store.claim_due_follow_ups(now)?))?;
         Ok(due.iter().map(|w| self.wrapup_view(w)).collect())
     }
 
@@ -228,7 +230,7 @@ impl Desk {
                     Err(error) => tracing::warn!(%error, "follow-ups could not be read"),
                 }
             }
-            let tick = tokio::time::sleep(every);
+            let tick = self.sleep(every);
             tokio::pin!(tick);
             loop {
                 tokio::select! {
@@ -240,6 +242,22 @@ impl Desk {
                     }
                 }
             }
+        }
+    }
+
+    /// Now, by the desk's clock (follow-ups come due by it).
+    fn now(&self) -> DateTime<Utc> {
+        match &self.options.clock {
+            Some(clock) => clock.now_utc(),
+            None => Utc::now(),
+        }
+    }
+
+    /// Waits `every` of the desk's clock.
+    fn sleep(&self, every: std::time::Duration) -> ringdesk_clock::Sleep {
+        match &self.options.clock {
+            Some(clock) => clock.sleep(every),
+            None => Box::pin(tokio::time::sleep(every)),
         }
     }
 

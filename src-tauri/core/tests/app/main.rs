@@ -7,6 +7,7 @@ mod call_lists;
 mod calls;
 mod chats;
 mod demo_admin;
+mod do_not_call;
 mod link_guard;
 mod links;
 mod list_editing;

@@ -72,7 +72,31 @@ pub fn unstarted_demo_desk() -> (Arc<Desk>, tempfile::TempDir) {
     demo_desk_at(DemoTiming::Fast)
 }
 
+/// Starts a demo desk (fast timing) whose follow-ups come due by `clock`, signed in.
+pub async fn demo_desk_clocked(clock: Arc<dyn ringdesk_clock::Clock>) -> DemoDesk {
+    let (desk, dirs) = demo_desk_with(DeskOptions {
+        demo_timing: DemoTiming::Fast,
+        clock: Some(clock),
+        ..DeskOptions::default()
+    });
+    let events = desk.subscribe();
+    let session = desk.start().await;
+    assert_eq!(session.state, SignInState::SignedIn, "{session:?}");
+    DemoDesk {
+        desk,
+        events,
+        _dirs: dirs,
+    }
+}
+
 fn demo_desk_at(timing: DemoTiming) -> (Arc<Desk>, tempfile::TempDir) {
+    demo_desk_with(DeskOptions {
+        demo_timing: timing,
+        ..DeskOptions::default()
+    })
+}
+
+fn demo_desk_with(options: DeskOptions) -> (Arc<Desk>, tempfile::TempDir) {
     let dirs = tempfile::tempdir().expect("temp dir");
     let env = Environment::from_pairs([
         (
@@ -87,10 +111,6 @@ fn demo_desk_at(timing: DemoTiming) -> (Arc<Desk>, tempfile::TempDir) {
     ]);
     let paths = Paths::resolve(&env).expect("paths");
     let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("profile");
-    let options = DeskOptions {
-        demo_timing: timing,
-        ..DeskOptions::default()
-    };
     (Desk::new(profile, env, paths, options), dirs)
 }
 

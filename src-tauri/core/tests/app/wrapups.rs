@@ -6,7 +6,7 @@ use chrono::{Duration, Local};
 use ringdesk_core::app::{DeskEvent, NewContact, WrapUpInput};
 use serde_json::json;
 
-use crate::support::{demo_desk, next_event, ringouts, sim_admin};
+use crate::support::{demo_desk, demo_desk_clocked, next_event, ringouts, sim_admin};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_ended_call_is_wrapped_up_with_notes_a_disposition_and_a_follow_up() {
@@ -217,4 +217,54 @@ async fn a_history_row_opens_a_wrap_up_for_any_call_once() {
     assert_eq!(again, opened, "one wrap-up per call");
     assert_eq!(demo.desk.wrapups_to_do().expect("to do").len(), before + 1);
     assert!(demo.desk.wrapup_for_call("no-such-call").is_err());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_follow_up_comes_due_once_at_its_time_by_the_desks_clock() {
+    let start = chrono::Utc::now();
+    let clock = ringdesk_clock::ManualClock::new(start);
+    let mut demo = demo_desk_clocked(std::sync::Arc::new(clock.clone())).await;
+    demo.call("+1 650 555 0152").await.expect("placed");
+    let card = next_event(&mut demo.events, "the wrap-up card", |e| match e {
+        DeskEvent::WrapUp(view) => Some(view.as_ref().clone()),
+        _ => None,
+    })
+    .await;
+    let at = start + Duration::hours(3);
+    demo.desk
+        .save_wrapup(&WrapUpInput {
+            call_key: card.call_key.clone(),
+            disposition: Some("Call back".into()),
+            follow_up_at: Some(at.to_rfc3339()),
+            follow_up_note: "After the board meeting".into(),
+            ..WrapUpInput::default()
+        })
+        .expect("saved");
+    let due = |desk: &ringdesk_core::app::Desk| -> Vec<String> {
+        desk.due_follow_ups()
+            .expect("due")
+            .into_iter()
+            .map(|w| w.follow_up_note)
+            .collect()
+    };
+    assert!(due(&demo.desk).is_empty(), "not now");
+    clock.advance(std::time::Duration::from_secs(3 * 3600 - 60));
+    assert!(due(&demo.desk).is_empty(), "not a minute early");
+    let listed = demo.desk.follow_ups().expect("follow-ups");
+    assert_eq!(
+        listed.overdue.len() + listed.today.len() + listed.upcoming.len(),
+        1,
+        "{listed:?}"
+    );
+    assert!(listed.overdue.is_empty(), "not overdue before its time");
+    clock.advance(std::time::Duration::from_secs(60));
+    assert_eq!(due(&demo.desk), ["After the board meeting"], "at its time");
+    assert!(due(&demo.desk).is_empty(), "once");
+    clock.advance(std::time::Duration::from_secs(86_400));
+    assert!(due(&demo.desk).is_empty(), "never again");
+    assert_eq!(
+        demo.desk.follow_ups().expect("follow-ups").overdue.len(),
+        1,
+        "listed as overdue afterwards"
+    );
 }
