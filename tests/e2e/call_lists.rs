@@ -11,18 +11,6 @@ use crate::desktop::Desktop;
 /// A demo call takes ~10 s to end at human pace.
 const CALL_PATIENCE: Duration = Duration::from_secs(45);
 
-/// Sends `keys` (WebDriver key codes allowed) to whatever has the focus.
-async fn keys(desktop: &Desktop, keys: &str) {
-    desktop
-        .client
-        .active_element()
-        .await
-        .expect("something has the focus")
-        .send_keys(keys)
-        .await
-        .unwrap_or_else(|e| panic!("keys {keys:?}: {e}"));
-}
-
 #[tokio::test]
 #[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run by scripts/test"]
 async fn a_three_entry_list_run_with_next_places_three_ringouts_in_order() {
@@ -61,18 +49,14 @@ async fn a_three_entry_list_run_with_next_places_three_ringouts_in_order() {
     desktop.screenshot("call-list").await;
 
     for (at, name) in ["Ana Silva", "Bo Chen", "Cy Park"].iter().enumerate() {
+        // Next, then the card of the call it placed.
         desktop
             .eval("document.querySelector('#list-next').click(); return true;")
             .await;
-        desktop.wait_or_show(
-                CALL_PATIENCE,
-                &format!("{name}'s wrap-up card"),
-                "const card = document.querySelector('section.wrapup'); return !!card && !card.hidden && document.activeElement?.getAttribute('role') === 'radio';",
-            )
-            .await;
+        desktop.wait_for_wrap_up_card(CALL_PATIENCE).await;
         // 3 picks "No answer"; Ctrl+Enter saves.
-        keys(&desktop, "3").await;
-        keys(&desktop, "\u{E009}\u{E007}\u{E000}").await;
+        desktop.keys("3").await;
+        desktop.keys("\u{E009}\u{E007}\u{E000}").await;
         desktop
             .wait_or_show(
                 CALL_PATIENCE,

@@ -422,6 +422,29 @@ impl Desktop {
         std::fs::read_to_string(self.dirs.path().join("desktop.log")).unwrap_or_default()
     }
 
+    /// Sends `keys` (WebDriver key codes allowed) to whatever has the focus.
+    pub async fn keys(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("something has the focus")
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("keys {keys:?}: {e}"));
+    }
+
+    /// Waits (up to `patience`) for the wrap-up card to be offered with the focus on its
+    /// dispositions, as a call's end offers it.
+    pub async fn wait_for_wrap_up_card(&self, patience: Duration) {
+        self.wait_or_show(
+            patience,
+            "the wrap-up card",
+            "const card = document.querySelector('section.wrapup'); \
+             return !!card && !card.hidden && document.activeElement?.getAttribute('role') === 'radio';",
+        )
+        .await;
+    }
+
     /// Kills ringdesk's window program with SIGKILL, as a crash or a power cut would end it:
     /// the `ringdesk-window` process whose data folder is this test's.
     pub fn kill_window(&self) {

@@ -15,18 +15,6 @@ use crate::window::dial;
 /// A demo call takes ~10 s to end at human pace.
 const CALL_PATIENCE: Duration = Duration::from_secs(45);
 
-/// Sends `keys` (WebDriver key codes allowed) to whatever has the focus.
-async fn keys(desktop: &Desktop, keys: &str) {
-    desktop
-        .client
-        .active_element()
-        .await
-        .expect("something has the focus")
-        .send_keys(keys)
-        .await
-        .unwrap_or_else(|e| panic!("keys {keys:?}: {e}"));
-}
-
 #[tokio::test]
 #[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run by scripts/test"]
 async fn an_ended_call_is_wrapped_up_with_the_keyboard_and_shown_in_history() {
@@ -40,19 +28,13 @@ async fn an_ended_call_is_wrapped_up_with_the_keyboard_and_shown_in_history() {
         .await
         .expect("add_contact");
     dial(&desktop, "+1 650 555 0150").await;
-    desktop
-        .wait_up_to(
-            CALL_PATIENCE,
-            "the wrap-up card",
-            "const card = document.querySelector('section.wrapup'); return !!card && !card.hidden && document.activeElement?.getAttribute('role') === 'radio';",
-        )
-        .await;
+    desktop.wait_for_wrap_up_card(CALL_PATIENCE).await;
     // 3 picks "No answer"; Tab leaves the dispositions for the notes; Ctrl+Enter saves.
-    keys(&desktop, "3").await;
-    keys(&desktop, "\u{E004}").await;
-    keys(&desktop, "Busy twice, try after lunch").await;
+    desktop.keys("3").await;
+    desktop.keys("\u{E004}").await;
+    desktop.keys("Busy twice, try after lunch").await;
     desktop.screenshot("wrap-up").await;
-    keys(&desktop, "\u{E009}\u{E007}\u{E000}").await;
+    desktop.keys("\u{E009}\u{E007}\u{E000}").await;
     desktop
         .wait_until(
             "the card saved and gone",
@@ -133,13 +115,7 @@ async fn a_follow_up_pops_a_notification_through_dunst_at_its_time() {
     let desktop = Desktop::launch(&[], &[]).await;
     desktop.wait_signed_in_demo().await;
     dial(&desktop, "+1 650 555 0151").await;
-    desktop
-        .wait_up_to(
-            CALL_PATIENCE,
-            "the wrap-up card",
-            "const card = document.querySelector('section.wrapup'); return !!card && !card.hidden;",
-        )
-        .await;
+    desktop.wait_for_wrap_up_card(CALL_PATIENCE).await;
     let to_do = desktop
         .invoke("wrapups_to_do", json!({}))
         .await
@@ -194,16 +170,10 @@ async fn a_card_typed_and_never_saved_survives_the_window_killed() {
     let desktop = Desktop::launch(&[], &[]).await;
     desktop.wait_signed_in_demo().await;
     dial(&desktop, "+1 650 555 0150").await;
-    desktop
-        .wait_up_to(
-            CALL_PATIENCE,
-            "the wrap-up card",
-            "const card = document.querySelector('section.wrapup'); return !!card && !card.hidden && document.activeElement?.getAttribute('role') === 'radio';",
-        )
-        .await;
-    keys(&desktop, "3").await;
-    keys(&desktop, "\u{E004}").await;
-    keys(&desktop, "Asked for the Q4 price list").await;
+    desktop.wait_for_wrap_up_card(CALL_PATIENCE).await;
+    desktop.keys("3").await;
+    desktop.keys("\u{E004}").await;
+    desktop.keys("Asked for the Q4 price list").await;
     // The autosave lands once typing pauses; nothing is saved.
     let deadline = Instant::now() + PATIENCE;
     loop {

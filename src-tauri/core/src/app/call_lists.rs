@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::import_export::{read_contact_rows, ContactRows, SkippedRow, TransferError};
 use crate::phone::{self, DisplayFormat};
 use crate::recovery::Recovery;
-use crate::store::{EntryState, ListEntry};
+use crate::store::{EntryState, ListEntry, Store};
 
 use super::{CallRequest, CallView, Desk, DeskError, Error, ListAddition, WrapUpView};
 
@@ -150,10 +150,15 @@ impl Desk {
 
     fn list_entries(&self, name: &str) -> Result<(i64, Vec<ListEntry>), Error> {
         self.with_cache(|store| {
-            let id = store
-                .call_list_id(name)?
-                .ok_or_else(|| DeskError::NoSuchList(name.trim().to_string()))?;
+            let id = list_id(store, name)?;
             Ok((id, store.call_list_entries(id)?))
+        })
+    }
+
+    /// Skips the entry `id` if it stands in one of `from`; whether it moved.
+    pub(super) fn skip_entry(&self, id: i64, from: &[EntryState]) -> Result<bool, Error> {
+        self.with_cache(|store| {
+            Ok(store.move_entry(id, from, EntryState::Skipped, None, None, Utc::now())?)
         })
     }
 
@@ -175,16 +180,7 @@ impl Desk {
             if self.wrapup(key)?.is_some() {
                 return Err(DeskError::WrapUpFirst(entry.name.clone()).into());
             }
-            self.with_cache(|store| {
-                Ok(store.move_entry(
-                    entry.id,
-                    &[EntryState::Called],
-                    EntryState::Skipped,
-                    None,
-                    None,
-                    Utc::now(),
-                )?)
-            })?;
+            self.skip_entry(entry.id, &[EntryState::Called])?;
         }
         let Some(entry) = self.with_cache(|store| Ok(store.claim_next_entry(id, Utc::now())?))?
         else {
@@ -246,4 +242,11 @@ impl Desk {
             tracing::warn!(%error, "a call list's entry could not be settled");
         }
     }
+}
+
+/// The id of the list `name`, or why there is none.
+pub(super) fn list_id(store: &Store, name: &str) -> Result<i64, Error> {
+    Ok(store
+        .call_list_id(name)?
+        .ok_or_else(|| DeskError::NoSuchList(name.trim().to_string()))?)
 }

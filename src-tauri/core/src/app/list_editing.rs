@@ -9,7 +9,7 @@ use crate::import_export::SkippedRow;
 use crate::phone::{self, find_numbers};
 use crate::store::{EntryState, NewEntry};
 
-use super::call_lists::{CallListView, ListImportView};
+use super::call_lists::{list_id, CallListView, ListImportView};
 use super::{Desk, DeskError, Error};
 
 /// The most text a paste may hold (bytes): a few thousand lines.
@@ -116,17 +116,8 @@ impl Desk {
     /// Skips the entry at `position` (1 first) of the list `name`: never dialed by the list.
     /// An entry already called, done or being dialed keeps its state.
     pub fn skip_list_entry(&self, name: &str, position: i64) -> Result<CallListView, Error> {
-        let entry = self.list_entry_at(name, position)?;
-        self.with_cache(|store| {
-            Ok(store.move_entry(
-                entry.1,
-                &[EntryState::Waiting, EntryState::CallBack],
-                EntryState::Skipped,
-                None,
-                None,
-                Utc::now(),
-            )?)
-        })?;
+        let (_, id) = self.list_entry_at(name, position)?;
+        self.skip_entry(id, &[EntryState::Waiting, EntryState::CallBack])?;
         self.call_list(name)
     }
 
@@ -146,9 +137,7 @@ impl Desk {
     /// Deletes the list `name` and its entries (their calls and wrap-ups stay in History).
     pub fn delete_call_list(&self, name: &str) -> Result<(), Error> {
         self.with_cache(|store| {
-            let id = store
-                .call_list_id(name)?
-                .ok_or_else(|| DeskError::NoSuchList(name.trim().to_string()))?;
+            let id = list_id(store, name)?;
             store.delete_call_list(id)?;
             Ok(())
         })
@@ -192,9 +181,7 @@ impl Desk {
     /// The list's id and the id of its entry at `position` (1 first).
     fn list_entry_at(&self, name: &str, position: i64) -> Result<(i64, i64), Error> {
         self.with_cache(|store| {
-            let list = store
-                .call_list_id(name)?
-                .ok_or_else(|| DeskError::NoSuchList(name.trim().to_string()))?;
+            let list = list_id(store, name)?;
             let entry = store
                 .call_list_entries(list)?
                 .into_iter()
