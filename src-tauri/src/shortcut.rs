@@ -142,7 +142,7 @@ pub fn dial_selection<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-/// The primary selection where there is one (X11, Wayland), else the clipboard.
+/// The X11 primary selection where there is one, else the clipboard.
 fn selected_text() -> Option<String> {
     let mut clipboard = arboard::Clipboard::new().ok()?;
     #[cfg(target_os = "linux")]

@@ -168,6 +168,28 @@ test('History and a contact bring numbers to a list; a History row opens any cal
   assert.equal(byId(root, 'wrapup-title').textContent, `Wrap up: ${wrapUpView().party}`);
 });
 
+test('a History row opens a saved wrap-up to change it; with another card open it says to finish that', async () => {
+  const rows = [
+    { id: 'c1', startTime: new Date().toISOString(), direction: 'Outbound', result: 'Call connected', missed: false, action: 'RingOut', name: 'Cy Park', display: '(650) 555-0144', dial: '+16505550144', duration: 60, disposition: 'Sale', notes: 'Signed' },
+    { id: 'c2', startTime: new Date().toISOString(), direction: 'Inbound', result: 'Accepted', missed: false, action: 'Phone Call', name: 'Dee Roy', display: '(650) 555-0145', dial: '+16505550145', duration: 30, disposition: null, notes: null },
+  ];
+  const backend = fakeBackend({ calls: () => Promise.resolve({ rows, next: null }) });
+  backend.wrapups.set('c1', wrapUpView({ callKey: 'c1', party: 'Cy Park', saved: true, disposition: 'Sale', notes: 'Signed' }));
+  const { root, app } = await started(backend);
+  app.show('history');
+  await flush();
+  await flush();
+  byLabel(root, 'Wrap up the call with Cy Park').click();
+  await flush();
+  const card = findAll(root, (el) => el.className === 'wrapup')[0];
+  assert.equal(card.hidden, false, 'a saved wrap-up opens to be changed');
+  assert.equal(byId(root, 'wrapup-notes').value, 'Signed');
+  byLabel(root, 'Wrap up the call with Dee Roy').click();
+  await flush();
+  assert.equal(byId(root, 'wrapup-title').textContent, 'Wrap up: Cy Park', 'the open card stays');
+  assert.ok(toasts(root).some((t) => t.startsWith('Finish the wrap-up of Cy Park first')));
+});
+
 test('Settings shows the countdown and whether the shortcut is in force', async () => {
   const backend = fakeBackend({ dialShortcutStatus: () => Promise.resolve({ shortcut: 'Ctrl+Alt+D', active: false, problem: 'This desktop (Wayland) does not let apps take global shortcuts.' }) });
   const { root, app } = await started(backend);
@@ -192,4 +214,31 @@ test('list words: progress, states, what Next can dial', () => {
   assert.equal(hasWaiting({ entries: [{ state: 'done' }, { state: 'call_back', returnAt: later }] }), false);
   assert.equal(hasWaiting({ entries: [{ state: 'call_back', returnAt: past }] }), true);
   assert.equal(hasWaiting({ entries: [{ state: 'waiting' }] }), true);
+});
+
+test('a card that opens during the countdown, or leaving Lists, stops it', async () => {
+  const { root, backend, app } = await withList();
+  const list = [...backend.listsKept.values()][0];
+  byId(root, 'list-next').click();
+  await flush();
+  await wrapUpWithKeys(root, backend, list.entries[0].callKey);
+  assert.equal(byId(root, 'list-countdown').hidden, false);
+  // A customer's call ended meanwhile: its card opens.
+  backend.callEnded({ callKey: 'live:s9', party: 'Dee Roy', direction: 'Inbound' });
+  await flush();
+  seconds(10);
+  await flush();
+  assert.equal(byId(root, 'list-countdown').hidden, true);
+  assert.equal(calls(backend, 'nextInList').length, 1, 'nothing dialed under the open card');
+
+  press('Escape');
+  await flush();
+  byId(root, 'list-next').click();
+  await flush();
+  await wrapUpWithKeys(root, backend, list.entries[1].callKey);
+  assert.equal(byId(root, 'list-countdown').hidden, false);
+  app.show('history');
+  seconds(10);
+  await flush();
+  assert.equal(calls(backend, 'nextInList').length, 2, 'nothing dialed out of sight');
 });

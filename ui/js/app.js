@@ -91,7 +91,7 @@ export function createApp(root, backend) {
     /** Opens the wrap-up card of a call in History (started as a draft when it has none). */
     wrapUpCall: async (callId) => {
       try {
-        wrapUp.offer(await backend.wrapupForCall(callId));
+        wrapUp.edit(await backend.wrapupForCall(callId));
         void wrapUp.refreshCount();
       } catch (error) {
         ctx.toast(error.message, error.hint, 'error');

@@ -2,8 +2,9 @@
 // text with numbers (a spreadsheet's column, lines like "Ana Silva, (650) 555-0100, promised a
 // quote") or from History and Contacts (their "Add to call list" buttons bring the numbers here
 // to pick the list). Start / Next dials the next entry; once the call is wrapped up (its card
-// saved), the next one is dialed by itself after the countdown set in Settings — any key or
-// click cancels it, and Pause stops it for the list. Entries move up and down and are skipped;
+// saved), the next one is dialed by itself after the countdown set in Settings — shown in Lists
+// only, stopped by any key or click, by another card opening or by leaving Lists; Pause keeps
+// it from starting. Entries move up and down and are skipped;
 // where each stands is the core's (it survives restarts).
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
@@ -231,16 +232,18 @@ function create(ctx) {
 
   async function next() {
     cancelCountdown();
-    if (!current) return;
+    const name = current?.name;
+    if (!name) return;
     nextButton.disabled = true;
     try {
-      const call = await backend.nextInList(current.name);
+      const call = await backend.nextInList(name);
       if (call) store.update({ call });
-      else ctx.toast(`${current.name}: nothing left to call now`);
+      else ctx.toast(`${name}: nothing left to call now`);
     } catch (error) {
       fail(error);
     } finally {
-      await open(current.name);
+      // The list may have been deleted meanwhile: shown again only while it is the one shown.
+      if (current?.name === name) await open(name);
     }
   }
 
@@ -249,7 +252,7 @@ function create(ctx) {
     if (!current) return;
     const ours = current.entries.some((e) => e.callKey === view?.callKey);
     await open(current.name);
-    if (!ours || paused || !hasWaiting(current) || ctx.wrapUpOpen?.()) return;
+    if (!ours || paused || element.hidden || !hasWaiting(current) || ctx.wrapUpOpen?.()) return;
     const seconds = Number(current.countdownSecs) || 0;
     if (seconds > 0) startCountdown(seconds);
   }
@@ -259,6 +262,12 @@ function create(ctx) {
     countdown = { left: seconds, timer: null };
     const tick = () => {
       if (!countdown) return;
+      // Only in sight and with no card open: a card that popped meanwhile (a customer's call
+      // ended), or Lists left, stops it — the agent presses Next when ready.
+      if (element.hidden || ctx.wrapUpOpen?.()) {
+        cancelCountdown();
+        return;
+      }
       if (countdown.left <= 0) {
         cancelCountdown();
         void next();

@@ -1,6 +1,6 @@
-// The wrap-up card, above every view (under the incoming-call banner), offered when a call
-// ringdesk placed has ended (the `wrap-up` event) or opened from the status strip's "to wrap
-// up" count: the call, its disposition (a radiogroup; digits 1–9 pick), notes, tags and a
+// The wrap-up card, above every view (under the incoming-call banner), offered when a call has
+// ended — one ringdesk placed, or a customer's (the `wrap-up` event) — opened from the status
+// strip's "to wrap up" count, or from a History row (a saved one too, to change it): the call, its disposition (a radiogroup; digits 1–9 pick), notes, tags and a
 // follow-up. Every change is autosaved as a draft (debounced, and at once on Later); Save
 // (Ctrl/Cmd+Enter) needs a disposition and closes the card, Later (Esc) keeps the draft. Calls
 // that end while the card is open wait their turn, oldest first. The count itself (the store's
@@ -101,6 +101,20 @@ export function createWrapUp(ctx, { onSaved } = {}) {
     if (!view?.callKey || view.saved) return;
     if (!current) open(view);
     else if (view.callKey !== current.callKey && !queue.some((v) => v.callKey === view.callKey)) queue.push(view);
+  }
+
+  /**
+   * Opens `view` because the agent asked (a History row's Wrap up): a saved wrap-up too, to
+   * change it; while another card is open, says to finish that one first.
+   */
+  function edit(view) {
+    if (!view?.callKey) return;
+    if (current && current.callKey !== view.callKey) {
+      toast(`Finish the wrap-up of ${current.party || current.number} first`, 'Save it, or press Esc to keep it for later.', 'error');
+      focusRadios();
+      return;
+    }
+    if (!current) open(view);
   }
 
   /** The "to wrap up" count: opens the oldest draft (or puts focus back in the open card). */
@@ -342,6 +356,7 @@ export function createWrapUp(ctx, { onSaved } = {}) {
       await Promise.all([loadDispositions(), refreshCount()]);
     },
     offer,
+    edit,
     openOldest,
     refreshCount,
     /** Esc from outside the card: Later, when the card is open; false otherwise. */

@@ -99,10 +99,11 @@ impl Desk {
                 note: contact.notes.clone(),
             };
             match self.list_entry(&addition) {
-                Ok(entry) => entries.push(entry),
+                Ok(entry) => entries.push((line, entry)),
                 Err(reason) => skipped.push(SkippedRow { line, reason }),
             }
         }
+        let entries = self.without_repeats(name, entries, &mut skipped)?;
         skipped.sort_by_key(|s| s.line);
         self.with_cache(|store| Ok(store.create_call_list(name, &entries, Utc::now())?))?;
         Ok(ListImportView {
@@ -139,7 +140,10 @@ impl Desk {
             .collect();
         Ok(CallListView {
             name: name.trim().to_string(),
-            countdown_secs: self.settings_in_force().list_countdown_secs,
+            countdown_secs: self
+                .settings_in_force()
+                .list_countdown_secs
+                .min(crate::config::MOST_LIST_COUNTDOWN_SECS),
             finished: entries
                 .iter()
                 .filter(|e| matches!(e.state, EntryState::Done | EntryState::Skipped))

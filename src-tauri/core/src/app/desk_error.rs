@@ -222,7 +222,7 @@ impl DeskError {
             Self::ListName => "Give the list a name (--name).",
             Self::NoSuchList(_) => "Make it first: import a CSV file (`ringdesk list import FILE.csv --name NAME`) or paste numbers in Lists.",
             Self::CountdownTooLong(_) => "Pick a shorter pause, or 0 to dial only on Next.",
-            Self::BadShortcut(_) => "Write it as modifiers and a key, such as Ctrl+Alt+D (Ctrl, Alt, Shift, Super; a letter, digit or F1–F12); empty turns it off.",
+            Self::BadShortcut(_) => "Write it as modifiers and a key, such as Ctrl+Alt+D (Ctrl, Alt, Shift, Super; a letter, digit or F1–F24); empty turns it off.",
             Self::PasteTooLong(_) => "Paste fewer lines at a time, or import the file as CSV.",
             Self::NoSuchEntry(_) => "Use an entry's number as `ringdesk list show` prints it.",
             Self::WrapUpFirst(_) => "Save its wrap-up (the \"to wrap up\" count opens it), then go on with the list.",

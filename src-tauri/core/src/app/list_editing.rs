@@ -40,14 +40,14 @@ impl Desk {
         let mut entries = Vec::new();
         for (at, addition) in additions.iter().enumerate() {
             match self.list_entry(addition) {
-                Ok(entry) => entries.push(entry),
+                Ok(entry) => entries.push((at as u64 + 1, entry)),
                 Err(reason) => skipped.push(SkippedRow {
                     line: at as u64 + 1,
                     reason,
                 }),
             }
         }
-        self.add_entries(name, &entries, skipped)
+        self.add_entries(name, entries, skipped)
     }
 
     /// Adds the numbers in `text` to the list `name` (made when there is none): on each line
@@ -102,15 +102,14 @@ impl Desk {
         let mut entries = Vec::new();
         for (line, addition) in &additions {
             match self.list_entry(addition) {
-                Ok(entry) => entries.push(entry),
+                Ok(entry) => entries.push((*line, entry)),
                 Err(reason) => skipped.push(SkippedRow {
                     line: *line,
                     reason,
                 }),
             }
         }
-        skipped.sort_by_key(|s| s.line);
-        self.add_entries(name, &entries, skipped)
+        self.add_entries(name, entries, skipped)
     }
 
     /// Skips the entry at `position` (1 first) of the list `name`: never dialed by the list.
@@ -146,18 +145,55 @@ impl Desk {
     fn add_entries(
         &self,
         name: &str,
-        entries: &[NewEntry],
-        skipped: Vec<SkippedRow>,
+        entries: Vec<(u64, NewEntry)>,
+        mut skipped: Vec<SkippedRow>,
     ) -> Result<ListImportView, Error> {
         let name = name.trim();
         if name.is_empty() {
             return Err(DeskError::ListName.into());
         }
-        self.with_cache(|store| Ok(store.add_to_call_list(name, entries, Utc::now())?))?;
+        let entries = self.without_repeats(name, entries, &mut skipped)?;
+        self.with_cache(|store| Ok(store.add_to_call_list(name, &entries, Utc::now())?))?;
+        skipped.sort_by_key(|s| s.line);
         Ok(ListImportView {
             list: self.call_list(name)?,
             skipped,
         })
+    }
+
+    /// `entries` without the numbers the list `name` still has to call (or is calling), nor
+    /// one twice: a customer is queued once however often they are added; each left out is
+    /// answered as skipped.
+    pub(super) fn without_repeats(
+        &self,
+        name: &str,
+        entries: Vec<(u64, NewEntry)>,
+        skipped: &mut Vec<SkippedRow>,
+    ) -> Result<Vec<NewEntry>, Error> {
+        let mut queued: Vec<String> = self.with_cache(|store| {
+            let Some(list) = store.call_list_id(name)? else {
+                return Ok(Vec::new());
+            };
+            Ok(store
+                .call_list_entries(list)?
+                .into_iter()
+                .filter(|e| !matches!(e.state, EntryState::Done | EntryState::Skipped))
+                .map(|e| e.key)
+                .collect())
+        })?;
+        let mut kept = Vec::new();
+        for (line, entry) in entries {
+            if queued.contains(&entry.key) {
+                skipped.push(SkippedRow {
+                    line,
+                    reason: format!("{} is already in the list", entry.number),
+                });
+                continue;
+            }
+            queued.push(entry.key.clone());
+            kept.push(entry);
+        }
+        Ok(kept)
     }
 
     /// The entry `addition` makes, or why it cannot be dialed. A list dials on its own, so a

@@ -13,6 +13,8 @@ use super::DialTarget;
 const FEWEST_DIGITS: usize = 7;
 /// The most digits a found number has (E.164's 15, a trunk prefix and a little slack).
 const MOST_DIGITS: usize = 17;
+/// The longest run of a number's characters read at once (bytes).
+const MOST_RUN_BYTES: usize = 160;
 /// The most numbers found in one text.
 pub const MOST_FOUND: usize = 1_000;
 
@@ -43,22 +45,42 @@ pub fn find_numbers(text: &str) -> Vec<FoundNumber> {
             break;
         };
         let end = run_end(text, start);
-        let span = with_extension(text, start, end);
-        let candidate = &text[span.clone()];
-        let digits = candidate[..end - start]
-            .chars()
-            .filter(char::is_ascii_digit)
-            .count();
-        let mut next = end;
-        if (FEWEST_DIGITS..=MOST_DIGITS).contains(&digits) && !is_date(&text[start..end]) {
-            if let Ok(target) = parse_input(candidate) {
-                next = span.end;
-                found.push(FoundNumber { span, target });
+        // Numbers written side by side (`650-555-0100 / 650-555-0199`, a column pasted as one
+        // line) make one run: the longest part up to a gap that reads as a number is the first.
+        let read = gaps(text, start, end)
+            .into_iter()
+            .chain([end])
+            .rev()
+            .find_map(|end| read_number(text, start, end));
+        match read {
+            Some(number) => {
+                at = span_end(text, start, number.span.end);
+                found.push(number);
             }
+            None => at = span_end(text, start, end),
         }
-        at = span_end(text, start, next);
     }
     found
+}
+
+/// The number written from `start` to `end` (with an extension after it), if it is one.
+fn read_number(text: &str, start: usize, end: usize) -> Option<FoundNumber> {
+    let digits = text[start..end].bytes().filter(u8::is_ascii_digit).count();
+    if !(FEWEST_DIGITS..=MOST_DIGITS).contains(&digits) || is_date(&text[start..end]) {
+        return None;
+    }
+    let span = with_extension(text, start, end);
+    let target = parse_input(&text[span.clone()]).ok()?;
+    Some(FoundNumber { span, target })
+}
+
+/// Where a run may be cut in two: before each space or `/` that follows a digit (all ASCII,
+/// so every cut is a character boundary).
+fn gaps(text: &str, start: usize, end: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    (start + 1..end)
+        .filter(|&i| matches!(bytes[i], b' ' | b'/') && bytes[i - 1].is_ascii_digit())
+        .collect()
 }
 
 /// Where the next number may start: a digit, or a `+` or `(` right before one.
@@ -81,7 +103,9 @@ fn run_end(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut last_digit = start;
     let mut i = start;
-    while i < bytes.len() {
+    // A run longer than any few numbers written side by side is read a piece at a time: the
+    // scan of a long line stays linear.
+    while i < bytes.len() && i - start < MOST_RUN_BYTES {
         let b = bytes[i];
         let fits = b.is_ascii_digit()
             || matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'/')
@@ -180,6 +204,22 @@ mod tests {
             ["+16505550100", "6505550102"]
         );
         assert_eq!(numbers("Phone: 650 555 0103 ext. 7"), ["6505550103 x7"]);
+    }
+
+    #[test]
+    fn numbers_side_by_side_are_each_found() {
+        assert_eq!(
+            numbers("6505550100 6505550101"),
+            ["6505550100", "6505550101"]
+        );
+        assert_eq!(
+            numbers("650-555-0100 / 650-555-0199"),
+            ["6505550100", "6505550199"]
+        );
+        assert_eq!(
+            numbers("+44 20 7946 0958 +1 650 555 0102"),
+            ["+442079460958", "+16505550102"]
+        );
     }
 
     #[test]

@@ -70,6 +70,29 @@ async fn a_pasted_list_is_reordered_skipped_and_dialed_in_the_order_shown() {
         .expect("added");
     assert_eq!(added.list.entries.len(), 4);
     assert_eq!(added.list.entries[3].name, "Cy Park");
+    let again = demo
+        .desk
+        .paste_call_list(
+            "Renewals",
+            "Cy again: 650-555-0144\n650-555-0145 650-555-0145\n",
+        )
+        .expect("pasted again");
+    assert_eq!(again.list.entries.len(), 5, "Cy and 0145 once each");
+    let reasons: Vec<(u64, &str)> = again
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (1, "+16505550144 is already in the list"),
+            (2, "+16505550145 is already in the list")
+        ]
+    );
+    demo.desk
+        .skip_list_entry("Renewals", 5)
+        .expect("0145 skipped");
 
     // Cy first, 0142 skipped: Next dials Cy, then Ana, then 0143.
     demo.desk.move_list_entry("Renewals", 4, 1).expect("moved");
@@ -86,6 +109,7 @@ async fn a_pasted_list_is_reordered_skipped_and_dialed_in_the_order_shown() {
             ("+16505550141", EntryState::Waiting),
             ("+16505550142", EntryState::Skipped),
             ("+16505550143", EntryState::Waiting),
+            ("+16505550145", EntryState::Skipped),
         ]
     );
     let mut dialed = Vec::new();
