@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use ringdesk_core::app::{Background, DemoTiming, Desk, DeskOptions};
-use ringdesk_core::config::{ConfigError, ConfigFile, Environment, Paths, Profile};
+use ringdesk_core::config::{ConfigError, ConfigFile, Environment, Paths, PolicyInForce, Profile};
 
 use crate::Cli;
 
@@ -52,7 +52,8 @@ impl Launch {
     pub fn resolve(cli: &Cli, env: &Environment) -> Result<Self, ConfigError> {
         let paths = Paths::resolve(env)?;
         let file = ConfigFile::load(&paths.config_file())?;
-        let profile = Profile::resolve(&cli.profile, &file, env, cli.demo)?;
+        let profile = Profile::resolve(&cli.profile, &file, env, cli.demo)?
+            .under_policy(&PolicyInForce::load(env)?)?;
         Ok(Self {
             profile,
             paths,

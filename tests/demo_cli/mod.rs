@@ -1,6 +1,8 @@
 //! The real `ringdesk` binary in demo mode, for the CLI tests: run it with `--demo --json` in a
 //! folder of its own (the simulator's fast timing: calls ring, connect and end in under a
 //! second), and read its last JSON line.
+// Each CLI test file includes this module and uses part of it.
+#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -13,7 +15,6 @@ pub fn ringdesk(data: &Path, args: &[&str]) -> Output {
 }
 
 /// Runs `ringdesk --demo --json ARGS` like [`ringdesk`], `input` on its standard input.
-#[allow(dead_code)] // not every CLI test pipes anything in
 pub fn ringdesk_with_input(data: &Path, args: &[&str], input: &str) -> Output {
     use std::io::Write;
     let mut child = command(data, args)
@@ -26,6 +27,14 @@ pub fn ringdesk_with_input(data: &Path, args: &[&str], input: &str) -> Output {
         stdin.write_all(input.as_bytes()).expect("input written");
     }
     child.wait_with_output().expect("the binary ends")
+}
+
+/// Runs `ringdesk --demo --json ARGS` like [`ringdesk`], with `env` set too.
+pub fn ringdesk_in(data: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
+    command(data, args)
+        .envs(env.iter().copied())
+        .output()
+        .expect("the binary runs")
 }
 
 fn command(data: &Path, args: &[&str]) -> Command {

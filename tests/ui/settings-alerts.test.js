@@ -110,3 +110,23 @@ test('saving no replies brings back ringdesk\'s own', async () => {
   assert.deepEqual(saves(backend).at(-1), { quickReplies: [] });
   assert.deepEqual(replyAreas(root).map((a) => a.value), LINE.quickReplies);
 });
+
+test('settings the organization locks are disabled and say so', async () => {
+  const backend = fakeBackend({
+    settings: async () => ({ ...SETTINGS, locked: ['link_action', 'start_at_login'], policyFile: '/etc/ringdesk/policy.toml', choices: {} }),
+  });
+  const { root, app } = await started(backend);
+  app.show('settings');
+  await flush();
+  await flush();
+  const link = findAll(root, (el) => el.id === 'setting-linkAction')[0];
+  const login = findAll(root, (el) => el.id === 'setting-startAtLogin')[0];
+  const theme = findAll(root, (el) => el.id === 'setting-theme')[0];
+  assert.equal(link.disabled, true);
+  assert.equal(login.disabled, true);
+  assert.equal(theme.disabled, false, 'not locked: still the agent\'s');
+  const note = findAll(root, (el) => el.id === 'setting-startAtLogin-locked')[0];
+  assert.equal(note.textContent, 'Set by your organization');
+  assert.equal(note.title, 'Set in /etc/ringdesk/policy.toml');
+  assert.equal(login.getAttribute('aria-describedby'), 'setting-startAtLogin-locked');
+});

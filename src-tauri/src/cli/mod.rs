@@ -22,6 +22,7 @@ mod logout;
 mod messages;
 mod output;
 mod presence;
+mod settings;
 mod sim;
 mod sms;
 mod status;
@@ -105,6 +106,9 @@ pub enum Command {
     /// Call lists: import one, show it, dial its next entry.
     #[command(subcommand)]
     List(lists::ListCommand),
+    /// Print the settings in force (and what your organization locks), or change one:
+    /// `ringdesk settings link_action dial`.
+    Settings(settings::SettingsArgs),
     /// The do-not-call list: numbers ringdesk never dials.
     #[command(subcommand)]
     Dnc(dnc::DncCommand),
@@ -152,6 +156,7 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             Command::Presence(args) => presence::run(&context, args).await,
             Command::Hangup => hangup::run(&context).await,
             Command::Dnc(command) => dnc::run(&context, command),
+            Command::Settings(args) => settings::run(&context, args).await,
             Command::List(command) => lists::run(&context, command).await,
             Command::Wrapups => wrapups::list(&context),
             Command::Wrapup(args) => wrapups::save(&context, args),

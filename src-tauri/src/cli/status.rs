@@ -29,6 +29,9 @@ fn print_human(report: &StatusReport) {
     };
     println!("Profile:   {}{mode}", report.profile);
     println!("Server:    {}", report.server);
+    if let Some(policy) = &report.policy_file {
+        println!("Policy:    {policy} (set by your organization)");
+    }
     match &report.user {
         Some(user) => println!(
             "Signed in: {} (extension {}, id {})",

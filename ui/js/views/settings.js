@@ -1,5 +1,6 @@
 // Settings: Account, Calling (with the call lists' countdown and the dial-from-anywhere
-// shortcut, which says when the desktop would not let ringdesk take it), Do not call (the numbers ringdesk never dials: Remove each, Add
+// shortcut, which says when the desktop would not let ringdesk take it; a setting the
+// organization's policy locks is disabled and says "Set by your organization"), Do not call (the numbers ringdesk never dials: Remove each, Add
 // one), Messaging (with the notifications, Text back's quick replies and the agent's own SMS
 // templates), Desktop and Status, each a group of real controls that save at once (the quick
 // replies with "Save replies", a template with its Save); the status panel explains the
@@ -169,8 +170,34 @@ function create(ctx) {
         control.el.disabled = options.length === 0;
       } else control.el.value = value ?? '';
     }
+    showLocked(settings);
     if (Array.isArray(settings.quickReplies)) replies.show(settings.quickReplies);
     document.documentElement?.setAttribute?.('data-theme', settings.theme ?? 'system');
+  }
+
+  /** Settings the organization's policy locks: disabled, saying so (and where it is set). */
+  function showLocked(settings) {
+    const locked = new Set((settings.locked ?? []).map(lockedKey));
+    for (const [key, control] of controls) {
+      const field = control.el.parentNode;
+      let note = field?.querySelector?.('.locked-note') ?? control.note;
+      if (!locked.has(key)) {
+        if (note && !note.hidden) {
+          note.hidden = true;
+          if (control.kind !== 'select') control.el.disabled = false;
+        }
+        continue;
+      }
+      control.el.disabled = true;
+      if (!note) {
+        note = h('span', { class: 'locked-note muted', id: `setting-${key}-locked` }, 'Set by your organization');
+        control.note = note;
+        field?.appendChild(note);
+        control.el.setAttribute('aria-describedby', note.id);
+      }
+      note.hidden = false;
+      note.title = settings.policyFile ? `Set in ${settings.policyFile}` : '';
+    }
   }
 
   async function refreshStatus() {
@@ -255,6 +282,11 @@ function create(ctx) {
       await Promise.all([refreshStatus(), refreshHandler(), refreshShortcut(), templates.show(), doNotCall.show()]);
     },
   };
+}
+
+/** A locked setting's name in the policy (`start_at_login`) → its control's key (`startAtLogin`). */
+export function lockedKey(name) {
+  return String(name).replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 }
 
 function panel(title, ...children) {

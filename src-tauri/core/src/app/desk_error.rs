@@ -129,6 +129,24 @@ pub enum DeskError {
     /// A global shortcut ringdesk cannot read.
     #[error("\"{0}\" is not a shortcut ringdesk can use")]
     BadShortcut(String),
+    /// A setting the machine's policy locks.
+    #[error("{setting} is set by your organization ({file})")]
+    SetByOrganization {
+        /// The setting, as the policy names it.
+        setting: &'static str,
+        /// The policy file.
+        file: String,
+    },
+    /// A value the machine's policy does not allow.
+    #[error("{value} is not allowed for {setting} by your organization ({file})")]
+    NotAllowedByOrganization {
+        /// The setting, as the policy names it.
+        setting: &'static str,
+        /// What was asked for.
+        value: String,
+        /// The policy file.
+        file: String,
+    },
     /// A list's next call while one of its calls waits for its wrap-up.
     #[error("wrap up the call to {0} first")]
     WrapUpFirst(String),
@@ -174,6 +192,11 @@ impl DeskError {
             | Self::CountdownTooLong(_)
             | Self::BadShortcut(_)
             | Self::WrapUpFirst(_) => Recovery::FixInput,
+            Self::SetByOrganization { .. } | Self::NotAllowedByOrganization { .. } => {
+                Recovery::AskAdmin {
+                    permission: "the ringdesk policy".into(),
+                }
+            }
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -221,6 +244,7 @@ impl DeskError {
             Self::NoSuchWrapUp(_) => "Pick a call from `ringdesk wrapups`.",
             Self::ListName => "Give the list a name (--name).",
             Self::NoSuchList(_) => "Make it first: import a CSV file (`ringdesk list import FILE.csv --name NAME`) or paste numbers in Lists.",
+            Self::SetByOrganization { .. } | Self::NotAllowedByOrganization { .. } => "Your IT administrator sets this in ringdesk's policy file; ask them to change it.",
             Self::CountdownTooLong(_) => "Pick a shorter pause, or 0 to dial only on Next.",
             Self::BadShortcut(_) => "Write it as modifiers and a key, such as Ctrl+Alt+D (Ctrl, Alt, Shift, Super; a letter, digit or F1–F24); empty turns it off.",
             Self::PasteTooLong(_) => "Paste fewer lines at a time, or import the file as CSV.",

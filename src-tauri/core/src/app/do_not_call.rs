@@ -1,6 +1,7 @@
 //! The do-not-call list of the profile: numbers (compared in E.164) ringdesk never dials — not
 //! from the dial view, a link, a call list or `ringdesk call` — with a clear word why. Kept in
-//! the profile's cache; `ringdesk dnc add|remove|list` and the window manage it.
+//! the profile's cache; `ringdesk dnc add|import|remove|list` and the window manage it. The
+//! machine's policy may add numbers of its own (`do_not_call`), which no agent can take off.
 
 use chrono::Utc;
 use serde::Serialize;
@@ -96,7 +97,14 @@ impl Desk {
 
     /// Refuses `to` when it is on the do-not-call list.
     pub(crate) fn check_do_not_call(&self, to: &NormalizedNumber) -> Result<(), Error> {
-        if self.with_cache(|store| Ok(store.is_do_not_call(to.e164())?))? {
+        // The organization's list (the machine's policy) first, then the profile's own.
+        let home = self.home();
+        let by_policy = self.policy()?.policy.do_not_call.iter().any(|number| {
+            phone::parse_input(number)
+                .and_then(|n| phone::normalize(&n, home))
+                .is_ok_and(|n| n.e164() == to.e164())
+        });
+        if by_policy || self.with_cache(|store| Ok(store.is_do_not_call(to.e164())?))? {
             return Err(DeskError::DoNotCall(to.display(DisplayFormat::International)).into());
         }
         Ok(())

@@ -204,7 +204,11 @@ impl Desk {
 
     async fn call_link(self: &Arc<Self>, normalized: &NormalizedNumber, raw: &str) -> LinkView {
         let number = normalized.e164();
-        if self.profile().settings.link_action == LinkAction::Prefill {
+        let action = match self.link_action_in_force() {
+            Ok(action) => action,
+            Err(error) => return LinkView::refused(&error),
+        };
+        if action == LinkAction::Prefill {
             return LinkView::Call {
                 number: number.to_string(),
                 dialed: false,

@@ -38,6 +38,7 @@ mod list_editing;
 mod live_updates;
 mod new_contact;
 mod phone_line;
+mod policy;
 mod preferences;
 #[cfg(test)]
 mod settings_tests;

@@ -48,6 +48,11 @@ pub struct SettingsView {
     pub list_countdown_secs: u32,
     /// The global shortcut that dials the selected text (empty: none).
     pub dial_shortcut: String,
+    /// Settings the machine's policy locks (`link_action`, `notifications`, `start_at_login`,
+    /// `ring_me_at`, `caller_id`): shown as set by the organization, not changeable.
+    pub locked: Vec<String>,
+    /// The policy file in force, if any.
+    pub policy_file: Option<String>,
     /// Options for the pickers, keyed like the fields (`ringMeAt`, `callerId`, `smsSender`).
     pub choices: Choices,
 }
@@ -109,7 +114,10 @@ impl Desk {
     pub async fn settings(&self) -> Result<SettingsView, Error> {
         let file = self.config_file()?;
         self.remember(&file.app);
-        let profile = self.profile().settings;
+        let policy = self.policy()?;
+        let mut profile = self.profile().settings;
+        let mut app = file.app.clone();
+        super::policy::enforce(&policy, &mut profile, &mut app);
         let mut choices = Choices {
             link_action: vec![
                 choice("prefill", "Show the number, I press Call"),
@@ -127,12 +135,23 @@ impl Desk {
             choices.caller_id = options.caller_ids;
         }
         choices.sms_sender = self.sms_senders().await.0;
-        Ok(view(&profile, &file.app, choices))
+        Ok(SettingsView {
+            locked: policy
+                .policy
+                .locked
+                .iter()
+                .map(|l| l.name().to_string())
+                .collect(),
+            policy_file: policy.path.map(|p| p.display().to_string()),
+            ..view(&profile, &app, choices)
+        })
     }
 
     /// The app-wide settings as saved.
     pub fn app_settings(&self) -> Result<AppSettings, Error> {
-        let settings = self.config_file()?.app;
+        let mut settings = self.config_file()?.app;
+        let policy = self.policy()?;
+        super::policy::enforce(&policy, &mut self.profile().settings, &mut settings);
         self.remember(&settings);
         Ok(settings)
     }
@@ -175,6 +194,7 @@ impl Desk {
 
     /// Applies `patch`, saves the config file, and returns the settings now in force.
     pub async fn save_settings(&self, patch: SettingsPatch) -> Result<SettingsView, Error> {
+        super::policy::check_patch(&self.policy()?, &patch)?;
         let path = self.paths.config_file();
         let mut file = ConfigFile::load(&path)?;
         let name = self.profile().name;
@@ -278,6 +298,8 @@ fn view(profile: &ProfileSettings, app: &AppSettings, choices: Choices) -> Setti
         quick_replies: super::phone_line::quick_replies_in_force(app),
         list_countdown_secs: app.list_countdown_secs,
         dial_shortcut: app.dial_shortcut.clone(),
+        locked: Vec::new(),
+        policy_file: None,
         choices,
     }
 }

@@ -94,6 +94,8 @@ pub struct StatusReport {
     pub breaker: BreakerState,
     /// Why RingCentral could not be asked, if so.
     pub problem: Option<Problem>,
+    /// The machine's policy file in force (`/etc/ringdesk/policy.toml`), if any.
+    pub policy_file: Option<String>,
 }
 
 /// Builds the report; asks RingCentral who is signed in (one Light request).
@@ -128,6 +130,7 @@ async fn report(connection: &Connection) -> StatusReport {
         budgets: client.transport().budgets(),
         breaker: client.transport().breaker(),
         problem,
+        policy_file: None,
     }
 }
 
@@ -148,6 +151,7 @@ impl Desk {
                     budgets: Vec::new(),
                     breaker: BreakerState::Closed { failures: 0 },
                     problem: Some(Problem::of(&error)),
+                    policy_file: None,
                 }
             }
         }
@@ -157,10 +161,14 @@ impl Desk {
     /// used is an error; a session RingCentral refuses or cannot be reached is the report's
     /// problem.
     pub async fn check_status(&self) -> Result<StatusReport, Error> {
-        match self.open().await? {
-            Some(connection) => Ok(report(&connection).await),
-            None => Ok(self.status_report().await),
-        }
+        // A policy file that cannot be read is named first: nothing runs under half a policy.
+        let policy = self.policy()?;
+        let mut report = match self.open().await? {
+            Some(connection) => report(&connection).await,
+            None => self.status_report().await,
+        };
+        report.policy_file = policy.path.map(|p| p.display().to_string());
+        Ok(report)
     }
 
     /// The status panel's facts.

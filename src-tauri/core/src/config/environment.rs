@@ -9,7 +9,7 @@ pub struct Environment {
 }
 
 /// The variables ringdesk reads; nothing else is captured.
-const KNOWN: [&str; 12] = [
+const KNOWN: [&str; 13] = [
     "RINGCENTRAL_SERVER_URL",
     "RINGCENTRAL_CLIENT_ID",
     "RINGCENTRAL_CLIENT_SECRET",
@@ -20,6 +20,8 @@ const KNOWN: [&str; 12] = [
     "RINGDESK_DEMO_TIMING",
     // The demo simulator's admin token (tests, benchmarks); random per run otherwise.
     "RINGDESK_DEMO_ADMIN_TOKEN",
+    // The machine's policy file, instead of /etc/ringdesk/policy.toml (tests, other layouts).
+    "RINGDESK_POLICY_FILE",
     // Where desktop entries go (the link handler).
     "HOME",
     "XDG_DATA_HOME",

@@ -40,6 +40,9 @@ pub enum ConfigError {
     /// cross the network readable.
     #[error("server {0} uses plain http://, which is allowed only for this machine (a simulator): use its https:// address")]
     InsecureServer(String),
+    /// Demo mode while the machine's policy turns it off.
+    #[error("demo mode is turned off by your organization ({0}): sign in with RingCentral")]
+    DemoNotAllowed(String),
 }
 
 impl ConfigError {
@@ -54,6 +57,9 @@ impl ConfigError {
             Self::BadProfileName(_) => "Choose a profile name like \"work\" or \"sales-eu\".",
             Self::BadServer(_) | Self::InsecureServer(_) => {
                 "Use production, sandbox or an https:// address."
+            }
+            Self::DemoNotAllowed(_) => {
+                "Run without --demo: ringdesk signs in to your organization's RingCentral account."
             }
         }
     }

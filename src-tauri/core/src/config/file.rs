@@ -164,7 +164,7 @@ impl ConfigFile {
 
 /// A parse error as `path:line:column: message`; the position comes from the error's span
 /// (the start of the file when it has none).
-fn invalid(path: &Path, text: &str, error: &toml::de::Error) -> ConfigError {
+pub(super) fn invalid(path: &Path, text: &str, error: &toml::de::Error) -> ConfigError {
     let start = error.span().map_or(0, |span| span.start).min(text.len());
     let before = text.get(..start).unwrap_or_default();
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -176,7 +176,7 @@ fn invalid(path: &Path, text: &str, error: &toml::de::Error) -> ConfigError {
     }
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> ConfigError {
+pub(super) fn io_error(path: &Path, source: std::io::Error) -> ConfigError {
     ConfigError::Io {
         path: path.to_path_buf(),
         source,

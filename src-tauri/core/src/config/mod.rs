@@ -9,6 +9,7 @@ mod environment;
 mod error;
 mod file;
 mod paths;
+mod policy;
 mod profile;
 
 pub use environment::Environment;
@@ -18,6 +19,7 @@ pub use file::{
     MOST_LIST_COUNTDOWN_SECS,
 };
 pub use paths::Paths;
+pub use policy::{policy_path, Lockable, Policy, PolicyInForce, SignInPolicy, POLICY_FILE_ENV};
 pub use profile::{Mode, Profile, Server};
 
 /// The profile used when none is named.

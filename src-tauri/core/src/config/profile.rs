@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{ConfigError, ConfigFile, Environment, ProfileSettings};
+use super::{ConfigError, ConfigFile, Environment, PolicyInForce, ProfileSettings};
 use crate::origin;
 
 /// RingCentral's production API.
@@ -112,6 +112,31 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// This profile under the machine's policy: its RingCentral app and server, when the policy
+    /// names them, are the only ones (the file's and the environment's give way); demo mode is
+    /// refused when the policy turns it off.
+    pub fn under_policy(mut self, policy: &PolicyInForce) -> Result<Self, ConfigError> {
+        let set = &policy.policy;
+        if let (Some(client_id), Some(server)) = (&set.client_id, &set.server) {
+            self.server = Server::parse(server)?;
+            self.settings.server = Some(server.clone());
+            self.client_id = Some(client_id.clone());
+            self.settings.client_id = Some(client_id.clone());
+        }
+        if self.mode == Mode::Demo && set.allow_demo == Some(false) {
+            return Err(ConfigError::DemoNotAllowed(
+                policy
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            ));
+        }
+        Ok(self)
+    }
+}
+
 fn check_name(name: &str) -> Result<(), ConfigError> {
     let ok = !name.is_empty()
         && name.len() <= 64
@@ -133,6 +158,44 @@ mod tests {
         let mut file = ConfigFile::default();
         file.profiles.insert(name.into(), settings);
         file
+    }
+
+    #[test]
+    fn the_policys_app_and_server_are_the_only_ones() {
+        let env = Environment::from_pairs([("RINGCENTRAL_CLIENT_ID", "own-app")]);
+        let profile =
+            Profile::resolve("default", &ConfigFile::default(), &env, false).expect("resolved");
+        let policy = PolicyInForce {
+            path: Some("/etc/ringdesk/policy.toml".into()),
+            policy: super::super::Policy {
+                client_id: Some("fleet-app".into()),
+                server: Some("sandbox".into()),
+                ..Default::default()
+            },
+        };
+        let governed = profile.under_policy(&policy).expect("allowed");
+        assert_eq!(governed.client_id.as_deref(), Some("fleet-app"));
+        assert_eq!(governed.server, Server::Sandbox);
+        assert_eq!(governed.mode, Mode::Live);
+
+        let demo = Profile::resolve(
+            "default",
+            &ConfigFile::default(),
+            &Environment::default(),
+            true,
+        )
+        .expect("demo");
+        let no_demo = PolicyInForce {
+            policy: super::super::Policy {
+                allow_demo: Some(false),
+                ..Default::default()
+            },
+            ..policy
+        };
+        assert!(matches!(
+            demo.under_policy(&no_demo),
+            Err(ConfigError::DemoNotAllowed(_))
+        ));
     }
 
     #[test]

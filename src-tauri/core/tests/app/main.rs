@@ -15,6 +15,7 @@ mod lost_calls;
 mod new_contact;
 mod new_texts;
 mod outbox_cancel;
+mod policy;
 mod support;
 mod texts;
 mod wrapups;

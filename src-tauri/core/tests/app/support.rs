@@ -61,6 +61,11 @@ pub async fn demo_desk_timed(timing: DemoTiming) -> DemoDesk {
 }
 
 impl DemoDesk {
+    /// Where this desk's machine policy is read from (`RINGDESK_POLICY_FILE`).
+    pub fn policy_file(&self) -> std::path::PathBuf {
+        self._dirs.path().join("policy.toml")
+    }
+
     /// Places a call to `number` as the dialer's Call button does.
     pub async fn call(&self, number: &str) -> Result<CallView, Error> {
         self.desk.place_call(&CallRequest::to(number)).await
@@ -108,6 +113,11 @@ fn demo_desk_with(options: DeskOptions) -> (Arc<Desk>, tempfile::TempDir) {
             dirs.path().join("data").to_str().expect("utf-8"),
         ),
         (ringdesk_core::demo::ADMIN_TOKEN_ENV, ADMIN_TOKEN),
+        // The machine's policy is the test's own (none until a test writes it).
+        (
+            ringdesk_core::config::POLICY_FILE_ENV,
+            dirs.path().join("policy.toml").to_str().expect("utf-8"),
+        ),
     ]);
     let paths = Paths::resolve(&env).expect("paths");
     let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("profile");
