@@ -19,6 +19,7 @@ mod frame;
 mod links;
 mod notifications;
 mod oauth;
+mod policy;
 mod scripted;
 mod tray;
 mod window;

@@ -33,11 +33,13 @@ async function ended(backend = fakeBackend(), fields = {}) {
 }
 
 test('a call that ended offers its card, focus on the first disposition; the count shows it', async () => {
-  const { root, backend } = await ended();
+  const { root, backend, view } = await ended();
   const el = card(root);
   assert.equal(el.hidden, false);
   assert.equal(byId(root, 'wrapup-title').textContent, 'Wrap up: Ana Silva');
-  assert.match(el.textContent, /Outgoing call · Today/);
+  // The fake call started five minutes ago: yesterday, just after midnight.
+  const day = new Date(view.started).toDateString() === new Date().toDateString() ? 'Today' : 'Yesterday';
+  assert.match(el.textContent, new RegExp(`Outgoing call · ${day} `));
   assert.equal(findAll(el, (e) => e.getAttribute('role') === 'radiogroup').length, 1);
   assert.deepEqual(radios(root).map((r) => r.textContent), DISPOSITIONS.map((d, i) => `${i + 1} ${d}`));
   assert.ok(radios(root).every((r) => r.getAttribute('aria-checked') === 'false'), 'nothing picked yet');
