@@ -115,10 +115,8 @@ async fn a_follow_up_reminds_once_when_its_time_comes() {
             ..WrapUpInput::default()
         })
         .expect("saved");
-    assert!(
-        demo.desk.due_follow_ups().expect("due").is_empty(),
-        "not yet"
-    );
+    // "Not before its time" is the clocked test's (a_follow_up_comes_due_once_…): here, on the
+    // wall clock, a busy machine may well be past the two seconds already.
     let reminded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let seen = reminded.clone();
     let reminders = tokio::spawn(demo.desk.clone().remind_follow_ups(
