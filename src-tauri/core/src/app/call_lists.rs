@@ -98,9 +98,9 @@ impl Desk {
                 },
                 note: contact.notes.clone(),
             };
-            match self.list_entry(&addition) {
+            match self.list_entry(line, &addition) {
                 Ok(entry) => entries.push((line, entry)),
-                Err(reason) => skipped.push(SkippedRow { line, reason }),
+                Err(row) => skipped.push(row),
             }
         }
         let entries = self.without_repeats(name, entries, &mut skipped)?;

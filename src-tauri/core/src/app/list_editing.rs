@@ -39,12 +39,9 @@ impl Desk {
         let mut skipped = Vec::new();
         let mut entries = Vec::new();
         for (at, addition) in additions.iter().enumerate() {
-            match self.list_entry(addition) {
+            match self.list_entry(at as u64 + 1, addition) {
                 Ok(entry) => entries.push((at as u64 + 1, entry)),
-                Err(reason) => skipped.push(SkippedRow {
-                    line: at as u64 + 1,
-                    reason,
-                }),
+                Err(row) => skipped.push(row),
             }
         }
         self.add_entries(name, entries, skipped)
@@ -101,12 +98,9 @@ impl Desk {
         }
         let mut entries = Vec::new();
         for (line, addition) in &additions {
-            match self.list_entry(addition) {
+            match self.list_entry(*line, addition) {
                 Ok(entry) => entries.push((*line, entry)),
-                Err(reason) => skipped.push(SkippedRow {
-                    line: *line,
-                    reason,
-                }),
+                Err(row) => skipped.push(row),
             }
         }
         self.add_entries(name, entries, skipped)
@@ -196,15 +190,24 @@ impl Desk {
         Ok(kept)
     }
 
-    /// The entry `addition` makes, or why it cannot be dialed. A list dials on its own, so a
-    /// number no phone could have (its length is wrong) is refused here, not at its turn.
-    pub(super) fn list_entry(&self, addition: &ListAddition) -> Result<NewEntry, String> {
+    /// The entry `addition` (of line `line`) makes, or the skipped row that says why it cannot
+    /// be dialed. A list dials on its own, so a number no phone could have (its length is
+    /// wrong) is refused here, not at its turn.
+    pub(super) fn list_entry(
+        &self,
+        line: u64,
+        addition: &ListAddition,
+    ) -> Result<NewEntry, SkippedRow> {
+        let refused = |why: &dyn std::fmt::Display| SkippedRow {
+            line,
+            reason: format!("{:?} cannot be dialed: {why}", addition.number),
+        };
         let number = phone::parse_input(&addition.number)
             .and_then(|n| phone::normalize(&n, self.home()))
-            .map_err(|error| format!("{:?} cannot be dialed: {error}", addition.number))?;
+            .map_err(|error| refused(&error))?;
         if !number.validity().possible {
             let why = number.validity().warning().unwrap_or("it cannot connect");
-            return Err(format!("{:?} cannot be dialed: {why}", addition.number));
+            return Err(refused(&why));
         }
         Ok(NewEntry {
             name: addition.name.trim().chars().take(200).collect(),

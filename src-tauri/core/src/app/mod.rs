@@ -28,6 +28,7 @@ mod dialing;
 mod do_not_call;
 mod error;
 mod events;
+mod follow_ups;
 mod format;
 mod history;
 mod link_handling;
@@ -76,6 +77,7 @@ pub use dialing::{CallPreview, CallRequest, CallView, PartyView, PhaseName, Requ
 pub use do_not_call::{DoNotCallImport, DoNotCallView};
 pub use error::Error;
 pub use events::{ChatsChange, DeskEvent, LiveState, LiveView, MessagesChange};
+pub use follow_ups::FollowUpsView;
 pub use history::{CallRow, CallsPage};
 pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
 pub use list_editing::ListAddition;
@@ -94,7 +96,7 @@ pub use views::{
     country_name, CallOptions, Choice, NumberPreview, Problem, SignInState, SignInView, Suggestion,
     SyncView, UserView,
 };
-pub use wrapups::{FollowUpsView, WrapUpInput, WrapUpView, DEFAULT_DISPOSITIONS};
+pub use wrapups::{WrapUpInput, WrapUpView, DEFAULT_DISPOSITIONS};
 
 // What the faces name when they talk to the desk: configuration, numbers, progress and rows of
 // the cache, re-exported so that a face needs nothing but this module.
