@@ -43,6 +43,7 @@ mod sync_state;
 mod team_chats;
 mod team_posts;
 mod time;
+mod wrapup_search;
 mod wrapups;
 
 use std::path::{Path, PathBuf};
