@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use ringdesk_core::app::{Background, DemoTiming, Desk, DeskOptions};
-use ringdesk_core::config::{ConfigError, ConfigFile, Environment, Paths, PolicyInForce, Profile};
+use ringdesk_core::config::{ConfigError, Environment, Paths, Profile};
 
 use crate::Cli;
 
@@ -51,9 +51,7 @@ impl Launch {
     /// Resolves the launch from parsed arguments and an explicit environment.
     pub fn resolve(cli: &Cli, env: &Environment) -> Result<Self, ConfigError> {
         let paths = Paths::resolve(env)?;
-        let file = ConfigFile::load(&paths.config_file())?;
-        let profile = Profile::resolve(&cli.profile, &file, env, cli.demo)?
-            .under_policy(&PolicyInForce::load(env)?)?;
+        let profile = Profile::for_launch(&cli.profile, &paths, env, cli.demo)?;
         Ok(Self {
             profile,
             paths,

@@ -71,6 +71,29 @@ test('signed out shows the sign-in choices; a JWT signs in', async () => {
   assert.equal(jwt.value, '', 'the credential does not linger in the page');
 });
 
+test('the machine policy offers only the sign-in it allows, and no demo when it is off', async () => {
+  const jwtOnly = fakeBackend({});
+  jwtOnly.session = async () => ({ state: 'signed_out', mode: 'live', user: null, canSignIn: true, signInMethods: 'jwt', demoAllowed: false });
+  const { root } = await started(jwtOnly);
+  const panel = byClass(root, 'sign-in')[0];
+  const button = (text) => findAll(panel, (el) => el.textContent === text && el.tagName === 'BUTTON')[0];
+  assert.equal(button('Sign in with RingCentral').hidden, true, 'no browser sign-in under a JWT-only policy');
+  assert.equal(button('Use a JWT credential').hidden, true, 'the form is shown at once, no toggle');
+  assert.equal(findAll(panel, (el) => el.tagName === 'FORM')[0].hidden, false, 'the JWT form is open');
+  assert.equal(button('Try the demo').hidden, true, 'demo mode is off by policy');
+  root.remove();
+
+  const browserOnly = fakeBackend({});
+  browserOnly.session = async () => ({ state: 'signed_out', mode: 'live', user: null, canSignIn: true, signInMethods: 'browser', demoAllowed: true });
+  const other = (await started(browserOnly)).root;
+  const panel2 = byClass(other, 'sign-in')[0];
+  const button2 = (text) => findAll(panel2, (el) => el.textContent === text && el.tagName === 'BUTTON')[0];
+  assert.equal(button2('Sign in with RingCentral').hidden, false);
+  assert.equal(button2('Use a JWT credential').hidden, true, 'no JWT under a browser-only policy');
+  assert.equal(findAll(panel2, (el) => el.tagName === 'FORM')[0].hidden, true);
+  assert.equal(button2('Try the demo').hidden, false);
+});
+
 test('a failing backend shows its message in the status strip and a toast', async () => {
   const backend = fakeBackend();
   backend.appInfo = async () => Promise.reject({ code: 'validation', message: 'config.toml is not valid', hint: 'Fix it' });

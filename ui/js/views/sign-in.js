@@ -45,6 +45,12 @@ export function createSignIn({ backend, store, toast }) {
     element.hidden = !session || session.state !== 'signed_out';
     browser.disabled = !session?.canSignIn;
     browser.title = session?.canSignIn ? '' : 'No RingCentral app is configured: set RINGCENTRAL_CLIENT_ID';
+    // The machine's policy may allow one way of signing in, and no demo.
+    const methods = session?.signInMethods ?? 'either';
+    browser.hidden = methods === 'jwt';
+    jwtToggle.hidden = methods !== 'either';
+    if (methods !== 'either') jwtForm.hidden = methods === 'browser';
+    demo.hidden = session?.demoAllowed === false;
   });
 
   return { element };

@@ -2,6 +2,11 @@
 
 use crate::recovery::Recovery;
 
+/// Signing in in the browser, as a refusal names it.
+pub(crate) const SIGN_IN_BROWSER: &str = "in the browser";
+/// Signing in with a JWT credential, as a refusal names it.
+pub(crate) const SIGN_IN_JWT: &str = "with a JWT credential";
+
 /// A request the desk cannot carry out in its current state.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -147,6 +152,14 @@ pub enum DeskError {
         /// The policy file.
         file: String,
     },
+    /// A way of signing in the machine's policy does not allow.
+    #[error("signing in {method} is not allowed by your organization ({file})")]
+    SignInNotAllowed {
+        /// "in the browser" or "with a JWT credential".
+        method: &'static str,
+        /// The policy file.
+        file: String,
+    },
     /// A list's next call while one of its calls waits for its wrap-up.
     #[error("wrap up the call to {0} first")]
     WrapUpFirst(String),
@@ -192,11 +205,11 @@ impl DeskError {
             | Self::CountdownTooLong(_)
             | Self::BadShortcut(_)
             | Self::WrapUpFirst(_) => Recovery::FixInput,
-            Self::SetByOrganization { .. } | Self::NotAllowedByOrganization { .. } => {
-                Recovery::AskAdmin {
-                    permission: "the ringdesk policy".into(),
-                }
-            }
+            Self::SetByOrganization { .. }
+            | Self::NotAllowedByOrganization { .. }
+            | Self::SignInNotAllowed { .. } => Recovery::AskAdmin {
+                permission: "the ringdesk policy".into(),
+            },
             Self::OptedOut { .. } => Recovery::CheckNumber,
             Self::NoCallControl => Recovery::AskAdmin {
                 permission: "CallControl".into(),
@@ -245,6 +258,8 @@ impl DeskError {
             Self::ListName => "Give the list a name (--name).",
             Self::NoSuchList(_) => "Make it first: import a CSV file (`ringdesk list import FILE.csv --name NAME`) or paste numbers in Lists.",
             Self::SetByOrganization { .. } | Self::NotAllowedByOrganization { .. } => "Your IT administrator sets this in ringdesk's policy file; ask them to change it.",
+            Self::SignInNotAllowed { method: SIGN_IN_BROWSER, .. } => "Sign in with your JWT credential (`ringdesk login --jwt`, or Sign in with JWT in the window).",
+            Self::SignInNotAllowed { .. } => "Sign in in the browser (`ringdesk login`, or Sign in in the window).",
             Self::CountdownTooLong(_) => "Pick a shorter pause, or 0 to dial only on Next.",
             Self::BadShortcut(_) => "Write it as modifiers and a key, such as Ctrl+Alt+D (Ctrl, Alt, Shift, Super; a letter, digit or F1–F24); empty turns it off.",
             Self::PasteTooLong(_) => "Paste fewer lines at a time, or import the file as CSV.",

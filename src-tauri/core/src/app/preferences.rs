@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use serde::{Deserialize, Serialize};
 
 use crate::config::{
-    AppSettings, ConfigError, ConfigFile, LinkAction, ProfileSettings, Theme,
+    AppSettings, ConfigError, ConfigFile, LinkAction, PolicyInForce, ProfileSettings, Theme,
     MOST_LIST_COUNTDOWN_SECS,
 };
 
@@ -112,9 +112,9 @@ pub struct SettingsPatch {
 impl Desk {
     /// The settings, with picker choices when signed in.
     pub async fn settings(&self) -> Result<SettingsView, Error> {
-        let file = self.config_file()?;
-        self.remember(&file.app);
         let policy = self.policy()?;
+        let file = self.config_file(&policy)?;
+        self.remember(&file.app);
         let mut profile = self.profile().settings;
         let mut app = file.app.clone();
         super::policy::enforce(&policy, &mut profile, &mut app);
@@ -149,8 +149,8 @@ impl Desk {
 
     /// The app-wide settings as saved.
     pub fn app_settings(&self) -> Result<AppSettings, Error> {
-        let mut settings = self.config_file()?.app;
         let policy = self.policy()?;
+        let mut settings = self.config_file(&policy)?.app;
         super::policy::enforce(&policy, &mut self.profile().settings, &mut settings);
         self.remember(&settings);
         Ok(settings)
@@ -194,9 +194,10 @@ impl Desk {
 
     /// Applies `patch`, saves the config file, and returns the settings now in force.
     pub async fn save_settings(&self, patch: SettingsPatch) -> Result<SettingsView, Error> {
-        super::policy::check_patch(&self.policy()?, &patch)?;
+        let policy = self.policy()?;
+        super::policy::check_patch(&policy, &patch)?;
         let path = self.paths.config_file();
-        let mut file = ConfigFile::load(&path)?;
+        let mut file = self.config_file(&policy)?;
         let name = self.profile().name;
         let mut profile = file.profile(&name);
         if let Some(code) = patch.country.as_deref() {
@@ -239,8 +240,9 @@ impl Desk {
         self.settings().await
     }
 
-    fn config_file(&self) -> Result<ConfigFile, ConfigError> {
-        ConfigFile::load(&self.paths.config_file())
+    /// The config file, where a setting it does not write takes the policy's default.
+    fn config_file(&self, policy: &PolicyInForce) -> Result<ConfigFile, ConfigError> {
+        ConfigFile::load_with(&self.paths.config_file(), &policy.defaults())
     }
 
     /// Puts saved settings in force for this run.

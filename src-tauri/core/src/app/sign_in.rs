@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::api::extension::read_extension;
 use crate::api::ClientOptions;
 use crate::auth::{self, SignInStart};
-use crate::config::Mode;
+use crate::config::{Mode, SignInPolicy};
 use crate::demo::{Demo, DemoSetup, ADMIN_TOKEN_ENV};
 use crate::keychain::{KeyringStore, TokenStore};
 use crate::secret::Secret;
@@ -83,6 +83,7 @@ impl Desk {
 
     /// Signs in with a JWT credential and keeps it in the keychain for unattended re-login.
     pub async fn sign_in_jwt(self: &Arc<Self>, jwt: &str) -> Result<SignInView, Error> {
+        self.check_sign_in(SignInPolicy::Jwt)?;
         let connection = self.connect_live().await?;
         connection
             .session()
@@ -94,6 +95,7 @@ impl Desk {
     /// Starts a browser sign-in: the authorize URL to open and when it expires; the redirect
     /// completes it through [`Desk::complete_browser_sign_in`] (in this process or another).
     pub async fn begin_browser_sign_in(&self) -> Result<SignInStart, Error> {
+        self.check_sign_in(SignInPolicy::Browser)?;
         let connection = self.connect_live().await?;
         Ok(auth::begin_sign_in(connection.session()).await?)
     }
@@ -115,6 +117,7 @@ impl Desk {
         self: &Arc<Self>,
         callback: &str,
     ) -> Result<SignInView, Error> {
+        self.check_sign_in(SignInPolicy::Browser)?;
         let connection = self.connect_live().await?;
         auth::complete_sign_in(connection.session(), callback).await?;
         self.adopt(connection).await
@@ -122,6 +125,7 @@ impl Desk {
 
     /// Switches this run to demo mode: the built-in simulator, clearly labelled.
     pub async fn start_demo(self: &Arc<Self>) -> Result<SignInView, Error> {
+        self.check_demo_allowed()?;
         if let Ok(mut profile) = self.profile.write() {
             profile.mode = Mode::Demo;
         }
@@ -189,8 +193,10 @@ impl Desk {
 
     async fn open_live(&self) -> Result<Option<Connection>, Error> {
         let connection = self.connect_live().await?;
-        let signed_in = connection.session().tokens().is_some()
-            || connection.session().can_sign_in_unattended();
+        // A stored or given JWT signs in unattended only where the policy allows JWT.
+        let unattended = connection.session().can_sign_in_unattended()
+            && self.check_sign_in(SignInPolicy::Jwt).is_ok();
+        let signed_in = connection.session().tokens().is_some() || unattended;
         Ok(signed_in.then_some(connection))
     }
 
@@ -247,11 +253,15 @@ impl Desk {
 
     fn view(&self, state: SignInState, user: Option<UserView>) -> SignInView {
         let profile = self.profile();
+        // An unreadable policy stops what needs it, naming its line; the view offers all.
+        let policy = self.policy().unwrap_or_default().policy;
         SignInView {
             state,
             mode: profile.mode,
             user,
             can_sign_in: profile.client_id.is_some(),
+            sign_in_methods: policy.sign_in,
+            demo_allowed: policy.allow_demo != Some(false),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::config::Mode;
+use crate::config::{Mode, SignInPolicy};
 use crate::phone::{Country, DisplayFormat, NormalizedNumber, PhoneError};
 use crate::store::{ContactRef, Feed};
 use crate::Recovery;
@@ -43,6 +43,10 @@ pub struct SignInView {
     pub user: Option<UserView>,
     /// Whether browser sign-in is possible (a RingCentral app is configured).
     pub can_sign_in: bool,
+    /// How the machine's policy lets agents sign in (`browser`, `jwt` or `either`).
+    pub sign_in_methods: SignInPolicy,
+    /// Whether the machine's policy lets demo mode run.
+    pub demo_allowed: bool,
 }
 
 /// What the typed number will dial, shown under the number field as the agent types.

@@ -131,6 +131,18 @@ pub struct ConfigFile {
     pub app: AppSettings,
     /// Settings per profile name.
     pub profiles: BTreeMap<String, ProfileSettings>,
+    /// The settings of a profile the file does not name.
+    #[serde(skip)]
+    pub profile_defaults: ProfileSettings,
+}
+
+/// The values a setting the file does not write takes: ringdesk's own, or the machine policy's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingDefaults {
+    /// For `[app]`.
+    pub app: AppSettings,
+    /// For each `[profiles.NAME]`.
+    pub profile: ProfileSettings,
 }
 
 impl ConfigFile {
@@ -142,6 +154,37 @@ impl ConfigFile {
             Err(source) => return Err(io_error(path, source)),
         };
         toml::from_str(&text).map_err(|e| invalid(path, &text, &e))
+    }
+
+    /// Reads the file like [`ConfigFile::load`], but a setting it does not write takes its value
+    /// from `defaults` instead of ringdesk's own.
+    pub fn load_with(path: &Path, defaults: &SettingDefaults) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(source) => return Err(io_error(path, source)),
+        };
+        // Read once as written, so that a mistake is named at its line.
+        let _: ConfigFile = toml::from_str(&text).map_err(|e| invalid(path, &text, &e))?;
+        let written: toml::Table = toml::from_str(&text).map_err(|e| invalid(path, &text, &e))?;
+        let over = |e: toml::ser::Error| io_error(path, std::io::Error::other(e));
+        let app = overlay(&defaults.app, written.get("app")).map_err(over)?;
+        let mut profiles = BTreeMap::new();
+        if let Some(toml::Value::Table(written)) = written.get("profiles") {
+            for (name, settings) in written {
+                let settings = overlay(&defaults.profile, Some(settings)).map_err(over)?;
+                profiles.insert(name.clone(), settings);
+            }
+        }
+        Ok(Self {
+            app: app.try_into().map_err(|e| invalid(path, &text, &e))?,
+            profiles: profiles
+                .into_iter()
+                .map(|(name, t)| Ok((name, t.try_into()?)))
+                .collect::<Result<_, toml::de::Error>>()
+                .map_err(|e| invalid(path, &text, &e))?,
+            profile_defaults: defaults.profile.clone(),
+        })
     }
 
     /// Writes the file atomically (a temporary file renamed over the old one).
@@ -156,10 +199,25 @@ impl ConfigFile {
         std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))
     }
 
-    /// The settings of `profile`, empty if it has none.
+    /// The settings of `profile`; the defaults if the file has none.
     pub fn profile(&self, profile: &str) -> ProfileSettings {
-        self.profiles.get(profile).cloned().unwrap_or_default()
+        self.profiles
+            .get(profile)
+            .cloned()
+            .unwrap_or_else(|| self.profile_defaults.clone())
     }
+}
+
+/// `defaults` as a table with the keys of `written` (a table) put over it.
+fn overlay<T: Serialize>(
+    defaults: &T,
+    written: Option<&toml::Value>,
+) -> Result<toml::Table, toml::ser::Error> {
+    let mut table = toml::Table::try_from(defaults)?;
+    if let Some(toml::Value::Table(written)) = written {
+        table.extend(written.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    Ok(table)
 }
 
 /// A parse error as `path:line:column: message`; the position comes from the error's span
@@ -186,6 +244,44 @@ pub(super) fn io_error(path: &Path, source: std::io::Error) -> ConfigError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_file_does_not_write_takes_the_given_default() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("config.toml");
+        let defaults = SettingDefaults {
+            app: AppSettings {
+                notifications: false,
+                start_at_login: true,
+                ..AppSettings::default()
+            },
+            profile: ProfileSettings {
+                link_action: LinkAction::Dial,
+                ..ProfileSettings::default()
+            },
+        };
+        let none = ConfigFile::load_with(&path, &defaults).expect("no file");
+        assert!(!none.app.notifications && none.app.start_at_login);
+        assert_eq!(none.profile("default").link_action, LinkAction::Dial);
+
+        std::fs::write(
+            &path,
+            "[app]\nnotifications = true\n[profiles.work]\ncountry = \"GB\"\n",
+        )
+        .expect("written");
+        let file = ConfigFile::load_with(&path, &defaults).expect("read");
+        assert!(file.app.notifications, "written: the agent's");
+        assert!(file.app.start_at_login, "not written: the default");
+        let work = file.profile("work");
+        assert_eq!(work.country.as_deref(), Some("GB"));
+        assert_eq!(work.link_action, LinkAction::Dial);
+
+        std::fs::write(&path, "[app]\nnotifications = \"loud\"\n").expect("written");
+        match ConfigFile::load_with(&path, &defaults) {
+            Err(ConfigError::Invalid { line: 2, .. }) => {}
+            other => panic!("a bad value is named at its line, got {other:?}"),
+        }
+    }
 
     #[test]
     fn muted_or_switched_off_means_no_notification() {

@@ -15,8 +15,8 @@ mod profile;
 pub use environment::Environment;
 pub use error::ConfigError;
 pub use file::{
-    AppSettings, ConfigFile, LinkAction, ProfileSettings, Theme, DEFAULT_DIAL_SHORTCUT,
-    MOST_LIST_COUNTDOWN_SECS,
+    AppSettings, ConfigFile, LinkAction, ProfileSettings, SettingDefaults, Theme,
+    DEFAULT_DIAL_SHORTCUT, MOST_LIST_COUNTDOWN_SECS,
 };
 pub use paths::Paths;
 pub use policy::{policy_path, Lockable, Policy, PolicyInForce, SignInPolicy, POLICY_FILE_ENV};

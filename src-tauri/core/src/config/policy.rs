@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::file::{invalid, io_error};
-use super::{ConfigError, Environment, LinkAction, Server};
+use super::{ConfigError, Environment, LinkAction, Server, SettingDefaults};
 
 /// The variable that names the policy file instead of the platform's place.
 pub const POLICY_FILE_ENV: &str = "RINGDESK_POLICY_FILE";
@@ -127,6 +127,25 @@ impl PolicyInForce {
             path: Some(path),
             policy,
         })
+    }
+
+    /// What a setting the agent has not set starts as: the policy's value where it gives one
+    /// (locked or not), else ringdesk's own. Ring-me-at and caller ID start as the first
+    /// allowed number.
+    pub fn defaults(&self) -> SettingDefaults {
+        let set = &self.policy;
+        let mut defaults = SettingDefaults::default();
+        defaults.app.notifications = set.notifications.unwrap_or(defaults.app.notifications);
+        defaults.app.start_at_login = set.start_at_login.unwrap_or(defaults.app.start_at_login);
+        defaults.profile.link_action = set.link_action.unwrap_or_default();
+        defaults.profile.ring_me_at = set.allowed_ring_me_at.first().cloned();
+        defaults.profile.caller_id = set.allowed_caller_ids.first().cloned();
+        defaults
+    }
+
+    /// Whether agents may sign in with `method` (`Browser` or `Jwt`).
+    pub fn allows_sign_in(&self, method: SignInPolicy) -> bool {
+        self.policy.sign_in == SignInPolicy::Either || self.policy.sign_in == method
     }
 
     /// Whether agents may not change `setting`.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{ConfigError, ConfigFile, Environment, PolicyInForce, ProfileSettings};
+use super::{ConfigError, ConfigFile, Environment, Paths, PolicyInForce, ProfileSettings};
 use crate::origin;
 
 /// RingCentral's production API.
@@ -76,6 +76,20 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// The profile a launch uses: the machine's policy, then the config file in `paths` (a
+    /// setting it does not write takes the policy's default), then the environment, with the
+    /// policy's app, server and demo rule over all.
+    pub fn for_launch(
+        name: &str,
+        paths: &Paths,
+        env: &Environment,
+        force_demo: bool,
+    ) -> Result<Self, ConfigError> {
+        let policy = PolicyInForce::load(env)?;
+        let file = ConfigFile::load_with(&paths.config_file(), &policy.defaults())?;
+        Self::resolve(name, &file, env, force_demo)?.under_policy(&policy)
+    }
+
     /// Resolves `name` from the file and the environment; `force_demo` is `--demo`.
     pub fn resolve(
         name: &str,

@@ -6,7 +6,7 @@ use std::time::Duration;
 use ringdesk_core::app::{
     CallRequest, CallView, DemoTiming, Desk, DeskEvent, DeskOptions, Error, SignInState,
 };
-use ringdesk_core::config::{ConfigFile, Environment, Paths, Profile};
+use ringdesk_core::config::{Environment, Paths, Profile};
 use ringdesk_testkit::SimAdmin;
 use tokio::sync::broadcast::Receiver;
 
@@ -102,8 +102,12 @@ fn demo_desk_at(timing: DemoTiming) -> (Arc<Desk>, tempfile::TempDir) {
 }
 
 fn demo_desk_with(options: DeskOptions) -> (Arc<Desk>, tempfile::TempDir) {
-    let dirs = tempfile::tempdir().expect("temp dir");
-    let env = Environment::from_pairs([
+    demo_desk_in(tempfile::tempdir().expect("temp dir"), options)
+}
+
+/// The folders and environment of a demo desk in `dirs`, as a launch resolves them.
+pub fn desk_env(dirs: &tempfile::TempDir) -> Environment {
+    Environment::from_pairs([
         (
             "RINGDESK_CONFIG_DIR",
             dirs.path().join("config").to_str().expect("utf-8"),
@@ -118,10 +122,36 @@ fn demo_desk_with(options: DeskOptions) -> (Arc<Desk>, tempfile::TempDir) {
             ringdesk_core::config::POLICY_FILE_ENV,
             dirs.path().join("policy.toml").to_str().expect("utf-8"),
         ),
-    ]);
+    ])
+}
+
+fn demo_desk_in(dirs: tempfile::TempDir, options: DeskOptions) -> (Arc<Desk>, tempfile::TempDir) {
+    let env = desk_env(&dirs);
     let paths = Paths::resolve(&env).expect("paths");
-    let profile = Profile::resolve("default", &ConfigFile::default(), &env, true).expect("profile");
+    let profile = Profile::for_launch("default", &paths, &env, true).expect("profile");
     (Desk::new(profile, env, paths, options), dirs)
+}
+
+/// Starts a demo desk (fast timing) on a machine whose policy file says `policy`, as a launch
+/// reads it, and waits until it is signed in.
+pub async fn demo_desk_under_policy(policy: &str) -> DemoDesk {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dirs.path().join("policy.toml"), policy).expect("policy written");
+    let (desk, dirs) = demo_desk_in(
+        dirs,
+        DeskOptions {
+            demo_timing: DemoTiming::Fast,
+            ..DeskOptions::default()
+        },
+    );
+    let events = desk.subscribe();
+    let session = desk.start().await;
+    assert_eq!(session.state, SignInState::SignedIn, "{session:?}");
+    DemoDesk {
+        desk,
+        events,
+        _dirs: dirs,
+    }
 }
 
 /// Waits for the first event `pick` accepts, or fails after a while.

@@ -72,26 +72,41 @@ impl Desk {
 
     /// The agent's phones ("ring me at") and the numbers that may be shown as caller ID.
     pub async fn call_options(&self) -> Result<CallOptions, Error> {
+        let policy = self.policy()?.policy;
         let live = self.live().await?;
         let client = live.connection.client();
         let forwarding = list_forwarding_numbers(client).await?;
         let numbers = list_phone_numbers(client).await?;
-        let settings = self.profile().settings;
+        let settings = self.profile_settings_in_force()?;
+        let allowed =
+            |list: &[String], number: &str| list.is_empty() || list.iter().any(|a| a == number);
+        // Under the policy's list the choice is the number itself, so that what is picked can be
+        // checked against the list; else the forwarding number's id.
+        let ring_me_at: Vec<Choice> = forwarding
+            .iter()
+            .filter(|f| allowed(&policy.allowed_ring_me_at, &f.phone_number))
+            .map(|f| Choice {
+                value: if policy.allowed_ring_me_at.is_empty() {
+                    f.id.clone()
+                } else {
+                    f.phone_number.clone()
+                },
+                label: format!(
+                    "{} · {}",
+                    phone_noun(f.label.as_deref(), f.kind.as_deref()),
+                    format_key(&f.phone_number)
+                ),
+            })
+            .collect();
         Ok(CallOptions {
-            ring_me_at: forwarding
-                .iter()
-                .map(|f| Choice {
-                    value: f.id.clone(),
-                    label: format!(
-                        "{} · {}",
-                        phone_noun(f.label.as_deref(), f.kind.as_deref()),
-                        format_key(&f.phone_number)
-                    ),
-                })
-                .collect(),
+            selected_ring_me_at: settings
+                .ring_me_at
+                .or_else(|| ring_me_at.first().map(|f| f.value.clone())),
+            ring_me_at,
             caller_ids: numbers
                 .iter()
                 .filter(|n| n.has("CallerId"))
+                .filter(|n| allowed(&policy.allowed_caller_ids, &n.phone_number))
                 .map(|n| Choice {
                     value: n.phone_number.clone(),
                     label: format!(
@@ -101,9 +116,6 @@ impl Desk {
                     ),
                 })
                 .collect(),
-            selected_ring_me_at: settings
-                .ring_me_at
-                .or_else(|| forwarding.first().map(|f| f.id.clone())),
             selected_caller_id: settings.caller_id,
         })
     }

@@ -74,11 +74,16 @@ impl Desk {
         country: crate::phone::Country,
         live: &super::super::Live,
     ) -> Result<CallPlan, Error> {
-        let settings = self.profile().settings;
+        let (ring_me_at, caller_id) = super::super::policy::numbers_for_call(
+            &self.policy()?,
+            self.profile().settings,
+            request.ring_me_at.clone(),
+            request.caller_id.clone(),
+        )?;
         let target = CallTarget {
             number: request.number.clone(),
-            ring_me_at: request.ring_me_at.clone().or(settings.ring_me_at),
-            caller_id: request.caller_id.clone().or(settings.caller_id),
+            ring_me_at,
+            caller_id,
             country,
         };
         Ok(plan_call(live.connection.client(), &target).await?)
