@@ -10,7 +10,7 @@ BUILD_PACKAGES=(build-essential pkg-config curl wget file libwebkit2gtk-4.1-dev 
   libjavascriptcoregtk-4.1-dev)
 TEST_PACKAGES=(xvfb xauth x11-apps imagemagick webkit2gtk-driver dbus dbus-x11 dbus-user-session
   dunst libnotify-bin gnome-keyring libsecret-tools at-spi2-core xdg-utils desktop-file-utils xclip xdotool
-  python3-venv nodejs)
+  python3-venv nodejs rpm)
 
 wanted=("${BUILD_PACKAGES[@]}")
 [ "${1:-}" = "--test" ] && wanted+=("${TEST_PACKAGES[@]}")

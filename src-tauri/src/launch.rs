@@ -48,6 +48,17 @@ impl Launch {
         )
     }
 
+    /// Whether start at login is on for this agent: their setting, else the machine policy's
+    /// default, or the policy's locked value. The package's system-wide login item starts every
+    /// agent's `ringdesk --at-login`; an agent's own login item (the same file name, in
+    /// `~/.config/autostart`) takes its place while their setting is on. Settings that cannot be
+    /// read start the window, which names the problem.
+    pub fn start_at_login_wanted(&self) -> bool {
+        self.desk(Background::Off)
+            .app_settings()
+            .map_or(true, |settings| settings.start_at_login)
+    }
+
     /// Resolves the launch from parsed arguments and an explicit environment.
     pub fn resolve(cli: &Cli, env: &Environment) -> Result<Self, ConfigError> {
         let paths = Paths::resolve(env)?;
@@ -56,7 +67,7 @@ impl Launch {
             profile,
             paths,
             link: cli.link.clone(),
-            minimized: cli.minimized,
+            minimized: cli.minimized || cli.at_login,
             env: env.clone(),
         })
     }

@@ -146,6 +146,10 @@ pub fn run() -> i32 {
         return cli::run(cli, command);
     }
     match Launch::from_cli(&cli) {
+        Ok(launch) if cli.at_login && !launch.start_at_login_wanted() => {
+            tracing::info!("start at login is off: not starting");
+            0
+        }
         Ok(launch) => window::run(launch),
         Err(error) => {
             eprintln!("ringdesk: {error}\n{}", error.hint());

@@ -33,6 +33,8 @@ pub struct Desktop {
     /// The environment ringdesk was started with (folders and the test's variables), for
     /// second processes.
     env: Vec<(String, String)>,
+    /// The `ringdesk` program under test: the build's, or an installed one.
+    program: String,
 }
 
 /// The variables that put a process into the test's display and session bus.
@@ -49,6 +51,17 @@ impl Desktop {
 
     /// Like [`Desktop::launch`], with `config` (TOML) as ringdesk's configuration file.
     pub async fn launch_configured(
+        args: &[&str],
+        env: &[(&str, &str)],
+        config: Option<&str>,
+    ) -> Desktop {
+        Self::launch_program(env!("CARGO_BIN_EXE_ringdesk"), args, env, config).await
+    }
+
+    /// Like [`Desktop::launch_configured`], starting `program` (an installed `ringdesk`) instead
+    /// of the build's; second processes run it too.
+    pub async fn launch_program(
+        program: &str,
         args: &[&str],
         env: &[(&str, &str)],
         config: Option<&str>,
@@ -112,7 +125,7 @@ impl Desktop {
         let mut options = Map::new();
         options.insert(
             "webkitgtk:browserOptions".into(),
-            json!({ "binary": env!("CARGO_BIN_EXE_ringdesk"), "args": args }),
+            json!({ "binary": program, "args": args }),
         );
         let mut builder = ClientBuilder::rustls().expect("TLS roots");
         builder.capabilities(options);
@@ -134,6 +147,7 @@ impl Desktop {
             session,
             dirs,
             env: own_env,
+            program: program.to_string(),
         };
         desktop.wait_for_css(".status-strip").await;
         desktop
@@ -352,7 +366,7 @@ impl Desktop {
     /// Runs `ringdesk ARGS` as a second process in the same display, session bus and folders
     /// (what the desktop does with a clicked link), and waits for it to exit.
     pub fn ringdesk(&self, args: &[&str]) -> Output {
-        self.run(env!("CARGO_BIN_EXE_ringdesk"), args)
+        self.run(&self.program, args)
     }
 
     /// Runs `program ARGS` in the test's display, bus and folders, and waits for it. A program
@@ -371,7 +385,7 @@ impl Desktop {
     /// Starts `ringdesk ARGS` in the session without waiting (e.g. `login`, which waits itself);
     /// its standard output goes to `stdout`.
     pub fn spawn_ringdesk(&self, args: &[&str], stdout: &Path) -> Child {
-        self.command(env!("CARGO_BIN_EXE_ringdesk"), args)
+        self.command(&self.program, args)
             .stdout(Stdio::from(
                 std::fs::File::create(stdout).expect("output file"),
             ))
@@ -448,11 +462,20 @@ impl Desktop {
     /// Kills ringdesk's window program with SIGKILL, as a crash or a power cut would end it:
     /// the `ringdesk-window` process whose data folder is this test's.
     pub fn kill_window(&self) {
+        let windows = self.windows();
+        assert_eq!(windows.len(), 1, "one ringdesk-window of this test to kill");
+        for (pid, _) in windows {
+            signal("-KILL", &pid);
+        }
+    }
+
+    /// This test's `ringdesk-window` processes: pid and the program file each runs.
+    pub fn windows(&self) -> Vec<(String, PathBuf)> {
         let data = format!(
             "RINGDESK_DATA_DIR={}",
             self.dirs.path().join("data").display()
         );
-        let mut killed = 0;
+        let mut found = Vec::new();
         for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
             let path = entry.path();
             let cmdline = std::fs::read(path.join("cmdline")).unwrap_or_default();
@@ -460,11 +483,11 @@ impl Desktop {
             let program = cmdline.split(|b| *b == 0).next().unwrap_or_default();
             let ours = environ.split(|b| *b == 0).any(|v| v == data.as_bytes());
             if ours && program.ends_with(b"ringdesk-window") {
-                signal("-KILL", &entry.file_name().to_string_lossy());
-                killed += 1;
+                let exe = std::fs::read_link(path.join("exe")).unwrap_or_default();
+                found.push((entry.file_name().to_string_lossy().into_owned(), exe));
             }
         }
-        assert_eq!(killed, 1, "one ringdesk-window of this test to kill");
+        found
     }
 
     /// The test's private folders (`config`, `data`, `home`).

@@ -16,6 +16,7 @@ mod desktop;
 mod dial_anywhere;
 mod dunst;
 mod frame;
+mod installed;
 mod links;
 mod notifications;
 mod oauth;

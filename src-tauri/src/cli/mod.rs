@@ -57,6 +57,11 @@ pub struct Cli {
     #[arg(long)]
     pub minimized: bool,
 
+    /// Started by the system's login items (the package's `/etc/xdg/autostart` entry): start
+    /// hidden in the tray if start at login is on, else do nothing.
+    #[arg(long, hide = true)]
+    pub at_login: bool,
+
     /// A tel:, callto:, sms: or ringdesk:// link to open.
     #[arg(value_name = "LINK")]
     pub link: Option<String>,

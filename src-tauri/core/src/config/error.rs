@@ -30,6 +30,17 @@ pub enum ConfigError {
         /// What is wrong there, in the parser's words (one line).
         message: String,
     },
+    /// A managed policy (macOS managed preferences, the Windows registry) holds a setting
+    /// ringdesk cannot read: `place: key: message`.
+    #[error("{place}: {key}: {message}")]
+    InvalidPolicySetting {
+        /// The property list's path or the registry key.
+        place: String,
+        /// The setting's name (empty: the whole policy).
+        key: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A profile name contains characters that cannot name files and keychain entries.
     #[error("profile name {0:?} is not allowed: use letters, digits, '-' and '_' (at most 64)")]
     BadProfileName(String),
@@ -54,6 +65,9 @@ impl ConfigError {
             }
             Self::Io { .. } => "Check that the folder exists and that you may write to it.",
             Self::Invalid { .. } => "Fix the line shown, or move the file away to start fresh.",
+            Self::InvalidPolicySetting { .. } => {
+                "Ask your IT administrator to fix the setting named in ringdesk's managed policy."
+            }
             Self::BadProfileName(_) => "Choose a profile name like \"work\" or \"sales-eu\".",
             Self::BadServer(_) | Self::InsecureServer(_) => {
                 "Use production, sandbox or an https:// address."

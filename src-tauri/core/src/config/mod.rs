@@ -8,6 +8,7 @@
 mod environment;
 mod error;
 mod file;
+mod managed_policy;
 mod paths;
 mod policy;
 mod profile;
@@ -18,8 +19,12 @@ pub use file::{
     AppSettings, ConfigFile, LinkAction, ProfileSettings, SettingDefaults, Theme,
     DEFAULT_DIAL_SHORTCUT, MOST_LIST_COUNTDOWN_SECS,
 };
+pub use managed_policy::{ManagedValue, WINDOWS_POLICY_KEY};
 pub use paths::Paths;
-pub use policy::{policy_path, Lockable, Policy, PolicyInForce, SignInPolicy, POLICY_FILE_ENV};
+pub use policy::{
+    policy_path, Lockable, Policy, PolicyInForce, SignInPolicy, MACOS_MANAGED_PREFERENCES,
+    POLICY_FILE_ENV,
+};
 pub use profile::{Mode, Profile, Server};
 
 /// The profile used when none is named.

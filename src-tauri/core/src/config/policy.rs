@@ -15,12 +15,21 @@ use super::{ConfigError, Environment, LinkAction, Server, SettingDefaults};
 /// The variable that names the policy file instead of the platform's place.
 pub const POLICY_FILE_ENV: &str = "RINGDESK_POLICY_FILE";
 
-/// Where the policy file is looked for: `RINGDESK_POLICY_FILE`, else the platform's place
-/// (Linux: `/etc/ringdesk/policy.toml`; macOS and Windows keep theirs in a managed preferences
-/// plist and the registry, not read yet).
+/// The managed preferences an MDM profile installs for ringdesk on macOS.
+pub const MACOS_MANAGED_PREFERENCES: &str =
+    "/Library/Managed Preferences/app.ringdesk.desktop.plist";
+
+/// Where the policy file is looked for: `RINGDESK_POLICY_FILE`, else the platform's place —
+/// Linux: `/etc/ringdesk/policy.toml`; macOS: the managed preferences plist
+/// ([`MACOS_MANAGED_PREFERENCES`]); Windows keeps its policy in the registry
+/// (`HKLM\Software\Policies\ringdesk`), read instead of a file. A path ending in `.plist` is
+/// read as a property list, anything else as TOML.
 pub fn policy_path(env: &Environment) -> Option<PathBuf> {
     if let Some(path) = env.get(POLICY_FILE_ENV).filter(|p| !p.trim().is_empty()) {
         return Some(PathBuf::from(path));
+    }
+    if cfg!(target_os = "macos") {
+        return Some(PathBuf::from(MACOS_MANAGED_PREFERENCES));
     }
     cfg!(target_os = "linux").then(|| PathBuf::from("/etc/ringdesk/policy.toml"))
 }
@@ -115,8 +124,11 @@ impl PolicyInForce {
     /// the file cannot be read as a policy.
     pub fn load(env: &Environment) -> Result<Self, ConfigError> {
         let Some(path) = policy_path(env) else {
-            return Ok(Self::default());
+            return super::managed_policy::from_registry();
         };
+        if path.extension().is_some_and(|e| e == "plist") {
+            return super::managed_policy::from_plist(&path);
+        }
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
@@ -158,9 +170,15 @@ impl PolicyInForce {
 fn read(path: &Path, text: &str) -> Result<Policy, ConfigError> {
     let file: PolicyFile = toml::from_str(text).map_err(|e| invalid(path, text, &e))?;
     let policy = file.policy;
-    let at = |key: &str| line_of(text, key);
+    check(&policy).map_err(|(key, message)| problem(path, line_of(text, key), &message))?;
+    Ok(policy)
+}
+
+/// Checks what one key alone cannot say: a bad server, `client_id` without `server`, a locked
+/// setting without a value. The error names the key to fix.
+pub(super) fn check(policy: &Policy) -> Result<(), (&'static str, String)> {
     if let Some(server) = &policy.server {
-        Server::parse(server).map_err(|e| problem(path, at("server"), &e.to_string()))?;
+        Server::parse(server).map_err(|e| ("server", e.to_string()))?;
     }
     if policy.server.is_some() != policy.client_id.is_some() {
         let key = if policy.server.is_some() {
@@ -168,10 +186,9 @@ fn read(path: &Path, text: &str) -> Result<Policy, ConfigError> {
         } else {
             "client_id"
         };
-        return Err(problem(
-            path,
-            at(key),
-            "client_id and server go together: set both, or neither",
+        return Err((
+            key,
+            "client_id and server go together: set both, or neither".into(),
         ));
     }
     for setting in &policy.locked {
@@ -183,17 +200,16 @@ fn read(path: &Path, text: &str) -> Result<Policy, ConfigError> {
             Lockable::CallerId => !policy.allowed_caller_ids.is_empty(),
         };
         if !has_value {
-            return Err(problem(
-                path,
-                at("locked"),
-                &format!(
+            return Err((
+                "locked",
+                format!(
                     "{} is locked but the policy gives it no value",
                     setting.name()
                 ),
             ));
         }
     }
-    Ok(policy)
+    Ok(())
 }
 
 /// The line (from 1) where `key = …` is written, else 1.
