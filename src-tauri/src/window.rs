@@ -9,6 +9,10 @@ use crate::Launch;
 /// The label of the one window (tauri.conf.json).
 pub const MAIN: &str = "main";
 
+/// WebKitGTK's switch for accelerated compositing (any value but `0` turns it off).
+#[cfg(target_os = "linux")]
+const NO_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
 /// Runs the window until the user quits; returns the process exit code.
 pub fn run(launch: Launch) -> i32 {
     // GTK cannot start without a display, and says so with a panic: say it plainly instead.
@@ -22,6 +26,14 @@ pub fn run(launch: Launch) -> i32 {
             "Start ringdesk from a desktop session, or use the command line (ringdesk --help)."
         );
         return 1;
+    }
+    // WebKitGTK's accelerated compositing costs the web process ~65 MiB (GL buffers, and with
+    // Mesa's software driver its shader compiler) and ~150 ms of every start, and a window of
+    // forms and lists gains nothing from it (scripts/bench-start measures both). Set before
+    // any thread or WebKit process exists; WEBKIT_DISABLE_COMPOSITING_MODE=0 turns it back on.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os(NO_COMPOSITING).is_none() {
+        std::env::set_var(NO_COMPOSITING, "1");
     }
     let builder = crate::desktop::plugins(tauri::Builder::default());
     let app = crate::builder(builder, launch).build(tauri::generate_context!());
