@@ -44,6 +44,7 @@ pub const SUBCOMMANDS: &[&str] = &[
     "dnc",
     "export",
     "import",
+    "integrations",
     "sim",
     "help",
 ];

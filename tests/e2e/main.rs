@@ -12,6 +12,8 @@ mod chats;
 mod cli_browser_login;
 mod cli_demo;
 mod cli_keyring;
+mod crm_suitedash;
+mod crm_webhook;
 mod desktop;
 mod dial_anywhere;
 mod dunst;

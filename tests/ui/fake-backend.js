@@ -310,6 +310,62 @@ function dncStore() {
   };
 }
 
+/** CRM links as the core keeps them: the setups (secrets only as "set"), queues, exports. */
+function integrationStore() {
+  const state = { webhook: null, suitedash: null, exports: [], leads: [], replayed: [] };
+  const connector = (name, url, publicId, secretSet) => ({
+    name, url, publicId, secretSet,
+    capabilities: { pulls: [], pushes: [] },
+    queue: { pending: 0, sending: 0, delivered: 0, failed: 0 },
+    failed: [],
+    quota: name === 'suitedash' ? { month: '2026-12', used: 3, quota: 400, warning: false, reserved: false } : null,
+    lastPull: null,
+  });
+  const view = () => Promise.resolve(structuredClone({ webhook: state.webhook, suitedash: state.suitedash, exports: state.exports }));
+  return {
+    state,
+    view,
+    setWebhook(setup) {
+      if (setup.url && !setup.url.startsWith('https://')) {
+        return Promise.reject({ code: 'config', message: 'integrations.webhook.url: use https://', hint: 'Use an https:// address.' });
+      }
+      state.webhook = setup.url ? connector('webhook', setup.url, '', Boolean(setup.secret) || Boolean(state.webhook?.secretSet)) : null;
+      return view();
+    },
+    setSuitedash(setup) {
+      state.suitedash = setup.publicId
+        ? connector('suitedash', setup.apiUrl || 'https://app.suitedash.com/secure-api', setup.publicId, Boolean(setup.secretKey) || Boolean(state.suitedash?.secretSet))
+        : null;
+      if (state.suitedash) state.suitedash.quota.quota = setup.monthlyQuota || 400;
+      return view();
+    },
+    test(connector) {
+      if (connector === 'webhook') return Promise.resolve({ connector: 'webhook', httpStatus: 200 });
+      if (!state.suitedash?.secretSet) return Promise.reject({ code: 'config', message: 'the suitedash secret is not in the keychain', hint: 'Store the secret key.' });
+      return Promise.resolve({ connector: 'suitedash', publicId: state.suitedash.publicId, apiUrl: state.suitedash.url, contacts: 12, quota: state.suitedash.quota });
+    },
+    replay(eventId) {
+      state.replayed.push(eventId);
+      for (const c of [state.webhook, state.suitedash]) if (c) c.failed = c.failed.filter((e) => e.eventId !== eventId);
+      return Promise.resolve({ eventId, kind: 'sms.sent', state: 'pending', attempts: 1, created: '', nextAt: '', httpStatus: null, error: null });
+    },
+    lead(lead) {
+      state.leads.push(lead);
+      return Promise.resolve({ eventId: `evt_${state.leads.length}`, kind: 'contact.create', state: 'pending', attempts: 0, created: '', nextAt: '', httpStatus: null, error: null });
+    },
+    exportNow(all) {
+      const exp = { id: state.exports.length + 1, at: '2026-12-05T10:00:00Z', path: `/data/exports/suitedash-${state.exports.length + 1}.csv`, rows: all ? 5 : 2, marked: false };
+      state.exports.unshift(exp);
+      return Promise.resolve(structuredClone(exp));
+    },
+    mark(id) {
+      const exp = state.exports.find((e) => e.id === id);
+      exp.marked = true;
+      return Promise.resolve(structuredClone(exp));
+    },
+  };
+}
+
 /** Call lists as the core keeps them: entries in order, each moving waiting → called → done. */
 function listStore(countdown) {
   const lists = new Map(); // lower-case name → { name, entries: [{ name, number, note, state, callKey }] }
@@ -395,6 +451,7 @@ export function fakeBackend(overrides = {}) {
   const teamChats = chatStore();
   const wrapups = wrapUpStore();
   const dnc = dncStore();
+  const crm = integrationStore();
   const callLists = listStore(() => settings.listCountdownSecs ?? 5);
   const record = (name, value) => (...args) => {
     log.push([name, ...args]);
@@ -413,6 +470,8 @@ export function fakeBackend(overrides = {}) {
     listsKept: callLists.lists,
     /** The do-not-call list kept ({ e164, number, note }, in the order added). */
     doNotCall: dnc.entries,
+    /** The CRM links kept: { webhook, suitedash, exports, leads, replayed }. */
+    crm: crm.state,
     /** A call ringdesk placed has ended: a draft is kept and the `wrap-up` event offers it. */
     callEnded(fields = {}) {
       const view = wrapups.add(wrapUpView(fields));
@@ -529,6 +588,15 @@ export function fakeBackend(overrides = {}) {
     doNotCallList: record('doNotCallList', () => dnc.list()),
     addDoNotCall: record('addDoNotCall', (number, note) => dnc.add(number, note)),
     removeDoNotCall: record('removeDoNotCall', (number) => dnc.remove(number)),
+    integrations: record('integrations', () => crm.view()),
+    setWebhook: record('setWebhook', (setup) => crm.setWebhook(setup)),
+    setSuitedash: record('setSuitedash', (setup) => crm.setSuitedash(setup)),
+    testIntegration: record('testIntegration', (connector) => crm.test(connector)),
+    replayEvent: record('replayEvent', (eventId) => crm.replay(eventId)),
+    pullSuitedash: record('pullSuitedash', () => Promise.resolve({ contacts: 12, companies: 3, removed: 0, pages: 4 })),
+    addSuitedashLead: record('addSuitedashLead', (lead) => crm.lead(lead)),
+    generateSuitedashExport: record('generateSuitedashExport', (all) => crm.exportNow(all)),
+    markExported: record('markExported', (id) => crm.mark(id)),
   };
   return Object.assign(backend, overrides);
 }

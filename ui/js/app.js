@@ -11,6 +11,7 @@ import { shortcutFor } from './lib/keyboard.js';
 import { applyLiveCall } from './lib/live-calls.js';
 import { describeStatus } from './lib/status.js';
 import { createStore } from './lib/store.js';
+import { addToSuiteDash } from './lib/crm.js';
 import { createCallBar } from './views/call-bar.js';
 import { chatsView } from './views/chats.js';
 import { contactsView } from './views/contacts.js';
@@ -43,6 +44,8 @@ export function createApp(root, backend) {
     chatUnread: 0,
     // Calls still to wrap up (drafts; the status strip's count).
     wrapupsDue: 0,
+    // SuiteDash is set up: *Add to SuiteDash* is offered for numbers without a contact.
+    suitedash: false,
   });
   const toasts = h('div', { class: 'toasts', 'aria-live': 'polite' });
   const ctx = {
@@ -66,6 +69,8 @@ export function createApp(root, backend) {
       show('contacts');
       return views.get('contacts').open(id);
     },
+    /** Queues a SuiteDash lead for `number` (see lib/crm.js). */
+    addToSuiteDash: (number, name) => addToSuiteDash(ctx, number, name),
     /** Shows Contacts searched for `number`. */
     findContact: (number) => {
       const found = views.get('contacts').find(number);
@@ -281,6 +286,7 @@ export function createApp(root, backend) {
       try {
         const [info, session] = await Promise.all([backend.appInfo(), backend.session()]);
         store.update({ info, session, error: null });
+        backend.integrations().then((view) => store.update({ suitedash: Boolean(view?.suitedash) }), () => {});
         root.ownerDocument?.documentElement?.setAttribute?.('data-theme', info.theme ?? 'system');
         await backend.uiReady();
         // The rail's Chats badge, before the view is first opened.

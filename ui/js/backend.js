@@ -115,6 +115,25 @@ const COMMANDS = {
   doNotCallList: ['do_not_call_list', []],
   addDoNotCall: ['add_do_not_call', ['number', 'note']],
   removeDoNotCall: ['remove_do_not_call', ['number']],
+  // CRM links: IntegrationsView { webhook: ConnectorView|null, suitedash: ConnectorView|null,
+  //   exports: ExportView[] } with ConnectorView { name, capabilities { pulls, pushes }, url,
+  //   publicId, secretSet (the secret itself never reaches the window), queue { pending, sending,
+  //   delivered, failed }, failed: EventView[], quota { month, used, quota, warning, reserved }|null,
+  //   lastPull|null }, EventView { eventId, kind, state, attempts, created, nextAt, httpStatus,
+  //   error }, ExportView { id, at, path, rows, marked }. setWebhook({ url, secret? }) and
+  //   setSuitedash({ publicId, apiUrl, monthlyQuota, secretKey? }) → IntegrationsView (an empty
+  //   url / publicId turns it off). testIntegration('webhook'|'suitedash') → { connector:
+  //   'webhook', httpStatus } | { connector: 'suitedash', publicId, apiUrl, contacts, quota }.
+  //   addSuitedashLead({ number, name, company, email, tags }) → EventView (queued once per number).
+  integrations: ['integrations', []],
+  setWebhook: ['set_webhook', ['setup']],
+  setSuitedash: ['set_suitedash', ['setup']],
+  testIntegration: ['test_integration', ['connector']],
+  replayEvent: ['replay_event', ['eventId']],
+  pullSuitedash: ['pull_suitedash', []],
+  addSuitedashLead: ['add_suitedash_lead', ['lead']],
+  generateSuitedashExport: ['generate_suitedash_export', ['all']],
+  markExported: ['mark_exported', ['id']],
   // Call lists: CallListView { name, finished, countdownSecs (the setting: seconds before the
   //   next call once one is wrapped up; 0: only Next), entries: EntryView[] } with EntryView { position
   //   (1 first), name, display, number (E.164), note, state: 'waiting'|'dialing'|'called'|'done'|

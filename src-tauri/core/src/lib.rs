@@ -15,6 +15,7 @@
 //! - [`phone`] — links and numbers; [`config`] — profiles, settings, folders;
 //! - [`link_handler`] — ringdesk as the system's `tel:` / `callto:` / `sms:` handler;
 //! - [`import_export`] — CSV in and out; [`demo`] — the built-in simulator of demo mode;
+//! - [`integrations`] — CRM links: the signed webhook and SuiteDash (API and import modes);
 //! - [`backoff`], [`clock`], [`origin`], [`recovery`], [`secret`] — small shared pieces.
 //!
 //! Every error maps to a [`Recovery`]; the application layer's [`Error`] wraps them all.
@@ -31,6 +32,7 @@ pub mod demo;
 #[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 pub mod import_export;
+pub mod integrations;
 pub mod keychain;
 pub mod link_handler;
 pub mod live_calls;

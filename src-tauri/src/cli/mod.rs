@@ -15,6 +15,7 @@ mod dnc;
 mod export;
 mod hangup;
 mod import;
+mod integrations;
 mod lists;
 mod live_calls;
 mod login;
@@ -121,6 +122,9 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Read local contacts from a CSV file.
     Import(import::ImportArgs),
+    /// CRM links: the signed webhook and SuiteDash (secrets, test, status, replay, pull, leads).
+    #[command(subcommand)]
+    Integrations(integrations::IntegrationsCommand),
     /// Run the RingCentral simulator in the foreground.
     Sim(sim::SimCommand),
 }
@@ -174,6 +178,7 @@ pub fn run(cli: Cli, command: Command) -> i32 {
             Command::Chat(command) => chats::run(&context, command).await,
             Command::Export(args) => export::run(&context, args).await,
             Command::Import(args) => import::run(&context, args).await,
+            Command::Integrations(command) => integrations::run(&context, command).await,
             Command::Sim(_) => FAILURE,
         }
     })

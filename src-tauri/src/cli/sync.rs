@@ -1,4 +1,5 @@
-//! `ringdesk sync`: brings the local cache up to date (chats too), then sends the SMS outbox.
+//! `ringdesk sync`: brings the local cache up to date (chats too), then sends the SMS outbox and
+//! the CRM connectors' due events.
 
 use std::io::IsTerminal;
 
@@ -48,6 +49,7 @@ pub async fn run(context: &Context) -> i32 {
         "postsSent": outcome.posts_sent,
         "cache": counts,
         "path": outcome.path,
+        "integrations": outcome.integrations,
     }));
     context.output.say(format!(
         "Synced: {} call, {} message, {} contact and {} directory records written this run.",
@@ -75,6 +77,20 @@ pub async fn run(context: &Context) -> i32 {
             "Outbox: {} sent, {} found already sent, {} waiting, {} refused.",
             outbox.sent, outbox.reconciled, outbox.waiting, outbox.failed
         ));
+    }
+    let crm = &outcome.integrations;
+    for (name, report) in [("Webhook", crm.webhook), ("SuiteDash", crm.suitedash)] {
+        if let Some(r) = report {
+            context.output.say(format!(
+                "{name}: {} delivered, {} to retry, {} refused.",
+                r.delivered, r.retried, r.failed
+            ));
+        }
+    }
+    for problem in &crm.problems {
+        context
+            .output
+            .say(format!("CRM link: {} {}", problem.message, problem.hint));
     }
     0
 }

@@ -7,6 +7,7 @@ pub mod desktop;
 pub mod dial;
 pub mod dnc;
 pub mod history;
+pub mod integrations;
 pub mod line;
 pub mod lists;
 pub mod messages;

@@ -8,6 +8,8 @@
 //!   JWTs, reset, drop WebSockets.
 //! - [`consent`]: the browser's part of an OAuth sign-in: the simulator's consent form, scraped
 //!   and answered.
+//! - [`suitedash`]: a SuiteDash Secure API simulator; [`webhook`]: a webhook receiver that
+//!   checks signatures — both real HTTP on 127.0.0.1, neither ever shipped.
 //! - [`http`]: a recorded HTTP answer ([`Reply`]) and a client that does not follow redirects.
 //! - With the `core` feature, [`signin`] (clients, sessions and sync upstreams of ringdesk-core
 //!   signed in with the simulator's JWT), [`fixtures`] (phone numbers, a text sent straight
@@ -36,7 +38,10 @@ pub mod admin;
 pub mod colleague;
 pub mod consent;
 pub mod http;
+pub mod serve;
 pub mod sim;
+pub mod suitedash;
+pub mod webhook;
 
 #[cfg(feature = "core")]
 pub mod fixtures;

@@ -11,6 +11,7 @@ import { formatDuration, formatTime, withDayHeaders } from '../lib/format.js';
 import { latest } from '../lib/debounce.js';
 import { createVirtualList } from '../lib/virtual-list.js';
 import { followUpGroups, followUpWhen } from '../lib/wrap-up.js';
+import { offersSuiteDash } from '../lib/crm.js';
 
 export const historyView = { id: 'history', label: 'History', icon: 'history', create };
 
@@ -237,6 +238,9 @@ function callRow(row, ctx) {
       h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Text ${row.name || row.display}`, onClick: () => ctx.text(row.dial) }, icon('messages')),
       h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Wrap up the call with ${row.name || row.display}`, onClick: () => void ctx.wrapUpCall(row.id) }, icon('note')),
       h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Add ${row.name || row.display} to a call list`, onClick: () => ctx.addToList([{ number: row.dial, name: row.name ?? '', note: '' }]) }, icon('list-add')),
+      offersSuiteDash(ctx.store?.get(), row.contactId)
+        ? h('button', { type: 'button', class: 'icon-button small', 'aria-label': `Add ${row.name || row.display} to SuiteDash`, onClick: () => void ctx.addToSuiteDash(row.dial, row.name ?? '') }, icon('contacts'))
+        : null,
     ),
   );
 }

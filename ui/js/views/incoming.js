@@ -1,11 +1,12 @@
 // The incoming-call banner, above every view: who is calling (the core's words, as the desktop
 // notification says them), their last call and last text, and what to do — open the contact,
-// text back, reject (with Call Control), copy the number. Esc dismisses it; it turns into an
+// text back, reject (with Call Control), copy the number, add an unknown caller to SuiteDash. Esc dismisses it; it turns into an
 // "On the call with …" line when answered and leaves when the call ends.
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
 import { lastCallWords, lastTextWords } from '../lib/caller.js';
 import { createQuickReplies } from './quick-replies.js';
+import { offersSuiteDash } from '../lib/crm.js';
 
 /**
  * @param {{ backend: any, store: any, toast: Function, line: any,
@@ -25,12 +26,13 @@ export function createIncoming(ctx) {
   const textButton = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'incoming-replies', onClick: () => void toggleReplies() }, 'Text back');
   const rejectButton = h('button', { type: 'button', class: 'danger', onClick: () => void reject() }, 'Reject');
   const copyButton = h('button', { type: 'button', onClick: () => void copyNumber() }, 'Copy number');
+  const suitedashButton = h('button', { type: 'button', hidden: true, onClick: () => void (alert && ctx.addToSuiteDash(alert.number, '')) }, 'Add to SuiteDash');
   const dismissButton = h('button', { type: 'button', class: 'icon-button small incoming-dismiss', 'aria-label': 'Dismiss', title: 'Dismiss (Esc)', onClick: () => dismiss() }, icon('close'));
   const replies = createQuickReplies(ctx, () => {
     textButton.setAttribute('aria-expanded', 'false');
     textButton.focus();
   });
-  const actions = h('div', { class: 'incoming-actions' }, openButton, textButton, rejectButton, copyButton);
+  const actions = h('div', { class: 'incoming-actions' }, openButton, textButton, rejectButton, copyButton, suitedashButton);
   const element = h(
     'div',
     { class: 'incoming', role: 'region', 'aria-label': 'Incoming call', hidden: true },
@@ -77,6 +79,7 @@ export function createIncoming(ctx) {
     actions.hidden = compact;
     if (compact) replies.close();
     rejectButton.hidden = !(phase === 'ringing' && store.get().line?.callControl === true);
+    suitedashButton.hidden = !offersSuiteDash(store.get(), alert.contactId);
   }
 
   function hide() {

@@ -4,6 +4,7 @@
 // Two panes from 640 px; narrower, the list opens a thread. Every text is rendered as text.
 
 import { h, icon, replaceChildren } from '../lib/dom.js';
+import { offersSuiteDash } from '../lib/crm.js';
 import { dayKey, dayLabel, formatTime } from '../lib/format.js';
 import { latest } from '../lib/debounce.js';
 import { counterText, deliveryWords, optOutNotice, withTemplate } from '../lib/sms.js';
@@ -51,10 +52,12 @@ function create(ctx) {
   const templates = createTemplatePicker(ctx, (chosen) => insertTemplate(chosen));
   const back = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Back to conversations', onClick: () => close() }, icon('back'));
   const callButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Call', onClick: () => openNumber && ctx.dial(openNumber, true) }, icon('call'));
+  const suitedashButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Add to SuiteDash', hidden: true, onClick: () => openNumber && void ctx.addToSuiteDash(openNumber, openName) }, icon('contacts'));
+  let openName = '';
   const threadPane = h(
     'div',
     { class: 'pane thread-pane', hidden: true },
-    h('div', { class: 'thread-header' }, back, h('div', { class: 'thread-who' }, title, subtitle), callButton),
+    h('div', { class: 'thread-header' }, back, h('div', { class: 'thread-who' }, title, subtitle), suitedashButton, callButton),
     bubbles,
     h(
       'div',
@@ -107,6 +110,8 @@ function create(ctx) {
     threadPane.hidden = false;
     replaceChildren(title, thread.name || thread.display);
     replaceChildren(subtitle, thread.name ? thread.display : '');
+    openName = thread.name ?? '';
+    suitedashButton.hidden = !offersSuiteDash(ctx.store?.get(), thread.contactId);
     renderBubbles(thread.messages);
     fillSenders(thread.senders, thread.sender);
     showOptOut(thread.optedOut ?? null);

@@ -2,13 +2,15 @@
 // shortcut, which says when the desktop would not let ringdesk take it; a setting the
 // organization's policy locks is disabled and says "Set by your organization"), Do not call (the numbers ringdesk never dials: Remove each, Add
 // one), Messaging (with the notifications, Text back's quick replies and the agent's own SMS
-// templates), Desktop and Status, each a group of real controls that save at once (the quick
+// templates), Desktop, Integrations (SuiteDash and the webhook, see integrations-editor.js) and
+// Status, each a group of real controls that save at once (the quick
 // replies with "Save replies", a template with its Save); the status panel explains the
 // connection and offers "Reset connection".
 
 import { h, replaceChildren } from '../lib/dom.js';
 import { statusFacts } from '../lib/status.js';
 import { createDoNotCallEditor } from './do-not-call-editor.js';
+import { createIntegrationsEditor } from './integrations-editor.js';
 import { createQuickRepliesEditor } from './quick-replies-editor.js';
 import { createTemplatesEditor } from './sms-templates-editor.js';
 
@@ -90,6 +92,9 @@ function create(ctx) {
   // The do-not-call list, read each time Settings is shown.
   const doNotCall = createDoNotCallEditor(ctx);
 
+  // CRM links (SuiteDash, the webhook), read each time Settings is shown.
+  const integrations = createIntegrationsEditor(ctx);
+
   // Whether the desktop let ringdesk take the shortcut (never silently not: Wayland says so).
   const shortcutState = h('p', { id: 'shortcut-state', class: 'muted shortcut-state', role: 'status' });
   async function refreshShortcut() {
@@ -155,6 +160,7 @@ function create(ctx) {
         { value: 'dark', label: 'Dark' },
       ]),
     ),
+    h('div', { class: 'panel integrations-panel' }, h('h2', { id: 'integrations-title' }, 'Integrations'), integrations.element),
     panel('Status', statusList, reset),
     panel('About this ringdesk', about),
   );
@@ -279,7 +285,7 @@ function create(ctx) {
       } catch (error) {
         ctx.toast(error.message, error.hint, 'error');
       }
-      await Promise.all([refreshStatus(), refreshHandler(), refreshShortcut(), templates.show(), doNotCall.show()]);
+      await Promise.all([refreshStatus(), refreshHandler(), refreshShortcut(), templates.show(), doNotCall.show(), integrations.show()]);
     },
   };
 }

@@ -166,6 +166,15 @@ pub enum DeskError {
     /// A new contact with neither a name nor a company.
     #[error("a contact needs a name or a company")]
     UnnamedContact,
+    /// A SuiteDash lead for an extension or a short code.
+    #[error("{0} is not a phone number SuiteDash can keep")]
+    NotAPhoneNumber(String),
+    /// Tags for a contact that did not come from SuiteDash.
+    #[error("this contact is not a SuiteDash contact")]
+    NotASuiteDashContact,
+    /// *Mark as exported* before any export.
+    #[error("no contacts have been exported yet")]
+    NoExportYet,
     /// A shared lock was poisoned by a panic elsewhere.
     #[error("ringdesk hit an internal error ({0})")]
     Internal(&'static str),
@@ -186,6 +195,9 @@ impl DeskError {
             | Self::TooManyQuickReplies(_)
             | Self::TemplateName(_)
             | Self::UnnamedContact
+            | Self::NotAPhoneNumber(_)
+            | Self::NotASuiteDashContact
+            | Self::NoExportYet
             | Self::NoSuchChat(_)
             | Self::AmbiguousChat { .. }
             | Self::UnknownNotifyLevel(_)
@@ -244,6 +256,9 @@ impl DeskError {
             Self::TooManyQuickReplies(_) => "Remove a reply before adding another.",
             Self::TemplateName(_) => "Give the template a short name, such as \"On my way\".",
             Self::UnnamedContact => "Type their name (or their company's), then save.",
+            Self::NotAPhoneNumber(_) => "Add a customer's phone number (E.164, such as +16505550123).",
+            Self::NotASuiteDashContact => "Add the caller to SuiteDash first, or pull SuiteDash's contacts.",
+            Self::NoExportYet => "Export first: ringdesk export contacts --for suitedash --csv FILE.",
             Self::NoSuchChat(_) => "Pick a chat from `ringdesk chats`, or run `ringdesk sync` first.",
             Self::AmbiguousChat { .. } => "Name the chat more fully, or use its id from `ringdesk chats`.",
             Self::UnknownNotifyLevel(_) => "Choose all (every post), mentions (posts naming you), muted, or default.",

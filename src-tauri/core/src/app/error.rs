@@ -7,6 +7,7 @@ use crate::calls::CallError;
 use crate::config::ConfigError;
 use crate::demo::DemoError;
 use crate::import_export::TransferError;
+use crate::integrations::IntegrationError;
 use crate::keychain::KeychainError;
 use crate::link_handler::HandlerError;
 use crate::phone::PhoneError;
@@ -68,6 +69,9 @@ pub enum Error {
     /// Registering ringdesk as the system's link handler.
     #[error(transparent)]
     Handler(#[from] HandlerError),
+    /// A CRM connector (boxed: it can carry a store error).
+    #[error(transparent)]
+    Integration(Box<IntegrationError>),
     /// Live mode without a RingCentral app.
     #[error("no RingCentral app is configured for profile {profile:?}")]
     NotConfigured {
@@ -100,6 +104,12 @@ impl From<TeamError> for Error {
     }
 }
 
+impl From<IntegrationError> for Error {
+    fn from(error: IntegrationError) -> Self {
+        Self::Integration(Box::new(error))
+    }
+}
+
 impl From<RealtimeError> for Error {
     fn from(error: RealtimeError) -> Self {
         Self::Realtime(Box::new(error))
@@ -125,6 +135,7 @@ impl Error {
             Self::Demo(_) => Recovery::Report,
             Self::Desk(e) => e.recovery(),
             Self::Handler(e) => e.recovery(),
+            Self::Integration(e) => e.recovery(),
         }
     }
 
@@ -145,6 +156,7 @@ impl Error {
             Self::Team(e) => e.hint(),
             Self::Desk(e) => e.hint().into(),
             Self::Handler(e) => e.hint().into(),
+            Self::Integration(e) => e.hint().into(),
             Self::Demo(_) => {
                 "Try `ringdesk --demo` again; if it keeps failing, report it with the log.".into()
             }

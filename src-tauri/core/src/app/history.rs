@@ -25,6 +25,8 @@ pub struct CallRow {
     pub action: String,
     /// Contact or caller-ID name.
     pub name: Option<String>,
+    /// The matched contact, if any.
+    pub contact_id: Option<i64>,
     /// The number, formatted.
     pub display: String,
     /// What Call back dials.
@@ -147,6 +149,7 @@ pub(crate) fn call_row(call: &CallEntry) -> CallRow {
         missed: call.missed,
         action: call.action.clone(),
         name: (!name.is_empty() && name != call.peer.number).then(|| name.to_string()),
+        contact_id: call.peer.contact.as_ref().map(|c| c.id),
         display: call
             .peer
             .key

@@ -31,6 +31,8 @@ mod events;
 mod follow_ups;
 mod format;
 mod history;
+mod integration_setup;
+mod integrations;
 mod link_handling;
 mod links;
 #[cfg(test)]
@@ -46,6 +48,7 @@ mod settings_tests;
 mod shortcut;
 mod sign_in;
 mod status;
+mod suitedash_leads;
 mod syncing;
 mod templates;
 #[cfg(test)]
@@ -79,6 +82,8 @@ pub use error::Error;
 pub use events::{ChatsChange, DeskEvent, LiveState, LiveView, MessagesChange};
 pub use follow_ups::FollowUpsView;
 pub use history::{CallRow, CallsPage};
+pub use integration_setup::{SuiteDashSetup, WebhookSetup};
+pub use integrations::{ConnectorView, EventView, IntegrationsOutcome, IntegrationsView, TestView};
 pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
 pub use list_editing::ListAddition;
 pub use new_contact::NewContact;
@@ -86,6 +91,7 @@ pub use phone_line::{LineView, PresenceChoice};
 pub use preferences::{Choices, SettingsPatch, SettingsView};
 pub use sign_in::SignedOut;
 pub use status::{DeskStatus, ExtensionView, StatusReport, TokenView};
+pub use suitedash_leads::{ExportView, LeadInput};
 pub use syncing::{SyncOutcome, SYNC_EVERY};
 pub use templates::TemplateView;
 pub use texting::{
@@ -103,14 +109,17 @@ pub use wrapups::{WrapUpInput, WrapUpView, DEFAULT_DISPOSITIONS};
 pub use crate::auth::{SignInStart, SIGN_IN_TTL};
 pub use crate::calls::{CallPhase, CallProgress, Leg, RingMeAt};
 pub use crate::config::{AppSettings, ConfigError, LinkAction, Mode, Theme, DEFAULT_PROFILE};
+pub use crate::integrations::suitedash::PullReport;
+pub use crate::integrations::DeliveryReport;
 pub use crate::link_handler::HandlerStatus;
 pub use crate::live_calls::{CallState, LiveCall, LiveChange};
 pub use crate::phone::{DisplayFormat, MatchKey};
 pub use crate::realtime::PresenceView;
+pub use crate::secret::Secret;
 pub use crate::sms::OutboxReport;
 pub use crate::store::{
-    CallEntry, CallFilter, ContactEntry, ContactQuery, ConversationSummary, Counts, HistoryQuery,
-    MessageEntry, OutboxItem, OutboxState,
+    ActivityEntry, CallEntry, CallFilter, ContactEntry, ContactQuery, ConversationSummary, Counts,
+    HistoryQuery, MessageEntry, OutboxItem, OutboxState,
 };
 pub use crate::sync::{Progress, Stage, SyncReport};
 pub use crate::Recovery;
@@ -145,6 +154,9 @@ pub struct DeskOptions {
     pub background: Background,
     /// The clock follow-ups come due by (a test's `ManualClock`); `None`: the system's.
     pub clock: Option<Arc<dyn ringdesk_clock::Clock>>,
+    /// Where the CRM connectors' secrets are kept; `None`: the OS keychain (in demo mode too:
+    /// a webhook or SuiteDash set up while trying ringdesk stays set up).
+    pub secrets: Option<Arc<dyn crate::keychain::TokenStore>>,
 }
 
 /// One profile at work.
@@ -159,6 +171,8 @@ pub struct Desk {
     call: tokio::sync::Mutex<Option<dialing::ActiveCall>>,
     sync: syncing::SyncControl,
     updates: live_updates::LiveUpdates,
+    /// Wakes the loop that sends the CRM connectors' queues.
+    integrations: integrations::IntegrationsControl,
     /// Missed calls since History was last opened.
     missed: call_alerts::MissedCount,
     dial_guard: Mutex<dial_guard::DialGuard>,
@@ -208,6 +222,7 @@ impl Desk {
             call: tokio::sync::Mutex::new(None),
             sync: syncing::SyncControl::default(),
             updates: live_updates::LiveUpdates::default(),
+            integrations: integrations::IntegrationsControl::default(),
             missed: call_alerts::MissedCount::default(),
             dial_guard: Mutex::new(dial_guard::DialGuard::default()),
             events,

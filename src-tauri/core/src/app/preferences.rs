@@ -241,12 +241,12 @@ impl Desk {
     }
 
     /// The config file, where a setting it does not write takes the policy's default.
-    fn config_file(&self, policy: &PolicyInForce) -> Result<ConfigFile, ConfigError> {
+    pub(super) fn config_file(&self, policy: &PolicyInForce) -> Result<ConfigFile, ConfigError> {
         ConfigFile::load_with(&self.paths.config_file(), &policy.defaults())
     }
 
     /// Puts saved settings in force for this run.
-    fn apply(&self, file: &ConfigFile) {
+    pub(super) fn apply(&self, file: &ConfigFile) {
         self.remember(&file.app);
         if let Ok(mut profile) = self.profile.write() {
             let saved = file.profile(&profile.name);

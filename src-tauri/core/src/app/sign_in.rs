@@ -33,6 +33,9 @@ impl Desk {
     /// sign-in attempt reports it.
     pub async fn start(self: &Arc<Self>) -> SignInView {
         self.starting.send_replace(true);
+        if self.options.background == Background::On {
+            self.start_integrations();
+        }
         let view = self.settle().await;
         self.starting.send_replace(false);
         self.emit(DeskEvent::SignIn(view.clone()));

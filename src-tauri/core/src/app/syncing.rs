@@ -33,6 +33,8 @@ pub struct SyncOutcome {
     pub cache: Counts,
     /// The cache file.
     pub path: std::path::PathBuf,
+    /// The CRM connectors' run after it: events queued, deliveries, SuiteDash's pull.
+    pub integrations: super::IntegrationsOutcome,
 }
 
 /// How often the cache syncs by itself while signed in.
@@ -117,7 +119,9 @@ impl Desk {
         )
         .await?;
         let posts_sent = self.flush_chat_posts(client, &mut store).await;
+        let integrations = self.run_integrations().await;
         Ok(SyncOutcome {
+            integrations,
             report,
             chats,
             posts_sent,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::ConfigError;
+use super::{ConfigError, IntegrationSettings};
 
 /// What a clicked `tel:` / `callto:` link does.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +40,9 @@ pub struct ProfileSettings {
     /// The outcomes a wrap-up offers, in order (digits pick them); empty: ringdesk's own.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dispositions: Vec<String>,
+    /// The CRM connectors (`[profiles.NAME.integrations.webhook]`, `….suitedash`).
+    #[serde(skip_serializing_if = "IntegrationSettings::is_empty")]
+    pub integrations: IntegrationSettings,
 }
 
 /// The window's colour scheme.

@@ -8,6 +8,7 @@
 mod environment;
 mod error;
 mod file;
+mod integrations;
 mod managed_policy;
 mod paths;
 mod policy;
@@ -18,6 +19,10 @@ pub use error::ConfigError;
 pub use file::{
     AppSettings, ConfigFile, LinkAction, ProfileSettings, SettingDefaults, Theme,
     DEFAULT_DIAL_SHORTCUT, MOST_LIST_COUNTDOWN_SECS,
+};
+pub use integrations::{
+    IntegrationSettings, SuiteDashSettings, WebhookSettings, SUITEDASH_API_URL,
+    SUITEDASH_DEFAULT_QUOTA,
 };
 pub use managed_policy::{ManagedValue, WINDOWS_POLICY_KEY};
 pub use paths::Paths;

@@ -100,6 +100,11 @@ impl<W: Write> CsvOut<W> {
     }
 }
 
+/// A stored number as a CSV's Phone cell: E.164, an extension after ` x` (`+16505550100 x12`).
+pub(crate) fn phone_cell(key: &str) -> String {
+    key.replace(";ext=", " x").replace("ext:", "x")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::store::{ContactQuery, HistoryQuery, Store};
 
-use super::cell::CsvOut;
+use super::cell::{phone_cell, CsvOut};
 use super::TransferError;
 
 /// The contact columns, in SuiteDash's import layout.
@@ -137,7 +137,7 @@ pub fn export_contacts(store: &Store, out: impl Write) -> Result<u64, TransferEr
             let phone = contact
                 .numbers
                 .first()
-                .map(|n| n.key.replace(";ext=", " x").replace("ext:", "x"))
+                .map(|n| phone_cell(&n.key))
                 .unwrap_or_default();
             csv.row([
                 contact.first_name.as_str(),

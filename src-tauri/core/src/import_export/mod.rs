@@ -10,7 +10,7 @@
 //! `+`, `-`, `@`, a tab or a carriage return is written behind an apostrophe, which import
 //! removes again (see `cell.rs`, and its note on phone numbers).
 
-mod cell;
+pub(crate) mod cell;
 mod export;
 mod import;
 

@@ -20,15 +20,22 @@ pub enum Slot {
     Jwt,
     /// A browser sign-in waiting for its redirect (state and PKCE verifier).
     PendingSignIn,
+    /// The webhook connector's signing secret.
+    WebhookSecret,
+    /// SuiteDash's Secure API secret key.
+    SuiteDashKey,
 }
 
 impl Slot {
-    /// The entry name: `PROFILE/tokens`, `PROFILE/jwt`, `PROFILE/pending-sign-in`.
+    /// The entry name: `PROFILE/tokens`, `PROFILE/jwt`, `PROFILE/pending-sign-in`,
+    /// `PROFILE/webhook-secret`, `PROFILE/suitedash-key`.
     pub fn entry(self, profile: &str) -> String {
         let name = match self {
             Slot::Tokens => "tokens",
             Slot::Jwt => "jwt",
             Slot::PendingSignIn => "pending-sign-in",
+            Slot::WebhookSecret => "webhook-secret",
+            Slot::SuiteDashKey => "suitedash-key",
         };
         format!("{profile}/{name}")
     }

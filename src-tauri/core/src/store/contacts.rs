@@ -1,5 +1,5 @@
-//! Contacts as the cache stores them — RingCentral personal contacts, the company directory and
-//! local contacts (CSV import) — and how a batch writes them. Local contacts are never touched
+//! Contacts as the cache stores them — RingCentral personal contacts, the company directory,
+//! SuiteDash's contacts and companies, and local contacts (CSV import) — and how a batch writes them. Local contacts are never touched
 //! by a sync.
 
 use std::fmt;
@@ -22,6 +22,8 @@ pub enum ContactSource {
     Directory,
     /// Added on this machine (CSV import); never synced.
     Local,
+    /// SuiteDash's contacts and companies (the SuiteDash connector's pull).
+    SuiteDash,
 }
 
 impl ContactSource {
@@ -31,6 +33,7 @@ impl ContactSource {
             Self::Personal => "personal",
             Self::Directory => "directory",
             Self::Local => "local",
+            Self::SuiteDash => "suitedash",
         }
     }
 }
@@ -49,6 +52,7 @@ impl FromStr for ContactSource {
             "personal" => Ok(Self::Personal),
             "directory" => Ok(Self::Directory),
             "local" => Ok(Self::Local),
+            "suitedash" => Ok(Self::SuiteDash),
             other => Err(super::error::corrupt("contact source", other)),
         }
     }
@@ -104,8 +108,8 @@ impl Batch<'_> {
             .tx
             .prepare_cached(
                 "INSERT INTO contacts (source, remote_id, first_name, last_name, company, email,
-                     job_title, extension, tags, notes, raw, generation, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                     job_title, extension, tags, notes, raw, generation, updated_at, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
                  ON CONFLICT (source, remote_id) WHERE remote_id IS NOT NULL DO UPDATE SET
                      first_name = excluded.first_name, last_name = excluded.last_name,
                      company = excluded.company, email = excluded.email,

@@ -1,5 +1,6 @@
 //! The local cache: one SQLite file per profile (WAL, bundled SQLite with FTS5) holding contacts,
-//! the call log, messages and conversations, the SMS outbox, sync state and the activity log.
+//! the call log, messages and conversations, the SMS outbox, sync state, the activity log and the
+//! CRM connectors' queue.
 //! Secrets never go in it.
 //!
 //! Writes go through a [`Batch`]: one transaction, so the records of a sync page and the sync
@@ -23,6 +24,7 @@ mod batch;
 mod call_lists;
 mod calls;
 mod colleagues;
+mod contact_exports;
 mod contact_list;
 mod contacts;
 mod conversation_search;
@@ -30,6 +32,9 @@ mod conversations;
 mod durable;
 mod error;
 mod history;
+mod integration_feed;
+mod integration_marks;
+mod integration_queue;
 mod live_records;
 mod messages;
 mod migrations;
@@ -59,6 +64,7 @@ pub use batch::Batch;
 pub use call_lists::{EntryState, ListEntry, NewEntry};
 pub use calls::{CallLeg, CallParty, CallRecord};
 pub use colleagues::Colleague;
+pub use contact_exports::{ContactExport, ExportableContact};
 pub use contact_list::{
     ContactCursor, ContactDetail, ContactEntry, ContactPage, ContactQuery, StoredNumber,
 };
@@ -66,6 +72,8 @@ pub use contacts::{ContactNumber, ContactRecord, ContactSource};
 pub use conversations::{ConversationCursor, ConversationPage, ConversationSummary, ThreadPage};
 pub use error::StoreError;
 pub use history::{CallEntry, CallFilter, DayGroup, HistoryCursor, HistoryPage, HistoryQuery};
+pub use integration_feed::FedCall;
+pub use integration_queue::{NewQueueItem, QueueCounts, QueueState, QueuedItem, Settled};
 pub use live_records::LIVE_PREFIX;
 pub use messages::{MessageEntry, MessageParty, MessageRecord};
 pub use migrations::SCHEMA_VERSION;

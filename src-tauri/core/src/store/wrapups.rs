@@ -37,10 +37,11 @@ pub struct WrapUp {
     pub saved: Option<DateTime<Utc>>,
 }
 
-const COLUMNS: &str = "call_key, peer, direction, started, disposition, notes, tags, \
+pub(crate) const WRAPUP_COLUMNS: &str =
+    "call_key, peer, direction, started, disposition, notes, tags, \
                        follow_up_at, follow_up_note, saved";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<WrapUp> {
+pub(crate) fn wrapup_row(row: &Row<'_>) -> rusqlite::Result<WrapUp> {
     Ok(WrapUp {
         call_key: row.get(0)?,
         peer: row.get(1)?,
@@ -134,9 +135,9 @@ impl Store {
         let exact = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM wrapups WHERE call_key = ?1"
+                "SELECT {WRAPUP_COLUMNS} FROM wrapups WHERE call_key = ?1"
             ))?
-            .query_row([call_key], from_row)
+            .query_row([call_key], wrapup_row)
             .optional()?;
         if exact.is_some() {
             return Ok(exact);
@@ -145,11 +146,11 @@ impl Store {
         let live = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM wrapups
+                "SELECT {WRAPUP_COLUMNS} FROM wrapups
                  WHERE call_key = 'live:' || (SELECT session_id FROM calls
                                               WHERE remote_id = ?1 AND session_id != '')"
             ))?
-            .query_row([call_key], from_row)
+            .query_row([call_key], wrapup_row)
             .optional()?;
         if live.is_some() || peer.is_empty() {
             return Ok(live);
@@ -158,13 +159,13 @@ impl Store {
         Ok(self
             .conn
             .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM wrapups
+                "SELECT {WRAPUP_COLUMNS} FROM wrapups
                  WHERE peer = ?1 AND direction = ?2 AND started BETWEEN ?3 AND ?4
                  ORDER BY abs(started - ?5) LIMIT 1"
             ))?
             .query_row(
                 params![peer, direction, at - SAME_CALL_MS, at + SAME_CALL_MS, at],
-                from_row,
+                wrapup_row,
             )
             .optional()?)
     }
@@ -182,9 +183,11 @@ impl Store {
     /// Drafts not saved yet (the "to wrap up" count and list), oldest first.
     pub fn wrapup_drafts(&self) -> Result<Vec<WrapUp>, StoreError> {
         let mut drafts = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM wrapups WHERE saved IS NULL ORDER BY started"
+            "SELECT {WRAPUP_COLUMNS} FROM wrapups WHERE saved IS NULL ORDER BY started"
         ))?;
-        let found = drafts.query_map([], from_row)?.collect::<Result<_, _>>()?;
+        let found = drafts
+            .query_map([], wrapup_row)?
+            .collect::<Result<_, _>>()?;
         Ok(found)
     }
 
@@ -195,12 +198,12 @@ impl Store {
         until: DateTime<Utc>,
     ) -> Result<Vec<WrapUp>, StoreError> {
         let mut due = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM wrapups
+            "SELECT {WRAPUP_COLUMNS} FROM wrapups
              WHERE follow_up_at IS NOT NULL AND follow_up_at BETWEEN ?1 AND ?2
              ORDER BY follow_up_at"
         ))?;
         let found = due
-            .query_map(params![to_millis(from), to_millis(until)], from_row)?
+            .query_map(params![to_millis(from), to_millis(until)], wrapup_row)?
             .collect::<Result<_, _>>()?;
         Ok(found)
     }
@@ -217,10 +220,10 @@ impl Store {
                 "UPDATE wrapups SET follow_up_fired = 1
                  WHERE follow_up_at IS NOT NULL AND follow_up_at <= ?1 AND follow_up_fired = 0
                    AND saved IS NOT NULL
-                 RETURNING {COLUMNS}"
+                 RETURNING {WRAPUP_COLUMNS}"
             ))?;
             let claimed = claim
-                .query_map([to_millis(now)], from_row)?
+                .query_map([to_millis(now)], wrapup_row)?
                 .collect::<Result<_, _>>()?;
             claimed
         };

@@ -8,6 +8,8 @@ mod calls;
 mod chats;
 mod demo_admin;
 mod do_not_call;
+mod integrations_suitedash;
+mod integrations_webhook;
 mod link_guard;
 mod links;
 mod list_editing;

@@ -154,6 +154,25 @@ pub async fn demo_desk_under_policy(policy: &str) -> DemoDesk {
     }
 }
 
+/// A demo desk for the CRM connectors, signed in, with nothing running in the background (each
+/// test runs the connectors itself), its connectors' secrets in memory and, when given, `clock`.
+pub async fn integrations_desk(clock: Option<Arc<dyn ringdesk_clock::Clock>>) -> DemoDesk {
+    let (desk, dirs) = demo_desk_with(DeskOptions {
+        demo_timing: DemoTiming::Fast,
+        background: ringdesk_core::app::Background::Off,
+        clock,
+        secrets: Some(Arc::new(ringdesk_core::keychain::MemoryStore::default())),
+    });
+    let events = desk.subscribe();
+    let session = desk.connect().await.expect("connects");
+    assert_eq!(session.state, SignInState::SignedIn, "{session:?}");
+    DemoDesk {
+        desk,
+        events,
+        _dirs: dirs,
+    }
+}
+
 /// Waits for the first event `pick` accepts, or fails after a while.
 pub async fn next_event<T>(
     events: &mut Receiver<DeskEvent>,

@@ -99,10 +99,12 @@ impl Desk {
             .transpose()?
             .flatten()
             .map(|error| error.to_string());
+        let contact = self.contact_for(&to);
         Ok(ThreadView {
             number: to.e164().to_string(),
             display: display(&to, home),
-            name: name.or_else(|| self.contact_for(&to).map(|c| c.name)),
+            contact_id: contact.as_ref().map(|c| c.id),
+            name: name.or_else(|| contact.map(|c| c.name)),
             unread,
             messages,
             senders,

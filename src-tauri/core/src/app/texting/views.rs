@@ -73,6 +73,8 @@ pub struct ThreadView {
     pub display: String,
     /// Contact or caller-ID name.
     pub name: Option<String>,
+    /// The matched contact, if any (none: *Add contact*, *Add to SuiteDash* are offered).
+    pub contact_id: Option<i64>,
     /// Unread before opening.
     pub unread: u32,
     /// Messages, oldest first, outbox items last.

@@ -189,3 +189,54 @@ fn connections_opening_a_new_file_at_once_all_succeed() {
         );
     }
 }
+
+/// Schema 14 rebuilds `contacts` (a new source, SuiteDash): with foreign keys on, dropping the old
+/// table would have deleted every contact number; they all survive, and so do the ids.
+#[test]
+fn the_contacts_rebuild_keeps_every_number_and_id() {
+    let dir = tempfile::TempDir::new().expect("a temp dir");
+    let path = dir.path().join("v13.sqlite3");
+    drop(Store::open_at_version(&path, us(), 13).expect("a version 13 file"));
+    let conn = Connection::open(&path).expect("reopen raw");
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         INSERT INTO contacts (id, source, remote_id, first_name, last_name, updated_at)
+             VALUES (3, 'local', NULL, 'Ana', 'Silva', 1000), (9, 'personal', '99', 'Bo', 'Chen', 2000);
+         INSERT INTO contact_numbers (contact_id, match_key, label)
+             VALUES (3, '+14155550101', 'mobile'), (9, '+14155550102', 'work'), (9, '+14155550103', 'home');",
+    )
+    .expect("version 13 rows");
+    drop(conn);
+    let store = Store::open(&path, us()).expect("upgraded");
+    store.check_integrity().expect("consistent");
+    let numbers: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM contact_numbers", [], |row| row.get(0))
+        .expect("count");
+    assert_eq!(numbers, 3, "no number lost to the rebuild");
+    let bo = store.contact_entry(9).expect("same id");
+    assert_eq!(bo.numbers.len(), 2);
+    let created: i64 = store
+        .conn
+        .query_row("SELECT created_at FROM contacts WHERE id = 3", [], |row| {
+            row.get(0)
+        })
+        .expect("created_at");
+    assert_eq!(
+        created, 1000,
+        "an old contact counts as created when last updated"
+    );
+    let foreign_keys: i64 = store
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |row| row.get(0))
+        .expect("pragma");
+    assert_eq!(
+        foreign_keys, 1,
+        "foreign keys are back on after the rebuild"
+    );
+    assert_eq!(
+        store.search("silva", 5).expect("search").contacts.len(),
+        1,
+        "the full-text index still finds them"
+    );
+}
