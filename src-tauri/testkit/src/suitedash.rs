@@ -38,6 +38,8 @@ pub struct Account {
     pub fail_next: VecDeque<u16>,
     /// Contacts created through `POST /contact`, as sent.
     pub created: Vec<Value>,
+    /// Bytes of filler every list answer carries (an answer too big to read).
+    pub filler: usize,
     next_uid: u64,
 }
 
@@ -62,6 +64,7 @@ impl SuiteDashSim {
             requests: Vec::new(),
             fail_next: VecDeque::new(),
             created: Vec::new(),
+            filler: 0,
             next_uid: 1,
         }));
         Self::start_at(account, any_port()).await
@@ -236,10 +239,11 @@ fn list(
     } else {
         &account.contacts
     };
-    (
-        StatusCode::OK,
-        Json(page_of(records, number, account.page_size, path)),
-    )
+    let mut page = page_of(records, number, account.page_size, path);
+    if account.filler > 0 {
+        page["filler"] = json!("x".repeat(account.filler));
+    }
+    (StatusCode::OK, Json(page))
 }
 
 async fn list_contacts(

@@ -46,6 +46,28 @@ pub(crate) fn http_client(connector: &'static str) -> Result<reqwest::Client, In
         })
 }
 
+/// Reads at most `limit` bytes of an answer's body, chunk by chunk: `Ok(None)` when it is longer
+/// (a server's answer never decides how much memory ringdesk spends).
+pub(crate) async fn read_bounded(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, reqwest::Error> {
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit as u64)
+    {
+        return Ok(None);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > limit {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
+}
+
 /// What a connector can bring in and send out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Capabilities {

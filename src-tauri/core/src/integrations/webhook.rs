@@ -18,7 +18,9 @@ use futures_util::future::BoxFuture;
 use reqwest::header::{HeaderMap, CONTENT_TYPE, RETRY_AFTER, USER_AGENT};
 use url::Url;
 
-use super::delivery::{http_client, verdict_of, Attempt, Capabilities, Connector, Verdict};
+use super::delivery::{
+    http_client, read_bounded, verdict_of, Attempt, Capabilities, Connector, Verdict,
+};
 use super::events::{envelope, new_event_id, EventType};
 use super::signature::{sign, EVENT_ID_HEADER, SIGNATURE_HEADER};
 use super::IntegrationError;
@@ -169,7 +171,12 @@ impl Webhook {
         let mut attempt = match verdict_of(status) {
             Verdict::Delivered => Attempt::delivered(status),
             verdict => {
-                let text = response.text().await.unwrap_or_default();
+                let text = read_bounded(response, 4096)
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+                let text = String::from_utf8_lossy(&text);
                 let message = match (300..400).contains(&status) {
                     true => "the receiver redirected; redirects are not followed".to_string(),
                     false => bounded(&text),

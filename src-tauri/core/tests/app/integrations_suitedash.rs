@@ -378,6 +378,29 @@ async fn import_mode_writes_the_layout_and_leaves_out_what_was_marked() {
     assert_eq!(history[0].id, all.id, "newest first");
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn an_answer_too_big_to_read_is_refused_and_changes_nothing() {
+    let sim = SuiteDashSim::start(PUBLIC_ID, KEY).await;
+    sim.add_contact(json!({"first_name": "Ana", "last_name": "Silva", "phone": "+14155550181"}));
+    let demo = connected(&sim, None).await;
+    demo.desk.pull_suitedash().await.expect("a normal pull");
+    sim.account(|a| {
+        a.contacts.clear();
+        a.filler = 9 * 1024 * 1024;
+    });
+    let big = demo.desk.pull_suitedash().await;
+    assert!(
+        big.as_ref()
+            .is_err_and(|e| e.to_string().contains("longer than")),
+        "{big:?}"
+    );
+    assert_eq!(
+        name_for(&demo, "+14155550181").await.as_deref(),
+        Some("Ana Silva"),
+        "a refused pull removes nothing"
+    );
+}
+
 #[test]
 fn the_readme_lists_every_unverified_assumption() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))

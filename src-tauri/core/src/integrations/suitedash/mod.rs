@@ -22,7 +22,7 @@ use url::Url;
 
 use self::assumptions::{CONTACTS_PATH, PAGE_PARAM, PUBLIC_ID_HEADER, SECRET_KEY_HEADER};
 use self::quota::{spend, Spend};
-use super::delivery::{http_client, Capabilities};
+use super::delivery::{http_client, read_bounded, Capabilities};
 use super::webhook::checked_url;
 use super::IntegrationError;
 use crate::clock::Clock;
@@ -247,19 +247,16 @@ impl SuiteDash {
             .get("x-request-id")
             .and_then(|value| value.to_str().ok())
             .map(|value| value.chars().take(128).collect::<String>());
-        let bytes = response
-            .bytes()
+        let bytes = read_bounded(response, LONGEST_ANSWER)
             .await
             .map_err(|error| IntegrationError::Unreachable {
                 connector: SUITEDASH,
                 message: error.to_string(),
-            })?;
-        if bytes.len() > LONGEST_ANSWER {
-            return Err(IntegrationError::BadAnswer {
+            })?
+            .ok_or_else(|| IntegrationError::BadAnswer {
                 connector: SUITEDASH,
-                message: format!("an answer of {} bytes", bytes.len()),
-            });
-        }
+                message: format!("an answer longer than {LONGEST_ANSWER} bytes"),
+            })?;
         let json: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         if !(200..300).contains(&status) {
             return Err(IntegrationError::Refused {
