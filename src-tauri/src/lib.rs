@@ -105,6 +105,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, launch: Launch) -> tauri:
             commands::integrations::replay_event,
             commands::integrations::pull_suitedash,
             commands::integrations::add_suitedash_lead,
+            commands::integrations::set_suitedash_tags,
             commands::integrations::generate_suitedash_export,
             commands::integrations::mark_exported,
             commands::wrapups::dispositions,

@@ -595,6 +595,7 @@ export function fakeBackend(overrides = {}) {
     replayEvent: record('replayEvent', (eventId) => crm.replay(eventId)),
     pullSuitedash: record('pullSuitedash', () => Promise.resolve({ contacts: 12, companies: 3, removed: 0, pages: 4 })),
     addSuitedashLead: record('addSuitedashLead', (lead) => crm.lead(lead)),
+    setSuitedashTags: record('setSuitedashTags', (contact, tags) => Promise.resolve({ eventId: 'evt_tags', kind: 'contact.tags', state: 'pending', attempts: 0, created: '', nextAt: '', httpStatus: null, error: null, contact, tags })),
     generateSuitedashExport: record('generateSuitedashExport', (all) => crm.exportNow(all)),
     markExported: record('markExported', (id) => crm.mark(id)),
   };

@@ -139,3 +139,20 @@ test('without SuiteDash, no Add to SuiteDash anywhere', async () => {
   const add = findAll(window.root, (el) => el.tagName === 'BUTTON' && el.textContent === 'Add to SuiteDash')[0];
   assert.equal(add.hidden, true);
 });
+
+test("a SuiteDash contact's page shows its source and saves its tags", async () => {
+  const backend = fakeBackend({
+    contact: async () => ({ id: 9, name: 'Wren Okafor', company: 'Okafor Freight', email: '', source: 'suitedash', tags: `vip, ${hostile}`, person_id: null, numbers: [], timeline: [] }),
+  });
+  const { root } = await started(backend);
+  backend.emit('navigate', { view: 'contacts', contact: 9 });
+  await flush();
+  assert.ok(findAll(root, (el) => el.tagName === 'DD' && el.textContent === 'SuiteDash').length, 'the source is named');
+  const tags = byId(root, 'contact-tags');
+  assert.equal(tags.getAttribute('value'), `vip, ${hostile}`, 'tags are a field value, never markup');
+  assert.equal(findAll(root, (el) => el.tagName === 'IMG').length, 0);
+  tags.value = ' vip, renewal ';
+  form(root, 'SuiteDash tags').dispatchEvent({ type: 'submit' });
+  await flush();
+  assert.deepEqual(calls(backend, 'setSuitedashTags'), [[9, 'vip, renewal']]);
+});

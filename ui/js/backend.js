@@ -132,6 +132,9 @@ const COMMANDS = {
   replayEvent: ['replay_event', ['eventId']],
   pullSuitedash: ['pull_suitedash', []],
   addSuitedashLead: ['add_suitedash_lead', ['lead']],
+  // A SuiteDash contact's page (ContactView.source 'suitedash', .tags): the tags replaced in the
+  //   cache at once and queued for SuiteDash → EventView.
+  setSuitedashTags: ['set_suitedash_tags', ['contact', 'tags']],
   generateSuitedashExport: ['generate_suitedash_export', ['all']],
   markExported: ['mark_exported', ['id']],
   // Call lists: CallListView { name, finished, countdownSecs (the setting: seconds before the

@@ -66,6 +66,16 @@ pub fn add_suitedash_lead(
     Ok(desk.add_suitedash_lead(&lead)?)
 }
 
+/// *Save tags* on a SuiteDash contact's page.
+#[tauri::command]
+pub fn set_suitedash_tags(
+    desk: State<'_, Arc<Desk>>,
+    contact: i64,
+    tags: String,
+) -> Result<EventView, UiError> {
+    Ok(desk.set_suitedash_tags(contact, &tags)?)
+}
+
 /// *Generate export*: the contacts not yet exported (all with `all`) as SuiteDash's CSV.
 #[tauri::command]
 pub fn generate_suitedash_export(

@@ -13,7 +13,7 @@ import { createVirtualList } from '../lib/virtual-list.js';
 export const contactsView = { id: 'contacts', label: 'Contacts', icon: 'contacts', create };
 
 const PAGE = 100;
-const SOURCES = { personal: 'RingCentral contact', directory: 'Company directory', local: 'Imported' };
+const SOURCES = { personal: 'RingCentral contact', directory: 'Company directory', local: 'Imported', suitedash: 'SuiteDash' };
 
 /** Up to two initials for an avatar: `Ana Silva` → `AS`; digits or nothing → `#`. */
 function initials(name) {
@@ -129,12 +129,32 @@ function create(ctx) {
         ),
       ),
       h('dl', { class: 'facts' }, c.email ? [h('dt', {}, 'Email'), h('dd', {}, c.email)] : null, h('dt', {}, 'Source'), h('dd', {}, SOURCES[c.source] ?? c.source)),
+      c.source === 'suitedash' ? tagsForm(c) : null,
       h('h3', {}, 'Timeline'),
       timeline(c.timeline),
     );
     page.hidden = false;
     element.dataset.open = 'true';
     back.focus();
+  }
+
+  /** A SuiteDash contact's tags: saved at once here, and sent to SuiteDash through the queue. */
+  function tagsForm(c) {
+    const input = h('input', { id: 'contact-tags', type: 'text', autocomplete: 'off', value: c.tags ?? '', placeholder: 'vip, renewal' });
+    const save = async () => {
+      try {
+        await backend.setSuitedashTags(c.id, input.value.trim());
+        ctx.toast('Tags saved', 'They reach SuiteDash now, or once it is reachable.');
+      } catch (error) {
+        ctx.toast(error.message, error.hint, 'error');
+      }
+    };
+    return h(
+      'form',
+      { class: 'contact-tags', 'aria-label': 'SuiteDash tags', onSubmit: (e) => (e.preventDefault(), void save()) },
+      h('div', { class: 'field' }, h('label', { for: 'contact-tags' }, 'Tags (SuiteDash, comma-separated)'), input),
+      h('button', { type: 'submit' }, 'Save tags'),
+    );
   }
 
   /** Puts a contact's number on the do-not-call list (Settings → Do not call takes it off). */

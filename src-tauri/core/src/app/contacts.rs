@@ -80,8 +80,10 @@ pub struct ContactView {
     pub company: String,
     /// E-mail.
     pub email: String,
-    /// `personal`, `directory` or `local`.
+    /// `personal`, `directory`, `local` or `suitedash`.
     pub source: String,
+    /// Tags, comma-separated (a SuiteDash contact's can be changed: *Save tags*).
+    pub tags: String,
     /// A colleague's Team Messaging person id (directory contacts): *Chat* opens the direct
     /// chat with them.
     pub person_id: Option<String>,
@@ -141,6 +143,7 @@ impl Desk {
             company: c.company.clone(),
             email: c.email.clone(),
             source: c.source.as_str().to_string(),
+            tags: c.tags.clone(),
             person_id: c
                 .remote_id
                 .clone()

@@ -112,7 +112,7 @@ impl Desk {
             .ok_or_else(|| DeskError::Internal("queued lead").into())
     }
 
-    /// Queues new tags for a SuiteDash contact in the cache (replacing its tags there).
+    /// Replaces a SuiteDash contact's tags: at once in the cache, and queued for SuiteDash.
     pub fn set_suitedash_tags(&self, contact_id: i64, tags: &str) -> Result<EventView, Error> {
         let tags = split_tags(tags);
         let item = self.with_cache(|store| {
@@ -128,7 +128,10 @@ impl Desk {
                 .first()
                 .map_or(format!("uid:{uid}"), |n| n.key.clone());
             let item = tags_item(&uid, &tags, &order, self.clock().now_utc());
-            store.durable_batch(|batch| batch.enqueue(&item))?;
+            store.durable_batch(|batch| {
+                batch.set_contact_tags(contact_id, &tags.join(", "))?;
+                batch.enqueue(&item)
+            })?;
             Ok(store.queue_by_subject(SUITEDASH, &item.subject)?)
         })?;
         self.wake_integrations();

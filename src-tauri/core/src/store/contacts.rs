@@ -177,6 +177,14 @@ impl Batch<'_> {
         Ok(found)
     }
 
+    /// Replaces a contact's tags (comma-separated) in the cache.
+    pub fn set_contact_tags(&mut self, id: i64, tags: &str) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("UPDATE contacts SET tags = ?2, updated_at = ?3 WHERE id = ?1")?
+            .execute(params![id, tags.trim(), to_millis(Utc::now())])?;
+        Ok(())
+    }
+
     /// Removes a synced contact RingCentral reported deleted.
     pub fn remove_contact(
         &mut self,

@@ -174,6 +174,43 @@ async fn an_unknown_caller_becomes_one_lead_and_shows_the_suitedash_name() {
         ..LeadInput::default()
     });
     assert!(refused.is_err(), "an extension is not a lead");
+
+    // Her tags change here at once, and in SuiteDash through the queue.
+    let contact = demo
+        .desk
+        .preview_number("+14155550141")
+        .await
+        .contact
+        .expect("the new lead");
+    demo.desk
+        .set_suitedash_tags(contact.id, "vip, renewal")
+        .expect("tags queued");
+    assert_eq!(
+        demo.desk.contact(contact.id).expect("page").tags,
+        "vip, renewal"
+    );
+    let run = demo.desk.run_integrations().await;
+    assert_eq!(run.suitedash.map(|r| r.delivered), Some(1), "{run:?}");
+    let uid = created_uid(&sim);
+    assert!(sim.requests().contains(&format!("PUT /contact/{uid}")));
+    let tags = sim.account(|a| {
+        a.contacts
+            .iter()
+            .find(|c| c["uid"] == uid.as_str())
+            .map(|c| c["tags"].clone())
+    });
+    assert_eq!(tags, Some(json!(["vip", "renewal"])));
+}
+
+fn created_uid(sim: &SuiteDashSim) -> String {
+    sim.account(|a| {
+        a.contacts
+            .iter()
+            .find(|c| c["phone"] == "+14155550141")
+            .and_then(|c| c["uid"].as_str())
+            .map(str::to_string)
+            .expect("created in SuiteDash")
+    })
 }
 
 #[tokio::test(flavor = "multi_thread")]
