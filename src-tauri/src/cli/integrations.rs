@@ -25,6 +25,13 @@ pub enum IntegrationsCommand {
     },
     /// The connectors set up, their queues, failed events, SuiteDash's quota and the exports.
     Status,
+    /// The connectors' requests from the activity log, newest first: operation, request id,
+    /// outcome, HTTP status, duration, error code.
+    Log {
+        /// How many.
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+    },
     /// Send an event again (a failed one, or one the receiver lost).
     Replay {
         /// The event id (`evt_…`), as `status` lists it.
@@ -137,6 +144,33 @@ pub async fn run(context: &Context, command: IntegrationsCommand) -> i32 {
                             ""
                         }
                     ));
+                }
+                0
+            }
+            Err(error) => context.fail(error),
+        },
+        IntegrationsCommand::Log { limit } => match context.desk.integration_log(limit) {
+            Ok(entries) => {
+                context.output.emit(&entries);
+                for entry in &entries {
+                    context.output.say(format!(
+                        "{} {} {:?} {} {} ms {}{}",
+                        entry.at.to_rfc3339(),
+                        entry.action,
+                        entry.outcome,
+                        entry
+                            .http_status
+                            .map_or("-".to_string(), |status| status.to_string()),
+                        entry.duration_ms,
+                        entry.request_id.as_deref().unwrap_or(""),
+                        entry
+                            .error_code
+                            .as_ref()
+                            .map_or(String::new(), |code| format!(" {code}")),
+                    ));
+                }
+                if entries.is_empty() {
+                    context.output.say("No connector request yet.");
                 }
                 0
             }

@@ -264,6 +264,11 @@ impl Desk {
         self.with_cache(|store| Ok(store.activity(limit)?))
     }
 
+    /// The connectors' latest `limit` requests from the activity log, newest first.
+    pub fn integration_log(&self, limit: usize) -> Result<Vec<ActivityEntry>, Error> {
+        self.with_cache(|store| Ok(store.connector_activity(limit.clamp(1, 1000))?))
+    }
+
     /// One queued event or push by its id.
     pub fn integration_event(&self, event_id: &str) -> Result<EventView, Error> {
         self.with_cache(|store| Ok(store.queue_item(event_id.trim())?))?

@@ -66,11 +66,24 @@ impl Store {
 
     /// The latest `limit` actions, newest first.
     pub fn activity(&self, limit: usize) -> Result<Vec<ActivityEntry>, StoreError> {
+        self.activity_like("%", limit)
+    }
+
+    /// The CRM connectors' latest `limit` requests (`webhook:…`, `suitedash:…`), newest first.
+    pub fn connector_activity(&self, limit: usize) -> Result<Vec<ActivityEntry>, StoreError> {
+        let mut entries = self.activity_like("webhook:%", limit)?;
+        entries.extend(self.activity_like("suitedash:%", limit)?);
+        entries.sort_by_key(|entry| std::cmp::Reverse(entry.at));
+        entries.truncate(limit);
+        Ok(entries)
+    }
+
+    fn activity_like(&self, action: &str, limit: usize) -> Result<Vec<ActivityEntry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT at, action, request_id, outcome, http_status, duration_ms, error_code
-             FROM activity ORDER BY at DESC, id DESC LIMIT ?1",
+             FROM activity WHERE action LIKE ?1 ORDER BY at DESC, id DESC LIMIT ?2",
         )?;
-        let mut rows = stmt.query([limit as i64])?;
+        let mut rows = stmt.query(rusqlite::params![action, limit as i64])?;
         let mut entries = Vec::new();
         while let Some(row) = rows.next()? {
             entries.push(ActivityEntry {

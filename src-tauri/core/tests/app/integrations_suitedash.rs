@@ -112,7 +112,15 @@ async fn a_pull_of_several_pages_matches_every_phone_field() {
     assert_eq!(quota.used as usize, sim.requests().len());
     assert_eq!(quota.quota, 400);
     assert!(!quota.warning);
-    let log = demo.desk.activity(100).expect("activity");
+    let log = demo.desk.integration_log(100).expect("the connectors' log");
+    assert_eq!(
+        log.len(),
+        sim.requests().len(),
+        "every request is in the activity log: {log:?}"
+    );
+    assert!(log
+        .iter()
+        .all(|e| e.action.starts_with("suitedash:GET /") && e.http_status == Some(200)));
     assert!(log.iter().all(|e| !format!("{e:?}").contains(KEY)));
 }
 
