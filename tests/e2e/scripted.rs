@@ -1,6 +1,6 @@
 //! The `Scripted` fixture: a shell script run in a private D-Bus session with an unlocked
-//! gnome-keyring, each of its `ringdesk` processes pointed at a simulator and at the test's own
-//! folders, every step's output kept in files.
+//! gnome-keyring in a home of its own, each of its `ringdesk` processes pointed at a simulator and
+//! at the test's own folders, every step's output kept in files.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
@@ -24,6 +24,7 @@ impl Scripted {
     pub async fn new() -> Self {
         let dirs = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dirs.path().join("out")).expect("out dir");
+        std::fs::create_dir_all(dirs.path().join("home")).expect("home dir");
         Self {
             sim: ringdesk_testkit::sim::sim(|_| {}).await,
             dirs,
@@ -45,6 +46,11 @@ impl Scripted {
         self.dirs.path().join("data")
     }
 
+    /// The session's home folder.
+    pub fn home(&self) -> PathBuf {
+        self.dirs.path().join("home")
+    }
+
     /// Where the script writes its steps' output (`$OUT`).
     pub fn out(&self) -> PathBuf {
         self.dirs.path().join("out")
@@ -64,7 +70,13 @@ impl Scripted {
             .env("RINGCENTRAL_CLIENT_SECRET", &credentials.client_secret)
             .env_remove("RINGCENTRAL_JWT")
             .env("RINGDESK_CONFIG_DIR", self.config())
-            .env("RINGDESK_DATA_DIR", self.data());
+            .env("RINGDESK_DATA_DIR", self.data())
+            // A home of its own: gnome-keyring keeps its keyrings on disk under it, so no entry
+            // outlives the test or reaches another one.
+            .env("HOME", self.home())
+            .env("XDG_DATA_HOME", self.home().join(".local/share"))
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env("XDG_CACHE_HOME", self.home().join(".cache"));
         command
     }
 
