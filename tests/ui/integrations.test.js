@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { byLabel, findAll } from './fake-dom.js';
 import { flush, started } from './harness.js';
 import { callAlert, fakeBackend, liveCall } from './fake-backend.js';
-import { queueWords, quotaWords, testWords } from '../../ui/js/views/integrations-editor.js';
+import { queueWords, quotaWords, testWords, whenWords } from '../../ui/js/views/integrations-editor.js';
 
 const byId = (root, id) => findAll(root, (el) => el.id === id)[0];
 const calls = (backend, name) => backend.log.filter(([n]) => n === name).map(([, ...args]) => args);
@@ -91,7 +91,7 @@ test('import mode generates an export and marks it', async () => {
   assert.deepEqual(calls(backend, 'generateSuitedashExport'), [[false]]);
   const rows = () => findAll(byId(root, 'sd-exports'), (el) => el.tagName === 'LI');
   assert.equal(rows().length, 1);
-  assert.match(rows()[0].textContent, /2 contacts — \/data\/exports\/suitedash-1\.csv/);
+  assert.match(rows()[0].textContent, /: 2 contacts — \/data\/exports\/suitedash-1\.csv/);
   byLabel(root, 'Mark export 1 as exported').click();
   await flush();
   assert.match(rows()[0].textContent, /Marked as exported/);
@@ -104,6 +104,10 @@ test('the words for queues, quotas and tests', () => {
   assert.equal(quotaWords({ month: '2026-12', used: 400, quota: 400, warning: true, reserved: true }), '400 of 400 requests used in 2026-12 — spent: nothing more is sent this month');
   assert.equal(testWords({ connector: 'suitedash', publicId: 'p', contacts: null }), 'Connected to SuiteDash account p: ? contacts.');
   assert.equal(testWords(null), '');
+  assert.equal(whenWords(null), 'Never');
+  assert.equal(whenWords('not a time'), 'Never');
+  const now = new Date();
+  assert.match(whenWords(now.toISOString(), now), /^Today \d/);
 });
 
 test('an unknown caller can be added to SuiteDash from the banner once SuiteDash is set up', async () => {

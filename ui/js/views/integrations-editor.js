@@ -6,6 +6,7 @@
 // textContent.
 
 import { h, replaceChildren } from '../lib/dom.js';
+import { dayKey, dayLabel, formatTime } from '../lib/format.js';
 
 /** A connector's queue in words. Pure, for tests. */
 export function queueWords(view) {
@@ -15,6 +16,13 @@ export function queueWords(view) {
   const parts = [`${q.delivered ?? 0} sent`, `${open} waiting`];
   if (q.failed) parts.push(`${q.failed} failed`);
   return parts.join(' · ');
+}
+
+/** When something happened, as the agent reads it: `Today 14:05`, `Mon 16 Nov 9:30`. Pure. */
+export function whenWords(iso, now = new Date()) {
+  if (!iso) return 'Never';
+  const time = formatTime(iso);
+  return time ? `${dayLabel(dayKey(iso), now)} ${time}` : 'Never';
 }
 
 /** SuiteDash's monthly quota in words. Pure, for tests. */
@@ -125,7 +133,7 @@ export function createIntegrationsEditor({ backend, toast, store }) {
     if (globalThis.document?.activeElement !== sdQuota) sdQuota.value = String(sd?.quota?.quota ?? 400);
     sdKey.placeholder = sd?.secretSet ? 'Stored in the keychain (type to replace)' : 'Not stored yet';
     sdTest.disabled = sdPull.disabled = !sd;
-    facts(sdFacts, sd ? [['Quota', quotaWords(sd.quota)], ['Queue', queueWords(sd)], ['Last pull', sd.lastPull ?? 'Never']] : []);
+    facts(sdFacts, sd ? [['Quota', quotaWords(sd.quota)], ['Queue', queueWords(sd)], ['Last pull', whenWords(sd.lastPull)]] : []);
     failedRows(sdFailed, sd);
     if (globalThis.document?.activeElement !== hookUrl) hookUrl.value = hook?.url ?? '';
     hookSecret.placeholder = hook?.secretSet ? 'Stored in the keychain (type to replace)' : 'Not stored yet';
@@ -138,7 +146,7 @@ export function createIntegrationsEditor({ backend, toast, store }) {
         h(
           'li',
           { class: 'export-row' },
-          h('span', {}, `${exp.rows} contacts — ${exp.path}`),
+          h('span', {}, `${whenWords(exp.at)}: ${exp.rows} contacts — ${exp.path}`),
           exp.marked
             ? h('span', { class: 'muted' }, 'Marked as exported')
             : h('button', { type: 'button', 'aria-label': `Mark export ${exp.id} as exported`, onClick: () => void mark(exp.id) }, 'Mark as exported'),
