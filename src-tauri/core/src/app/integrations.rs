@@ -1,145 +1,31 @@
 //! The CRM connectors at work: what Settings → Integrations and `ringdesk integrations status`
 //! show, *Test connection*, a replay, and the run that collects events from the cache, pulls
 //! SuiteDash when due and sends each connector's queue — at every `ringdesk sync`, and in the
-//! window from a loop that wakes when something is due.
+//! window from its loop (`integrations_loop`).
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
-
-use chrono::Utc;
-use serde::Serialize;
-use tokio::sync::Notify;
 
 use crate::config::{SuiteDashSettings, WebhookSettings};
 use crate::integrations::suitedash::quota::Spend;
-use crate::integrations::suitedash::{QuotaView, SuiteDashAccount, CAPABILITIES as SUITEDASH_CAN};
+use crate::integrations::suitedash::CAPABILITIES as SUITEDASH_CAN;
 use crate::integrations::webhook::{CAPABILITIES as WEBHOOK_CAN, TEST_EVENT};
 use crate::integrations::{
-    collect_events, deliver_due, Capabilities, DeliveryReport, IntegrationError, SuiteDash,
-    Webhook, SUITEDASH, WEBHOOK,
+    collect_events, deliver_due, DeliveryReport, IntegrationError, SuiteDash, Webhook, SUITEDASH,
+    WEBHOOK,
 };
-use crate::store::{ActivityEntry, ActivityOutcome, QueueCounts, QueueState, QueuedItem};
+use crate::store::{ActivityEntry, ActivityOutcome, QueueState};
 
+use super::integration_views::{
+    ConnectorView, EventView, IntegrationsOutcome, IntegrationsView, TestView,
+};
 use super::{Desk, Error, Problem};
 
-/// How often the window's loop looks for due work when nothing woke it.
-const LOOK_EVERY: Duration = Duration::from_secs(15);
 /// The failed items a view lists.
 const FAILED_SHOWN: usize = 20;
 /// The mark: background pulls that failed in a row.
 const PULL_FAILURES: &str = "pull_failures";
 /// The mark: when the last background pull failed, ms.
 const PULL_FAILED_AT: &str = "pull_failed_at";
-
-/// One queued event or push, as shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventView {
-    /// Its id (what a replay names).
-    pub event_id: String,
-    /// `sms.sent`, `contact.create` …
-    pub kind: String,
-    /// Where it stands.
-    pub state: QueueState,
-    /// Attempts so far.
-    pub attempts: u32,
-    /// When it happened.
-    pub created: String,
-    /// When it goes (again).
-    pub next_at: String,
-    /// The last answer's HTTP status.
-    pub http_status: Option<u16>,
-    /// The last failure, in words.
-    pub error: Option<String>,
-}
-
-impl From<QueuedItem> for EventView {
-    fn from(item: QueuedItem) -> Self {
-        Self {
-            event_id: item.event_id,
-            kind: item.kind,
-            state: item.state,
-            attempts: item.attempts,
-            created: item.created.to_rfc3339(),
-            next_at: item.next_at.to_rfc3339(),
-            http_status: item.http_status,
-            error: item.error,
-        }
-    }
-}
-
-/// One connector as shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectorView {
-    /// `webhook` or `suitedash`.
-    pub name: &'static str,
-    /// What it pulls and pushes.
-    pub capabilities: Capabilities,
-    /// The receiver's or the API's address.
-    pub url: String,
-    /// SuiteDash's Public ID (empty for the webhook).
-    pub public_id: String,
-    /// Its secret is in the keychain (the secret itself is never shown).
-    pub secret_set: bool,
-    /// Its queue.
-    pub queue: QueueCounts,
-    /// The latest refused items.
-    pub failed: Vec<EventView>,
-    /// SuiteDash's monthly quota count.
-    pub quota: Option<QuotaView>,
-    /// When SuiteDash was last pulled.
-    pub last_pull: Option<String>,
-}
-
-/// Settings → Integrations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct IntegrationsView {
-    /// The webhook, when set up.
-    pub webhook: Option<ConnectorView>,
-    /// SuiteDash, when set up.
-    pub suitedash: Option<ConnectorView>,
-    /// Import mode's export history, newest first.
-    pub exports: Vec<super::ExportView>,
-}
-
-/// What *Test connection* found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase", tag = "connector")]
-pub enum TestView {
-    /// The receiver took a signed test event.
-    Webhook {
-        /// Its HTTP status.
-        http_status: u16,
-    },
-    /// SuiteDash answered with the account's contacts.
-    Suitedash(SuiteDashAccount),
-}
-
-/// What one run did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct IntegrationsOutcome {
-    /// Events queued from the cache now.
-    pub events_queued: usize,
-    /// The webhook's deliveries.
-    pub webhook: Option<DeliveryReport>,
-    /// SuiteDash's pushes.
-    pub suitedash: Option<DeliveryReport>,
-    /// SuiteDash's pull, when one ran.
-    pub pulled: Option<crate::integrations::suitedash::PullReport>,
-    /// What failed, connector by connector (the rest went on).
-    pub problems: Vec<Problem>,
-}
-
-/// The window's loop: woken when work may be due.
-#[derive(Default)]
-pub(crate) struct IntegrationsControl {
-    wake: Notify,
-    generation: AtomicU64,
-}
 
 impl Desk {
     /// The connectors set up for this profile, their queues and the export history.
@@ -386,53 +272,5 @@ impl Desk {
             .clock
             .clone()
             .unwrap_or_else(|| Arc::new(ringdesk_clock::SystemClock))
-    }
-
-    /// Wakes the window's loop (something was queued or set up).
-    pub(super) fn wake_integrations(&self) {
-        self.integrations.wake.notify_one();
-    }
-
-    /// Starts the window's loop: runs the connectors now, then whenever woken, or at the next
-    /// due item, or every few seconds to collect new events.  A later start ends an earlier loop.
-    pub(crate) fn start_integrations(self: &Arc<Self>) {
-        let generation = self.integrations.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let desk = self.clone();
-        tokio::spawn(async move {
-            // A problem that lasts (no secret yet, the CRM down) is logged once, not every run.
-            let mut told = Vec::new();
-            while desk.integrations.generation.load(Ordering::SeqCst) == generation {
-                if !desk.integration_settings().is_empty() {
-                    let outcome = desk.run_integrations().await;
-                    let problems: Vec<String> =
-                        outcome.problems.iter().map(|p| p.message.clone()).collect();
-                    for problem in problems.iter().filter(|p| !told.contains(*p)) {
-                        tracing::warn!(%problem, "CRM connector");
-                    }
-                    told = problems;
-                }
-                let wait = desk.next_integration_wait();
-                let _ = tokio::time::timeout(wait, desk.integrations.wake.notified()).await;
-            }
-        });
-    }
-
-    fn next_integration_wait(&self) -> Duration {
-        let next = self.with_cache(|store| {
-            let mut next = None;
-            for connector in [WEBHOOK, SUITEDASH] {
-                if let Some(due) = store.queue_next_due(connector)? {
-                    next = Some(next.map_or(due, |n: chrono::DateTime<Utc>| n.min(due)));
-                }
-            }
-            Ok(next)
-        });
-        match next {
-            Ok(Some(due)) => (due - Utc::now())
-                .to_std()
-                .unwrap_or(Duration::from_millis(200))
-                .clamp(Duration::from_millis(200), LOOK_EVERY),
-            _ => LOOK_EVERY,
-        }
     }
 }

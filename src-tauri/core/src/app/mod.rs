@@ -32,7 +32,9 @@ mod follow_ups;
 mod format;
 mod history;
 mod integration_setup;
+mod integration_views;
 mod integrations;
+mod integrations_loop;
 mod link_handling;
 mod links;
 #[cfg(test)]
@@ -83,7 +85,9 @@ pub use events::{ChatsChange, DeskEvent, LiveState, LiveView, MessagesChange};
 pub use follow_ups::FollowUpsView;
 pub use history::{CallRow, CallsPage};
 pub use integration_setup::{SuiteDashSetup, WebhookSetup};
-pub use integrations::{ConnectorView, EventView, IntegrationsOutcome, IntegrationsView, TestView};
+pub use integration_views::{
+    ConnectorView, EventView, IntegrationsOutcome, IntegrationsView, TestView,
+};
 pub use links::{Handover, IncomingLink, LinkView, MAX_LINK_BYTES, OAUTH_CALLBACK};
 pub use list_editing::ListAddition;
 pub use new_contact::NewContact;
@@ -172,7 +176,7 @@ pub struct Desk {
     sync: syncing::SyncControl,
     updates: live_updates::LiveUpdates,
     /// Wakes the loop that sends the CRM connectors' queues.
-    integrations: integrations::IntegrationsControl,
+    integrations: integrations_loop::IntegrationsControl,
     /// Missed calls since History was last opened.
     missed: call_alerts::MissedCount,
     dial_guard: Mutex<dial_guard::DialGuard>,
@@ -222,7 +226,7 @@ impl Desk {
             call: tokio::sync::Mutex::new(None),
             sync: syncing::SyncControl::default(),
             updates: live_updates::LiveUpdates::default(),
-            integrations: integrations::IntegrationsControl::default(),
+            integrations: integrations_loop::IntegrationsControl::default(),
             missed: call_alerts::MissedCount::default(),
             dial_guard: Mutex::new(dial_guard::DialGuard::default()),
             events,

@@ -15,7 +15,7 @@ use crate::integrations::{IntegrationError, SUITEDASH};
 use crate::phone::MatchKey;
 use crate::store::{ContactExport, ContactSource};
 
-use super::integrations::EventView;
+use super::integration_views::EventView;
 use super::{Desk, DeskError, Error};
 
 /// The longest name, company, e-mail or tag kept.

@@ -5,7 +5,7 @@
 //! to `pending`: delivery is at least once, and the event id is the receiver's idempotency key.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, Row};
 use serde::Serialize;
 
 use super::error::corrupt;
@@ -119,9 +119,6 @@ const COLUMNS: &str =
     "id, connector, kind, event_id, subject, order_key, payload, created, state, \
                        attempts, next_at, alive_at, http_status, error, remote_id";
 
-/// The compare part of every move: `?1` id, `?2` state, `?3` attempts as read.
-const AS_READ: &str = "id = ?1 AND state = ?2 AND attempts = ?3";
-
 fn item(row: &Row<'_>) -> Result<QueuedItem, StoreError> {
     let optional_time = |ms: Option<i64>| ms.map(from_millis).transpose();
     Ok(QueuedItem {
@@ -180,16 +177,6 @@ impl Batch<'_> {
             ])?
             == 1)
     }
-
-    /// Whether `subject` is queued (in any state) for `connector`.
-    pub fn queued(&self, connector: &str, subject: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .tx
-            .prepare_cached(
-                "SELECT 1 FROM integration_queue WHERE connector = ?1 AND subject = ?2",
-            )?
-            .exists(params![connector, subject])?)
-    }
 }
 
 impl Store {
@@ -233,101 +220,6 @@ impl Store {
             |row| row.get(0),
         )?;
         next.map(from_millis).transpose()
-    }
-
-    /// Claims an item as read for one attempt: it becomes `sending`, one attempt more, alive at
-    /// `now` (take it just before the request leaves). Durable. `None` when another process took
-    /// it or it moved meanwhile.
-    pub fn queue_claim(
-        &mut self,
-        read: &QueuedItem,
-        now: DateTime<Utc>,
-    ) -> Result<Option<QueuedItem>, StoreError> {
-        if !matches!(read.state, QueueState::Pending | QueueState::Sending) {
-            return Ok(None);
-        }
-        let won = self.durable_batch(|batch| {
-            Ok::<_, StoreError>(
-                batch
-                    .tx
-                    .prepare_cached(&format!(
-                        "UPDATE integration_queue
-                         SET state = 'sending', attempts = attempts + 1, alive_at = ?4
-                         WHERE {AS_READ}"
-                    ))?
-                    .execute(params![
-                        read.id,
-                        read.state.as_str(),
-                        read.attempts,
-                        to_millis(now)
-                    ])?
-                    == 1,
-            )
-        })?;
-        Ok(won.then(|| QueuedItem {
-            state: QueueState::Sending,
-            attempts: read.attempts + 1,
-            alive_at: Some(now),
-            ..read.clone()
-        }))
-    }
-
-    /// Renews a claim while its request is out; `false` when it is no longer this attempt's.
-    pub fn queue_renew(
-        &mut self,
-        claim: &QueuedItem,
-        now: DateTime<Utc>,
-    ) -> Result<bool, StoreError> {
-        self.durable_batch(|batch| {
-            Ok(batch
-                .tx
-                .prepare_cached(&format!(
-                    "UPDATE integration_queue SET alive_at = ?4 WHERE {AS_READ}"
-                ))?
-                .execute(params![
-                    claim.id,
-                    claim.state.as_str(),
-                    claim.attempts,
-                    to_millis(now)
-                ])?
-                == 1)
-        })
-    }
-
-    /// Records the end of a claimed attempt: `Delivered` (with what the receiver called it),
-    /// `Pending` again at `next_at` (a retry), or `Failed`. Durable; `false` when the claim was
-    /// no longer this attempt's.
-    pub fn queue_settle(
-        &mut self,
-        claim: &QueuedItem,
-        outcome: &Settled,
-    ) -> Result<bool, StoreError> {
-        self.durable_batch(|batch| batch.queue_settle(claim, outcome))
-    }
-
-    /// Sends an item again: a failed or delivered one becomes pending, due at `now`. Answers the
-    /// item, or `None` when `event_id` is unknown (or is out right now).
-    pub fn queue_replay(
-        &mut self,
-        event_id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<QueuedItem>, StoreError> {
-        let changed = self.durable_batch(|batch| {
-            Ok::<_, StoreError>(
-                batch
-                    .tx
-                    .prepare_cached(
-                        "UPDATE integration_queue SET state = 'pending', next_at = ?2, error = NULL
-                         WHERE event_id = ?1 AND state IN ('failed', 'delivered', 'pending')",
-                    )?
-                    .execute(params![event_id, to_millis(now)])?
-                    == 1,
-            )
-        })?;
-        match changed {
-            true => self.queue_item(event_id),
-            false => Ok(None),
-        }
     }
 
     /// One item by its event id.
@@ -390,110 +282,5 @@ impl Store {
             }
         }
         Ok(counts)
-    }
-
-    /// What the receiver called the delivered item about `subject` (a SuiteDash contact's uid).
-    pub fn queue_remote_id(
-        &self,
-        connector: &str,
-        subject: &str,
-    ) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT remote_id FROM integration_queue
-                 WHERE connector = ?1 AND subject = ?2 AND state = 'delivered'",
-                params![connector, subject],
-                |row| row.get(0),
-            )
-            .optional()?
-            .flatten())
-    }
-}
-
-/// How a claimed attempt ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Settled {
-    /// The receiver took it.
-    Delivered {
-        /// The answer's HTTP status.
-        http_status: u16,
-        /// What the receiver called it.
-        remote_id: Option<String>,
-    },
-    /// Try again at `next_at`.
-    Retry {
-        /// When.
-        next_at: DateTime<Utc>,
-        /// The answer's status, if one came.
-        http_status: Option<u16>,
-        /// What went wrong.
-        error: String,
-    },
-    /// Refused for good (until replayed).
-    Failed {
-        /// The answer's status, if one came.
-        http_status: Option<u16>,
-        /// Why.
-        error: String,
-    },
-}
-
-impl Batch<'_> {
-    /// [`Store::queue_settle`] inside a batch (with what the delivery wrote besides).
-    pub fn queue_settle(
-        &mut self,
-        claim: &QueuedItem,
-        outcome: &Settled,
-    ) -> Result<bool, StoreError> {
-        let (state, next_at, http_status, error, remote_id) = match outcome {
-            Settled::Delivered {
-                http_status,
-                remote_id,
-            } => (
-                QueueState::Delivered,
-                claim.next_at,
-                Some(*http_status),
-                None,
-                remote_id.clone(),
-            ),
-            Settled::Retry {
-                next_at,
-                http_status,
-                error,
-            } => (
-                QueueState::Pending,
-                *next_at,
-                *http_status,
-                Some(error.clone()),
-                None,
-            ),
-            Settled::Failed { http_status, error } => (
-                QueueState::Failed,
-                claim.next_at,
-                *http_status,
-                Some(error.clone()),
-                None,
-            ),
-        };
-        Ok(self
-            .tx
-            .prepare_cached(&format!(
-                "UPDATE integration_queue
-                 SET state = ?4, next_at = ?5, http_status = ?6, error = ?7,
-                     remote_id = coalesce(?8, remote_id)
-                 WHERE {AS_READ}"
-            ))?
-            .execute(params![
-                claim.id,
-                claim.state.as_str(),
-                claim.attempts,
-                state.as_str(),
-                to_millis(next_at),
-                http_status,
-                error,
-                remote_id,
-            ])?
-            == 1)
     }
 }

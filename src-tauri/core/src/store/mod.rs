@@ -35,6 +35,7 @@ mod history;
 mod integration_feed;
 mod integration_marks;
 mod integration_queue;
+mod integration_queue_moves;
 mod live_records;
 mod messages;
 mod migrations;
@@ -73,7 +74,8 @@ pub use conversations::{ConversationCursor, ConversationPage, ConversationSummar
 pub use error::StoreError;
 pub use history::{CallEntry, CallFilter, DayGroup, HistoryCursor, HistoryPage, HistoryQuery};
 pub use integration_feed::FedCall;
-pub use integration_queue::{NewQueueItem, QueueCounts, QueueState, QueuedItem, Settled};
+pub use integration_queue::{NewQueueItem, QueueCounts, QueueState, QueuedItem};
+pub use integration_queue_moves::Settled;
 pub use live_records::LIVE_PREFIX;
 pub use messages::{MessageEntry, MessageParty, MessageRecord};
 pub use migrations::SCHEMA_VERSION;
