@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use crate::config::{SuiteDashSettings, WebhookSettings};
+use crate::config::SuiteDashSettings;
 use crate::integrations::suitedash::quota::Spend;
-use crate::integrations::suitedash::CAPABILITIES as SUITEDASH_CAN;
+use crate::integrations::suitedash::{CAPABILITIES as SUITEDASH_CAN, LAST_PULL};
 use crate::integrations::webhook::{CAPABILITIES as WEBHOOK_CAN, TEST_EVENT};
 use crate::integrations::{
     collect_events, deliver_due, DeliveryReport, IntegrationError, SuiteDash, Webhook, SUITEDASH,
@@ -46,7 +46,7 @@ impl Desk {
                         now,
                     )?);
                     view.last_pull = store
-                        .integration_mark(SUITEDASH, "last_pull")?
+                        .integration_mark(SUITEDASH, LAST_PULL)?
                         .and_then(chrono::DateTime::from_timestamp_millis)
                         .map(|t| t.to_rfc3339());
                     Ok(())
@@ -175,8 +175,8 @@ impl Desk {
     pub async fn run_integrations(&self) -> IntegrationsOutcome {
         let settings = self.integration_settings();
         let mut outcome = IntegrationsOutcome::default();
-        if let Some(hook) = &settings.webhook {
-            match self.run_webhook(hook, &mut outcome).await {
+        if settings.webhook.is_some() {
+            match self.run_webhook(&mut outcome).await {
                 Ok(report) => outcome.webhook = Some(report),
                 Err(error) => outcome.problems.push(Problem::of(&error)),
             }
@@ -192,7 +192,6 @@ impl Desk {
 
     async fn run_webhook(
         &self,
-        _hook: &WebhookSettings,
         outcome: &mut IntegrationsOutcome,
     ) -> Result<DeliveryReport, Error> {
         let webhook = self.webhook().await?;
@@ -210,7 +209,7 @@ impl Desk {
         let mut store = self.open_store()?;
         let now = self.clock().now_utc().timestamp_millis();
         let every = i64::from(settings.pull_every_hours) * 3_600_000;
-        let last = store.integration_mark(SUITEDASH, "last_pull")?;
+        let last = store.integration_mark(SUITEDASH, LAST_PULL)?;
         // A failing pull waits 1, 2, 4 … minutes (up to the pull interval) before the next:
         // every request counts against the month's quota, failed or not.
         let failures = store

@@ -96,16 +96,16 @@ pub fn collect_events(
     let from = DateTime::from_timestamp_millis(from_ms).unwrap_or(now);
     let mut found = Vec::new();
     for fed in store.calls_since(from, BATCH)? {
-        found.push(call_event(store, &fed)?);
+        found.push(call_event(store, &fed)?.to(connector));
     }
     for message in store.messages_since(from, BATCH)? {
-        found.push(message_event(store, &message)?);
+        found.push(message_event(store, &message)?.to(connector));
     }
     for wrapup in store.wrapups_saved_since(from, BATCH)? {
-        found.push(wrapup_event(store, &wrapup)?);
+        found.push(wrapup_event(store, &wrapup)?.to(connector));
     }
     for (contact, created) in store.local_contacts_since(from, BATCH)? {
-        found.push(contact_event(&contact, created));
+        found.push(contact_event(&contact, created).to(connector));
     }
     let newest = found
         .iter()
@@ -113,41 +113,58 @@ pub fn collect_events(
         .max()
         .unwrap_or(seen)
         .max(seen);
-    found.sort_by_key(|event| event.created);
+    found.sort_by_key(|item| item.created);
     store.durable_batch(|batch| {
         let mut queued = 0;
         for event in &found {
-            let item = NewQueueItem {
-                connector,
-                ..event.clone()
-            };
-            queued += usize::from(batch.enqueue(&item)?);
+            queued += usize::from(batch.enqueue(event)?);
         }
         batch.set_integration_mark(connector, SEEN, newest)?;
         Ok(queued)
     })
 }
 
-/// The event that a record makes, before it is queued for a connector.
+/// The event a record makes, for whichever connector will queue it ([`Event::to`]).
+struct Event {
+    kind: EventType,
+    subject: String,
+    order_key: String,
+    created: DateTime<Utc>,
+    data: Value,
+}
+
+impl Event {
+    /// The queued item that carries this event to `connector`.
+    fn to(self, connector: &'static str) -> NewQueueItem {
+        NewQueueItem {
+            connector,
+            kind: self.kind.as_str().to_string(),
+            event_id: new_event_id(),
+            subject: self.subject,
+            order_key: self.order_key,
+            payload: self.data.to_string(),
+            created: self.created,
+        }
+    }
+}
+
 fn event(
     kind: EventType,
     subject: String,
     order_key: &str,
     created: DateTime<Utc>,
     data: Value,
-) -> NewQueueItem {
-    NewQueueItem {
-        connector: "",
-        kind: kind.as_str().to_string(),
-        event_id: new_event_id(),
+) -> Event {
+    Event {
+        kind,
         subject,
         order_key: order_key.to_string(),
-        payload: data.to_string(),
         created,
+        data,
     }
 }
 
-fn call_event(store: &Store, fed: &FedCall) -> Result<NewQueueItem, StoreError> {
+fn call_event(store: &Store, fed: &FedCall) -> Result<Event, StoreError> {
     let call = &fed.call;
     let kind = if call.missed {
         EventType::CallMissed
@@ -198,7 +215,7 @@ fn party(customer: bool, peer: &Peer, own: &str) -> Value {
     }
 }
 
-fn message_event(store: &Store, message: &MessageEntry) -> Result<NewQueueItem, StoreError> {
+fn message_event(store: &Store, message: &MessageEntry) -> Result<Event, StoreError> {
     let kind = match message.direction {
         Direction::Inbound => EventType::SmsReceived,
         Direction::Outbound => EventType::SmsSent,
@@ -226,7 +243,7 @@ fn message_event(store: &Store, message: &MessageEntry) -> Result<NewQueueItem, 
     ))
 }
 
-fn wrapup_event(store: &Store, wrapup: &WrapUp) -> Result<NewQueueItem, StoreError> {
+fn wrapup_event(store: &Store, wrapup: &WrapUp) -> Result<Event, StoreError> {
     let saved = wrapup.saved.unwrap_or(wrapup.started);
     let contact = match wrapup.peer.as_str() {
         "" => None,
@@ -260,7 +277,7 @@ fn wrapup_event(store: &Store, wrapup: &WrapUp) -> Result<NewQueueItem, StoreErr
     ))
 }
 
-fn contact_event(contact: &ContactEntry, created: DateTime<Utc>) -> NewQueueItem {
+fn contact_event(contact: &ContactEntry, created: DateTime<Utc>) -> Event {
     let first = contact
         .numbers
         .first()

@@ -66,15 +66,4 @@ impl Batch<'_> {
             .execute(params![connector, name, value])?;
         Ok(())
     }
-
-    /// The mark `name` of `connector`, read inside this batch.
-    pub fn integration_mark(&self, connector: &str, name: &str) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .tx
-            .prepare_cached(
-                "SELECT value FROM integration_marks WHERE connector = ?1 AND name = ?2",
-            )?
-            .query_row(params![connector, name], |row| row.get(0))
-            .optional()?)
-    }
 }

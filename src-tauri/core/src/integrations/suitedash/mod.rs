@@ -31,7 +31,7 @@ use crate::secret::Secret;
 use crate::store::{ActivityEntry, ActivityOutcome, Store};
 
 pub use import_csv::{write_import_csv, IMPORT_COLUMNS};
-pub use pull::PullReport;
+pub use pull::{PullReport, LAST_PULL};
 pub use push::{create_contact_item, tags_item, NewLead};
 pub use quota::QuotaView;
 

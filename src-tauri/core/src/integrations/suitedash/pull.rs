@@ -14,7 +14,7 @@ use crate::store::{ContactRecord, ContactSource};
 /// The mark: the generation the last complete pull stamped on its contacts.
 const GENERATION: &str = "generation";
 /// The mark: when the last complete pull ended, ms.
-pub(crate) const LAST_PULL: &str = "last_pull";
+pub const LAST_PULL: &str = "last_pull";
 
 /// What a pull did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
